@@ -1,0 +1,190 @@
+// The shell: the commander program. Each command's module is imported only when it runs,
+// so that start-up stays near bare Node. main() returns the exit code; bin/cxm.js sets it.
+
+import { readFileSync } from 'node:fs';
+import { Argument, Command, CommanderError, Option } from 'commander';
+import { EXIT, UsageError, colorAllowed, type Context } from './context.js';
+
+function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  };
+  return pkg.version;
+}
+
+export interface MainOptions {
+  readonly stdout?: Context['stdout'];
+  readonly stderr?: Context['stderr'];
+  readonly env?: Context['env'];
+  readonly cwd?: string;
+}
+
+export async function main(argv: readonly string[], options: MainOptions = {}): Promise<number> {
+  const stdout = options.stdout ?? process.stdout;
+  const stderr = options.stderr ?? process.stderr;
+  const env = options.env ?? process.env;
+  const cwd = options.cwd ?? process.cwd();
+  let exitCode: number = EXIT.ok;
+
+  const context = (noColor: boolean): Context => ({
+    stdout,
+    stderr,
+    env,
+    cwd,
+    color: {
+      stdout: colorAllowed(stdout, env, noColor),
+      stderr: colorAllowed(stderr, env, noColor),
+    },
+  });
+  const globalNoColor = (cmd: Command): boolean => cmd.optsWithGlobals()['color'] === false;
+
+  const program = new Command('cxm')
+    .description('Measure how mature an organization is at creating customer experience.')
+    .version(packageVersion(), '-V, --version', 'print the version')
+    .option('--no-color', 'never use colour')
+    .showHelpAfterError('(run with --help for usage)')
+    .configureOutput({
+      writeOut: (s) => stdout.write(s),
+      writeErr: (s) => stderr.write(s),
+    })
+    .exitOverride();
+
+  program
+    .command('validate')
+    .description('check models, questionnaires and answers files; every finding with file:line:column')
+    .argument('[paths...]', 'files and directories (default: the built-in model)')
+    .addOption(
+      new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'github']).default('text'),
+    )
+    .option('--model <dir>', 'model to check answers files against')
+    .option('--strict', 'warnings fail too (exit 1)')
+    .action(async (paths: string[], opts: ValidateFlags, cmd: Command) => {
+      const { runValidate } = await import('./validate.js');
+      exitCode = await runValidate(context(globalNoColor(cmd)), paths, opts);
+    });
+
+  program
+    .command('schema')
+    .description('print the JSON Schema of a file kind')
+    .addArgument(
+      new Argument('<kind>', 'kind of file').choices([
+        'model',
+        'questionnaire',
+        'answers',
+        'report',
+        'comparison',
+      ]),
+    )
+    .action(async (kind: string, _opts: unknown, cmd: Command) => {
+      const { runSchema } = await import('./schema.js');
+      exitCode = await runSchema(context(globalNoColor(cmd)), kind);
+    });
+
+  program
+    .command('init')
+    .description('copy the built-in model into DIR to customise')
+    .argument('[dir]', 'target directory', 'cx-maturity')
+    .option('--force', 'overwrite files that exist')
+    .action(async (dir: string, opts: { force?: boolean }, cmd: Command) => {
+      const { runInit } = await import('./init.js');
+      exitCode = await runInit(context(globalNoColor(cmd)), dir, opts);
+    });
+
+  program
+    .command('score')
+    .description('score answers files and print a summary')
+    .argument('<answers...>', 'answers files of one assessment')
+    .option('--model <dir>', 'model directory (default: the built-in model named in the answers)')
+    .option('--json', 'print the report JSON')
+    .action(async (files: string[], opts: ScoreFlags, cmd: Command) => {
+      const { runScore } = await import('./score.js');
+      exitCode = await runScore(context(globalNoColor(cmd)), files, opts);
+    });
+
+  program
+    .command('report')
+    .description('write the report of an assessment')
+    .argument('<answers...>', 'answers files of one assessment')
+    .option('--model <dir>', 'model directory (default: the built-in model named in the answers)')
+    .addOption(
+      new Option('-f, --format <format>', 'report format').choices(['markdown', 'json']).default('markdown'),
+    )
+    .option('-o, --output <file>', 'write to FILE (atomically) instead of stdout')
+    .action(async (files: string[], opts: ReportFlags, cmd: Command) => {
+      const { runReport } = await import('./report.js');
+      exitCode = await runReport(context(globalNoColor(cmd)), files, opts);
+    });
+
+  program
+    .command('compare')
+    .description('the same organization over periods: scores, levels and deltas side by side')
+    .argument('<assessments...>', "one answers file (or report JSON) per period")
+    .option('--model <dir>', "model to score every period with (default: the newest period's)")
+    .addOption(
+      new Option('-f, --format <format>', 'output format').choices(['text', 'markdown', 'json']).default('text'),
+    )
+    .option('-o, --output <file>', 'write to FILE (atomically) instead of stdout')
+    .action(async (files: string[], opts: CompareFlags, cmd: Command) => {
+      const { runCompare } = await import('./compare.js');
+      exitCode = await runCompare(context(globalNoColor(cmd)), files, opts);
+    });
+
+  program
+    .command('assess')
+    .description('run the interactive questionnaire (needs a terminal); autosaves every answer; resumes')
+    .option('--model <dir>', 'model directory (default: the built-in model)')
+    .option('--answers <file>', 'answers file to write and resume', 'answers.yaml')
+    .option('--respondent <name>', 'name of the person answering')
+    .option('--from <previous>', "last period's answers file, offered as defaults")
+    .option('--elements <ids>', 'comma-separated element ids to ask (default: all)')
+    .action(async (opts: AssessFlags, cmd: Command) => {
+      const { runAssess } = await import('./assess.js');
+      exitCode = await runAssess(context(globalNoColor(cmd)), opts);
+    });
+
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // help and version "errors" are successes; everything else commander reports is a usage error
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return EXIT.ok;
+      if (error.code === 'commander.help' || error.code === 'commander.executeSubCommandAsync') return EXIT.ok;
+      return EXIT.usage;
+    }
+    if (error instanceof UsageError) {
+      stderr.write(`cxm: ${error.message}\n`);
+      return error.exitCode;
+    }
+    const detail = error instanceof Error ? (env['CXM_DEBUG'] ? (error.stack ?? error.message) : error.message) : String(error);
+    stderr.write(`cxm: internal error: ${detail}\nThis is a bug in cxm, not in your files; please report it (set CXM_DEBUG=1 for details).\n`);
+    return 70;
+  }
+}
+
+export interface ValidateFlags {
+  readonly format: 'text' | 'json' | 'github';
+  readonly model?: string;
+  readonly strict?: boolean;
+}
+export interface ScoreFlags {
+  readonly model?: string;
+  readonly json?: boolean;
+}
+export interface ReportFlags {
+  readonly model?: string;
+  readonly format: 'markdown' | 'json';
+  readonly output?: string;
+}
+export interface CompareFlags {
+  readonly model?: string;
+  readonly format: 'text' | 'markdown' | 'json';
+  readonly output?: string;
+}
+export interface AssessFlags {
+  readonly model?: string;
+  readonly answers: string;
+  readonly respondent?: string;
+  readonly from?: string;
+  readonly elements?: string;
+}

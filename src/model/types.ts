@@ -1,0 +1,116 @@
+// Domain types of cx-maturity. Plain data: no behaviour, no IO.
+// Everything here is produced by src/load from files and consumed by src/score, src/render, src/assess.
+
+export type OverallMethod = 'weakest-link' | 'mean';
+export type QuestionType = 'choice' | 'multi' | 'scale';
+
+export interface Level {
+  readonly id: string;
+  readonly title: string;
+  /** Element score (0-100) at which the level starts. */
+  readonly minScore: number;
+  readonly description?: string;
+}
+
+export interface Option {
+  readonly id: string;
+  readonly label: string;
+  readonly score: number;
+}
+
+interface QuestionBase {
+  readonly id: string;
+  /** Id of the element (questionnaire) the question belongs to. */
+  readonly element: string;
+  readonly text: string;
+  readonly help?: string;
+  /** > 0, default 1. */
+  readonly weight: number;
+  /** Whether the answer `n/a` is allowed. */
+  readonly notApplicable: boolean;
+  /** Ids this question had in earlier model versions. */
+  readonly replaces: readonly string[];
+}
+
+export interface ChoiceQuestion extends QuestionBase {
+  readonly type: 'choice';
+  readonly options: readonly Option[];
+}
+
+export interface MultiQuestion extends QuestionBase {
+  readonly type: 'multi';
+  readonly options: readonly Option[];
+}
+
+export interface ScaleQuestion extends QuestionBase {
+  readonly type: 'scale';
+  readonly min: number;
+  readonly max: number;
+  /** Labels of some scale points, keyed by the integer they label. */
+  readonly labels: ReadonlyMap<number, string>;
+}
+
+export type Question = ChoiceQuestion | MultiQuestion | ScaleQuestion;
+
+export interface Element {
+  readonly id: string;
+  readonly title: string;
+  readonly intro?: string;
+  /** > 0, default 1. */
+  readonly weight: number;
+  /** Path of the questionnaire file, as loaded. */
+  readonly file: string;
+  readonly questions: readonly Question[];
+  /** Recommendations keyed by level id; a level may have none. */
+  readonly recommendations: ReadonlyMap<string, readonly string[]>;
+}
+
+/** A file that a model, answers or report was made from, with its SHA-256 (hex). */
+export interface InputFile {
+  readonly file: string;
+  readonly sha256: string;
+}
+
+export interface Model {
+  readonly id: string;
+  readonly version: string;
+  readonly title: string;
+  readonly description?: string;
+  readonly overall: OverallMethod;
+  /** Ascending by minScore; the first starts at 0. */
+  readonly levels: readonly Level[];
+  /** In presentation order. */
+  readonly elements: readonly Element[];
+  /** model.yaml and every questionnaire file, in that order. */
+  readonly inputs: readonly InputFile[];
+  /** Directory the model was loaded from. */
+  readonly dir: string;
+}
+
+/**
+ * One recorded answer, as written in the answers file:
+ * choice → option id; multi → list of option ids; scale → integer; `n/a` → the string 'n/a'.
+ */
+export type AnswerValue = string | readonly string[] | number;
+
+export const NOT_APPLICABLE = 'n/a';
+
+export interface Respondent {
+  readonly name: string;
+  readonly role?: string;
+  /** Keyed by the question id as recorded (possibly an old id, see Question.replaces). */
+  readonly answers: ReadonlyMap<string, AnswerValue>;
+  readonly notes: ReadonlyMap<string, string>;
+  /** The answers file this respondent was read from. */
+  readonly file: string;
+}
+
+/** One assessment: one or more answers files read together. */
+export interface AnswerSet {
+  readonly model: { readonly id: string; readonly version: string };
+  readonly organization?: string;
+  readonly period?: string;
+  readonly date?: string;
+  readonly respondents: readonly Respondent[];
+  readonly inputs: readonly InputFile[];
+}
