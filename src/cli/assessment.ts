@@ -1,0 +1,68 @@
+// Shared by score, report, compare and assess: the model (--model, else the built-in model the
+// answers name) and the answers files, with findings printed to stderr and the exit code decided.
+
+import { existsSync } from 'node:fs';
+import type { Finding } from '../model/finding.js';
+import type { AnswerSet, Model } from '../model/types.js';
+import { loadAnswerSet, readAnswersHeader } from '../load/answers.js';
+import { builtinModelDir, BUILTIN_MODEL_ID } from '../load/builtin.js';
+import { hasErrors, sortFindings } from '../load/finding-at.js';
+import { loadModel, manifestPath } from '../load/model.js';
+import { isIoFinding, readSourceFile } from '../load/source-file.js';
+import { renderFindingsText } from '../render/findings.js';
+import { EXIT, type Context } from './context.js';
+
+/** Prints findings to stderr (with source lines) and returns the exit code they call for, if any. */
+export async function reportFindings(context: Context, findings: readonly Finding[]): Promise<number | undefined> {
+  if (findings.length === 0) return undefined;
+  const sorted = sortFindings(findings);
+  const sources = new Map<string, string>();
+  for (const file of new Set(sorted.map((f) => f.file))) {
+    const read = await readSourceFile(file);
+    if ('source' in read) sources.set(file, read.source.text);
+  }
+  context.stderr.write(renderFindingsText(sorted, { color: context.color.stderr, sources }));
+  if (sorted.some(isIoFinding)) return EXIT.usage;
+  return hasErrors(sorted) ? EXIT.invalid : undefined;
+}
+
+export type Loaded<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly exitCode: number };
+
+/** The model to score with: --model DIR, else the built-in model named by the first answers file. */
+export async function resolveModel(context: Context, modelFlag: string | undefined, answersFile?: string): Promise<Loaded<Model>> {
+  let dir = modelFlag;
+  if (dir === undefined) {
+    let id = BUILTIN_MODEL_ID;
+    if (answersFile !== undefined) {
+      const header = await readAnswersHeader(answersFile);
+      if (header.id !== undefined) id = header.id;
+    }
+    dir = builtinModelDir(id);
+    if (!existsSync(manifestPath(dir))) {
+      context.stderr.write(
+        `cxm: ${answersFile ?? 'the answers'} were recorded against model "${id}", which is not built in: pass --model with the directory of that model\n`,
+      );
+      return { ok: false, exitCode: EXIT.invalid };
+    }
+  } else if (!existsSync(manifestPath(dir))) {
+    context.stderr.write(`cxm: no model at ${dir}: --model takes a directory that holds model.yaml\n`);
+    return { ok: false, exitCode: EXIT.usage };
+  }
+  const result = await loadModel(dir);
+  const code = await reportFindings(context, result.findings);
+  if (code !== undefined || !result.model) return { ok: false, exitCode: code ?? EXIT.invalid };
+  return { ok: true, value: result.model };
+}
+
+export async function loadAssessment(
+  context: Context,
+  files: readonly string[],
+  modelFlag: string | undefined,
+): Promise<Loaded<{ model: Model; answers: AnswerSet }>> {
+  const model = await resolveModel(context, modelFlag, files[0]);
+  if (!model.ok) return model;
+  const result = await loadAnswerSet(files, model.value);
+  const code = await reportFindings(context, result.findings);
+  if (code !== undefined || !result.answers) return { ok: false, exitCode: code ?? EXIT.invalid };
+  return { ok: true, value: { model: model.value, answers: result.answers } };
+}

@@ -1,0 +1,48 @@
+// cxm init [DIR]: copies the built-in model into DIR to customise. Every file's first line points
+// editors at the JSON Schemas shipped in this package.
+
+import { readdir, readFile, stat, mkdir } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { writeFileAtomic } from '../io/atomic-write.js';
+import { builtinModelDir } from '../load/builtin.js';
+import { EXIT, UsageError, type Context } from './context.js';
+
+const MODELINE = /^# yaml-language-server: \$schema=\S*?([a-z]+\.schema\.json)\s*$/m;
+
+export async function runInit(context: Context, dir: string, flags: { force?: boolean }): Promise<number> {
+  const source = builtinModelDir();
+  const names = (await readdir(source)).filter((n) => /\.ya?ml$/.test(n)).sort();
+  const existing = await stat(dir).then(
+    (s) => s,
+    () => undefined,
+  );
+  if (existing && !existing.isDirectory()) throw new UsageError(`${dir} exists and is not a directory: name a new or existing directory`);
+  const clashes: string[] = [];
+  for (const name of names) {
+    if (await stat(join(dir, name)).then(() => true, () => false)) clashes.push(join(dir, name));
+  }
+  if (clashes.length > 0 && !flags.force) {
+    throw new UsageError(`${clashes.join(', ')} already exist${clashes.length === 1 ? 's' : ''}: choose another directory, or pass --force to overwrite`);
+  }
+  try {
+    await mkdir(dir, { recursive: true });
+  } catch (error) {
+    throw new UsageError(`cannot create ${dir}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+  const schemas = fileURLToPath(new URL('../../src/schemas/', import.meta.url));
+  const schemaDir = relative(dir, schemas).split(sep).join('/');
+  for (const name of names) {
+    const text = await readFile(join(source, name), 'utf8');
+    const rewritten = text.replace(MODELINE, (_line, file: string) => `# yaml-language-server: $schema=${schemaDir}/${file}`);
+    try {
+      await writeFileAtomic(join(dir, name), rewritten);
+    } catch (error) {
+      throw new UsageError(`cannot write ${join(dir, name)}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    }
+  }
+  context.stderr.write(
+    `Copied the built-in model (${names.length} files) into ${dir}.\nEdit the questionnaires, change "id" and "version" in model.yaml, then check them with: cxm validate ${dir}\n`,
+  );
+  return EXIT.ok;
+}

@@ -1,0 +1,23 @@
+// cxm score ANSWERS… [--model DIR] [--json]: a summary for the terminal, or the report JSON.
+
+import { renderJson } from '../render/json.js';
+import { renderSummary } from '../render/terminal.js';
+import { scoreAssessment } from '../score/score.js';
+import { loadAssessment } from './assessment.js';
+import { EXIT, type Context } from './context.js';
+import type { ScoreFlags } from './main.js';
+
+export function unicodeAllowed(context: Context): boolean {
+  if (context.stdout.isTTY !== true) return false;
+  const locale = context.env['LC_ALL'] || context.env['LC_CTYPE'] || context.env['LANG'] || '';
+  return /utf-?8/i.test(locale);
+}
+
+export async function runScore(context: Context, files: readonly string[], flags: ScoreFlags): Promise<number> {
+  const loaded = await loadAssessment(context, files, flags.model);
+  if (!loaded.ok) return loaded.exitCode;
+  const report = scoreAssessment(loaded.value.model, loaded.value.answers);
+  if (flags.json) context.stdout.write(renderJson(report));
+  else context.stdout.write(renderSummary(report, { color: context.color.stdout, unicode: unicodeAllowed(context) }));
+  return EXIT.ok;
+}

@@ -1,0 +1,33 @@
+// cxm validate [PATH…] [-f text|json|github] [--model DIR] [--strict]
+
+import { builtinModelDir } from '../load/builtin.js';
+import { validatePaths } from '../load/discover.js';
+import { sortFindings } from '../load/finding-at.js';
+import { isIoFinding } from '../load/source-file.js';
+import {
+  renderFindingsGithub,
+  renderFindingsJson,
+  renderFindingsText,
+  summarize,
+  summaryLine,
+} from '../render/findings.js';
+import { EXIT, type Context } from './context.js';
+import type { ValidateFlags } from './main.js';
+
+export async function runValidate(context: Context, paths: readonly string[], flags: ValidateFlags): Promise<number> {
+  const targets = paths.length > 0 ? paths : [builtinModelDir()];
+  const result = await validatePaths(targets, flags.model !== undefined ? { model: flags.model } : {});
+  const findings = sortFindings(result.findings);
+  const summary = summarize(findings, result.files.length);
+
+  if (flags.format === 'json') context.stdout.write(renderFindingsJson(findings, summary));
+  else if (flags.format === 'github') context.stdout.write(renderFindingsGithub(findings, summary));
+  else {
+    context.stdout.write(renderFindingsText(findings, { color: context.color.stdout, sources: result.sources }));
+    context.stderr.write(`${summaryLine(summary)}\n`);
+  }
+
+  if (findings.some(isIoFinding)) return EXIT.usage;
+  if (summary.errors > 0 || (flags.strict && summary.warnings > 0)) return EXIT.invalid;
+  return EXIT.ok;
+}

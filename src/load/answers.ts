@@ -1,0 +1,197 @@
+// Answers files → one AnswerSet, checked against a model (SPEC 2.3): known questions (or their
+// `replaces`), known options, scale answers in range, n/a only where allowed, unique respondents.
+
+import type { Finding } from '../model/finding.js';
+import { NOT_APPLICABLE, type AnswerSet, type AnswerValue, type Model, type Question, type Respondent } from '../model/types.js';
+import { closest } from './did-you-mean.js';
+import { findingAt, hasErrors } from './finding-at.js';
+import { own, type RawAnswers } from './raw.js';
+import { loadYamlFile, type LoadedFile } from './yaml-file.js';
+
+export interface AnswersResult {
+  /** Undefined when the answers have errors. */
+  readonly answers?: AnswerSet;
+  readonly findings: Finding[];
+}
+
+/** Question lookup by current id and by the old ids it `replaces`. */
+export function questionIndex(model: Model): Map<string, { question: Question; old: boolean }> {
+  const index = new Map<string, { question: Question; old: boolean }>();
+  for (const element of model.elements)
+    for (const question of element.questions) {
+      index.set(question.id, { question, old: false });
+      for (const old of question.replaces) if (!index.has(old)) index.set(old, { question, old: true });
+    }
+  return index;
+}
+
+/** The model id and version an answers file says it was recorded against, without a full check. */
+export async function readAnswersHeader(file: string): Promise<{ id?: string; version?: string; loaded: LoadedFile }> {
+  const loaded = await loadYamlFile(file, { expect: 'answers' });
+  const data = loaded.parsed?.data as Partial<RawAnswers> | undefined;
+  const model = data && typeof data === 'object' ? data.model : undefined;
+  return {
+    ...(typeof model?.id === 'string' ? { id: model.id } : {}),
+    ...(typeof model?.version === 'string' ? { version: model.version } : {}),
+    loaded,
+  };
+}
+
+export async function loadAnswerSet(files: readonly string[], model: Model): Promise<AnswersResult> {
+  const findings: Finding[] = [];
+  const loadedFiles: { loaded: LoadedFile; raw: RawAnswers }[] = [];
+  for (const file of files) {
+    const loaded = await loadYamlFile(file, { expect: 'answers' });
+    findings.push(...loaded.findings);
+    if (loaded.data !== undefined) loadedFiles.push({ loaded, raw: loaded.data as RawAnswers });
+  }
+  const index = questionIndex(model);
+  const allIds = [...index.keys()];
+  const respondents: Respondent[] = [];
+  const names = new Map<string, string>();
+
+  for (const { loaded, raw } of loadedFiles) {
+    findings.push(...checkAnswersFile(raw, loaded, model));
+    for (const [ri, respondent] of raw.respondents.entries()) {
+      const where = (...rest: (string | number)[]): (string | number)[] => ['respondents', ri, ...rest];
+      const previous = names.get(respondent.name);
+      if (previous !== undefined) {
+        findings.push(
+          findingAt(loaded, where('name'), 'duplicate-respondent', `respondent "${respondent.name}" already appears in ${previous}: each person answers once per assessment; rename or remove one`),
+        );
+      } else {
+        const at = findingAt(loaded, where('name'), 'duplicate-respondent', '');
+        names.set(respondent.name, `${at.file}:${at.line}:${at.column}`);
+      }
+      const answers = new Map<string, AnswerValue>();
+      const answered = new Map<string, string>();
+      for (const [id, value] of own(respondent.answers)) {
+        const found = index.get(id);
+        if (!found) {
+          const guess = closest(id, allIds);
+          findings.push(
+            findingAt(loaded, where('answers', id), 'unknown-question', `"${id}" is not a question of model ${model.id} ${model.version}${guess ? `: did you mean "${guess}"?` : ': remove it or use --model with the model it was recorded against'}`, { target: 'key' }),
+          );
+          continue;
+        }
+        const { question, old } = found;
+        const other = answered.get(question.id);
+        if (other !== undefined) {
+          findings.push(
+            findingAt(loaded, where('answers', id), 'duplicate-answer', `"${id}" and "${other}" are the same question ("${question.id}"), answered twice: keep one (the answer under the current id counts)`, { severity: 'warning', target: 'key' }),
+          );
+        }
+        answered.set(question.id, id);
+        findings.push(...checkAnswer(question, value, loaded, where('answers', id), old));
+        answers.set(id, value);
+      }
+      const notes = new Map<string, string>();
+      for (const [id, note] of own(respondent.notes)) {
+        if (!index.has(id)) {
+          findings.push(findingAt(loaded, where('notes', id), 'unknown-question', `the note is for "${id}", which is not a question of the model: fix the question id`, { severity: 'warning', target: 'key' }));
+        }
+        notes.set(id, note);
+      }
+      if (answers.size === 0) {
+        findings.push(findingAt(loaded, where('name'), 'empty-respondent', `respondent "${respondent.name}" has no answers yet, so they count for nothing`, { severity: 'warning' }));
+      }
+      respondents.push({
+        name: respondent.name,
+        ...(respondent.role !== undefined ? { role: respondent.role } : {}),
+        answers,
+        notes,
+        file: loaded.source!.file,
+      });
+    }
+  }
+
+  // several files of one assessment must agree on what they describe
+  const first = loadedFiles[0];
+  for (const { loaded, raw } of loadedFiles.slice(1)) {
+    for (const key of ['organization', 'period'] as const) {
+      if (first && raw[key] !== undefined && first.raw[key] !== undefined && raw[key] !== first.raw[key]) {
+        findings.push(
+          findingAt(loaded, [key], 'answers-mismatch', `${key} "${raw[key]}" differs from "${first.raw[key]!}" in ${first.loaded.source!.file}: files read together must describe one assessment (use cxm compare for several periods)`),
+        );
+      }
+    }
+  }
+  if (hasErrors(findings) || !first) return { findings };
+  const pick = <K extends 'organization' | 'period' | 'date'>(key: K): string | undefined => loadedFiles.map((f) => f.raw[key]).find((v) => v !== undefined);
+  const organization = pick('organization');
+  const period = pick('period');
+  const date = pick('date');
+  const answers: AnswerSet = {
+    model: { id: first.raw.model.id, version: first.raw.model.version },
+    ...(organization !== undefined ? { organization } : {}),
+    ...(period !== undefined ? { period } : {}),
+    ...(date !== undefined ? { date } : {}),
+    respondents,
+    inputs: loadedFiles.map(({ loaded }) => ({ file: loaded.source!.file, sha256: loaded.source!.sha256 })),
+  };
+  return { answers, findings };
+}
+
+function checkAnswersFile(raw: RawAnswers, loaded: LoadedFile, model: Model): Finding[] {
+  if (raw.model.id !== model.id) {
+    return [
+      findingAt(loaded, ['model', 'id'], 'model-mismatch', `these answers were recorded against model "${raw.model.id}", not "${model.id}": pass --model with the directory of model "${raw.model.id}"`),
+    ];
+  }
+  if (raw.model.version !== model.version) {
+    return [
+      findingAt(loaded, ['model', 'version'], 'model-version-mismatch', `recorded against ${model.id} ${raw.model.version}; scored with ${model.version}: questions renamed through "replaces" still count, removed ones do not`, { severity: 'warning' }),
+    ];
+  }
+  return [];
+}
+
+function checkAnswer(question: Question, value: AnswerValue, loaded: LoadedFile, path: (string | number)[], old: boolean): Finding[] {
+  const findings: Finding[] = [];
+  const optionIds = question.type === 'scale' ? [] : question.options.map((o) => o.id);
+  // an old id's option that no longer exists is not an error: that answer simply does not count
+  const severity = old ? 'warning' : 'error';
+  const unknownOption = (id: string, at: (string | number)[]): Finding => {
+    const guess = closest(id, optionIds);
+    return findingAt(
+      loaded,
+      at,
+      'unknown-option',
+      `"${id}" is not an option of "${question.id}"${old ? ` (answered under its old id, so it does not count)` : ''}${guess ? `: did you mean "${guess}"?` : `: use one of ${optionIds.join(', ')}`}`,
+      { severity },
+    );
+  };
+  if (value === NOT_APPLICABLE) {
+    if (!question.notApplicable) {
+      findings.push(findingAt(loaded, path, 'not-applicable-not-allowed', `"${question.id}" does not allow n/a: choose an answer, or leave the question out if it was not answered`));
+    }
+    return findings;
+  }
+  switch (question.type) {
+    case 'choice':
+      if (typeof value !== 'string') {
+        findings.push(findingAt(loaded, path, 'answer-wrong-type', `"${question.id}" is a choice question: answer with one option id (${optionIds.join(', ')})`));
+      } else if (!optionIds.includes(value)) findings.push(unknownOption(value, path));
+      break;
+    case 'multi':
+      if (!Array.isArray(value)) {
+        findings.push(findingAt(loaded, path, 'answer-wrong-type', `"${question.id}" is a multiple-choice question: answer with a list of option ids, e.g. [${optionIds.slice(0, 2).join(', ')}] ([] for none)`));
+      } else {
+        const seen = new Set<string>();
+        for (const [i, id] of (value as readonly string[]).entries()) {
+          if (!optionIds.includes(id)) findings.push(unknownOption(id, [...path, i]));
+          else if (seen.has(id)) findings.push(findingAt(loaded, [...path, i], 'duplicate-answer', `"${id}" is listed twice: list each option once`));
+          seen.add(id);
+        }
+      }
+      break;
+    case 'scale':
+      if (typeof value !== 'number' || !Number.isInteger(value)) {
+        findings.push(findingAt(loaded, path, 'answer-wrong-type', `"${question.id}" is a scale question: answer with a whole number from ${question.min} to ${question.max}`));
+      } else if (value < question.min || value > question.max) {
+        findings.push(findingAt(loaded, path, 'answer-out-of-range', `${value} is outside the scale of "${question.id}": answer with a whole number from ${question.min} to ${question.max}`));
+      }
+      break;
+  }
+  return findings;
+}

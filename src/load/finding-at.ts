@@ -1,0 +1,39 @@
+// Builds a finding for a JSON pointer in a parsed file: the position is looked up only here.
+
+import type { Finding, FindingCode, Severity } from '../model/finding.js';
+import type { LoadedFile } from './yaml-file.js';
+import { pointerOf } from './yaml-source.js';
+
+export function findingAt(
+  loaded: LoadedFile,
+  path: readonly (string | number)[] | string,
+  code: FindingCode,
+  message: string,
+  options: { severity?: Severity; target?: 'key' | 'value' } = {},
+): Finding {
+  const pointer = typeof path === 'string' ? path : pointerOf(path);
+  const position = loaded.parsed ? loaded.parsed.locate(pointer, options.target ?? 'value') : { line: 1, column: 1 };
+  return {
+    file: loaded.source?.file ?? '',
+    ...position,
+    severity: options.severity ?? 'error',
+    code,
+    message,
+    pointer,
+  };
+}
+
+export function hasErrors(findings: readonly Finding[]): boolean {
+  return findings.some((f) => f.severity === 'error');
+}
+
+/** Stable order: by file, line, column, then code. */
+export function sortFindings(findings: readonly Finding[]): Finding[] {
+  return [...findings].sort(
+    (a, b) =>
+      (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
+      a.line - b.line ||
+      a.column - b.column ||
+      (a.code < b.code ? -1 : a.code > b.code ? 1 : 0),
+  );
+}

@@ -1,0 +1,68 @@
+// The shapes of files once they have passed their JSON Schema (src/schemas): what the rules read.
+
+export interface RawLevel {
+  id: string;
+  title: string;
+  minScore: number;
+  description?: string;
+}
+
+export interface RawModel {
+  kind: 'model';
+  id: string;
+  version: string;
+  title: string;
+  description?: string;
+  overall?: 'weakest-link' | 'mean';
+  levels: RawLevel[];
+  elements: { id: string; file?: string; weight?: number }[];
+}
+
+export interface RawOption {
+  id: string;
+  label: string;
+  score: number;
+}
+
+export interface RawQuestion {
+  id: string;
+  text: string;
+  help?: string;
+  type: 'choice' | 'multi' | 'scale';
+  weight?: number;
+  notApplicable?: boolean;
+  replaces?: string[];
+  options?: RawOption[];
+  min?: number;
+  max?: number;
+  labels?: Record<string, string>;
+}
+
+export interface RawQuestionnaire {
+  kind: 'questionnaire';
+  element: string;
+  title: string;
+  intro?: string;
+  questions: RawQuestion[];
+  recommendations?: Record<string, string[]>;
+}
+
+export interface RawRespondent {
+  name: string;
+  role?: string;
+  answers?: Record<string, string | number | string[]>;
+  notes?: Record<string, string>;
+}
+
+export interface RawAnswers {
+  kind: 'answers';
+  model: { id: string; version: string };
+  organization?: string;
+  period?: string;
+  date?: string;
+  respondents: RawRespondent[];
+}
+
+export function own<T>(record: Record<string, T> | undefined): [string, T][] {
+  return record ? Object.entries(record) : [];
+}

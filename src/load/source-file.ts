@@ -1,0 +1,117 @@
+// Reading a file the user named: size cap, UTF-8 check, SHA-256. Problems are findings, not throws.
+
+import { createHash } from 'node:crypto';
+import { open } from 'node:fs/promises';
+import type { Finding } from '../model/finding.js';
+
+/** Files larger than this are refused before they are read: 16 MiB holds ~10,000 respondents. */
+export const MAX_FILE_BYTES = 16 * 1024 * 1024;
+
+export interface SourceFile {
+  /** The path as the user gave it (relative paths stay relative, for stable reports). */
+  readonly file: string;
+  readonly text: string;
+  readonly sha256: string;
+}
+
+export type ReadResult = { readonly source: SourceFile } | { readonly finding: Finding };
+
+function ioFinding(file: string, code: Finding['code'], message: string): { finding: Finding } {
+  return { finding: { file, line: 1, column: 1, severity: 'error', code, message, pointer: '' } };
+}
+
+export function isIoFinding(finding: Finding): boolean {
+  return finding.code === 'file-not-found' || finding.code === 'file-unreadable';
+}
+
+const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+
+export async function readSourceFile(file: string, maxBytes: number = MAX_FILE_BYTES): Promise<ReadResult> {
+  let handle;
+  try {
+    handle = await open(file, 'r');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return ioFinding(file, 'file-not-found', 'no such file: check the path');
+    if (code === 'EACCES' || code === 'EPERM')
+      return ioFinding(file, 'file-unreadable', 'permission denied: make the file readable');
+    return ioFinding(file, 'file-unreadable', `cannot open the file (${code ?? String(error)})`);
+  }
+  try {
+    const stat = await handle.stat();
+    if (stat.isDirectory()) return ioFinding(file, 'file-unreadable', 'this is a directory, not a file: name a file in it');
+    if (!stat.isFile()) return ioFinding(file, 'file-unreadable', 'not a regular file: name a YAML file');
+    if (stat.size > maxBytes) {
+      return ioFinding(
+        file,
+        'file-too-large',
+        `the file is ${stat.size} bytes, over the limit of ${maxBytes} bytes: split it into smaller files`,
+      );
+    }
+    const bytes = await handle.readFile();
+    if (bytes.length > maxBytes) {
+      return ioFinding(file, 'file-too-large', `the file is over the limit of ${maxBytes} bytes: split it into smaller files`);
+    }
+    let text: string;
+    try {
+      text = decoder.decode(bytes);
+    } catch {
+      const at = firstInvalidUtf8(bytes);
+      const before = bytes.subarray(0, at).toString('utf8');
+      const line = before.split('\n').length;
+      const column = before.length - before.lastIndexOf('\n');
+      return {
+        finding: {
+          file,
+          line,
+          column,
+          severity: 'error',
+          code: 'file-not-utf8',
+          message: `byte ${at} is not valid UTF-8: save the file as UTF-8`,
+          pointer: '',
+        },
+      };
+    }
+    const nul = text.indexOf('\u0000');
+    if (nul >= 0) {
+      const before = text.slice(0, nul);
+      return {
+        finding: {
+          file,
+          line: before.split('\n').length,
+          column: nul - before.lastIndexOf('\n'),
+          severity: 'error',
+          code: 'file-not-utf8',
+          message: 'the file contains a NUL byte, so it is binary, not YAML text: name a YAML file',
+          pointer: '',
+        },
+      };
+    }
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    return { source: { file, text, sha256 } };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EISDIR') return ioFinding(file, 'file-unreadable', 'this is a directory, not a file: name a file in it');
+    return ioFinding(file, 'file-unreadable', `cannot read the file (${code ?? String(error)})`);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Offset of the first byte that breaks UTF-8 (only called once decoding has failed). */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    const length = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    if (length === 0 || i + length > bytes.length) return i;
+    for (let k = 1; k < length; k++) if ((bytes[i + k]! & 0xc0) !== 0x80) return i;
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(i, i + length));
+    } catch {
+      return i; // overlong or surrogate encodings
+    }
+    i += length;
+  }
+  return bytes.length;
+}

@@ -1,0 +1,99 @@
+// Validation findings, printed once per format: text (with the source line and a caret), json, github.
+
+import type { Finding } from '../model/finding.js';
+import { Chalk } from 'chalk';
+import { singleLine } from './sanitize.js';
+
+export interface FindingsSummary {
+  readonly files: number;
+  readonly errors: number;
+  readonly warnings: number;
+}
+
+export function summarize(findings: readonly Finding[], files: number): FindingsSummary {
+  return {
+    files,
+    errors: findings.filter((f) => f.severity === 'error').length,
+    warnings: findings.filter((f) => f.severity === 'warning').length,
+  };
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+export function summaryLine(summary: FindingsSummary): string {
+  const checked = plural(summary.files, 'file');
+  if (summary.errors === 0 && summary.warnings === 0) return `${checked} checked: no problems`;
+  return `${checked} checked: ${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}`;
+}
+
+export interface TextOptions {
+  readonly color: boolean;
+  /** File text by path, to print the offending line under each finding. */
+  readonly sources?: ReadonlyMap<string, string>;
+}
+
+export function renderFindingsText(findings: readonly Finding[], options: TextOptions): string {
+  const chalk = new Chalk({ level: options.color ? 1 : 0 });
+  const lines: string[] = [];
+  const splitCache = new Map<string, string[]>();
+  for (const f of findings) {
+    const severity = f.severity === 'error' ? chalk.red('error') : chalk.yellow('warning');
+    lines.push(`${chalk.bold(`${singleLine(f.file)}:${f.line}:${f.column}`)} ${severity} ${chalk.dim(f.code)} ${singleLine(f.message)}`);
+    const text = options.sources?.get(f.file);
+    if (text === undefined) continue;
+    let split = splitCache.get(f.file);
+    if (!split) {
+      split = text.split(/\r?\n/);
+      splitCache.set(f.file, split);
+    }
+    const source = split[f.line - 1];
+    if (source === undefined) continue;
+    const shown = singleLine(source.length > 200 ? source.slice(0, 200) + '...' : source);
+    const gutter = String(f.line).padStart(5);
+    const caretAt = Math.min(f.column - 1, shown.length);
+    lines.push(chalk.dim(`${gutter} | `) + shown);
+    lines.push(chalk.dim(`${' '.repeat(gutter.length)} | `) + ' '.repeat(Math.max(0, caretAt)) + (f.severity === 'error' ? chalk.red('^') : chalk.yellow('^')));
+  }
+  return lines.length > 0 ? lines.join('\n') + '\n' : '';
+}
+
+export function renderFindingsJson(findings: readonly Finding[], summary: FindingsSummary): string {
+  return (
+    JSON.stringify(
+      {
+        findings: findings.map((f) => ({
+          file: f.file,
+          line: f.line,
+          column: f.column,
+          severity: f.severity,
+          code: f.code,
+          message: f.message,
+          pointer: f.pointer,
+        })),
+        summary,
+      },
+      null,
+      2,
+    ) + '\n'
+  );
+}
+
+/** GitHub Actions workflow-command escaping: data, and property values (which also escape : and ,). */
+export function escapeGithubData(text: string): string {
+  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+export function escapeGithubProperty(text: string): string {
+  return escapeGithubData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+export function renderFindingsGithub(findings: readonly Finding[], summary: FindingsSummary): string {
+  const lines = findings.map(
+    (f) =>
+      `::${f.severity} file=${escapeGithubProperty(f.file)},line=${f.line},col=${f.column},title=${escapeGithubProperty(`cxm ${f.code}`)}::${escapeGithubData(f.message)}`,
+  );
+  // GitHub shows only 10 annotations of each kind per step: the plain summary says how many there are
+  lines.push(`cxm validate: ${summaryLine(summary)}`);
+  return lines.join('\n') + '\n';
+}
