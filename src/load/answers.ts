@@ -111,7 +111,7 @@ export async function loadAnswerSet(files: readonly string[], model: Model): Pro
     for (const key of ['organization', 'period'] as const) {
       if (first && raw[key] !== undefined && first.raw[key] !== undefined && raw[key] !== first.raw[key]) {
         findings.push(
-          findingAt(loaded, [key], 'answers-mismatch', `${key} "${raw[key]}" differs from "${first.raw[key]!}" in ${first.loaded.source!.file}: files read together must describe one assessment (use cxm compare for several periods)`),
+          findingAt(loaded, [key], 'answers-mismatch', `${key} "${raw[key]}" differs from "${first.raw[key]}" in ${first.loaded.source!.file}: files read together must describe one assessment (use cxm compare for several periods)`),
         );
       }
     }

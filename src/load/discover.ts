@@ -9,9 +9,9 @@ import { loadAnswerSet, readAnswersHeader } from './answers.js';
 import { builtinModelDir, BUILTIN_MODEL_ID } from './builtin.js';
 import { findingAt } from './finding-at.js';
 import { checkQuestionnaire, loadModel } from './model.js';
-import type { RawQuestionnaire } from './raw.js';
+import type { RawAnswers, RawQuestionnaire } from './raw.js';
 import { readSourceFile } from './source-file.js';
-import { kindOf, loadYamlFile } from './yaml-file.js';
+import { kindOf, loadYamlFile, type LoadedFile } from './yaml-file.js';
 
 export interface ValidateOptions {
   /** Model to check answers files against (default: the built-in model they name). */
@@ -52,6 +52,7 @@ export async function validatePaths(paths: readonly string[], options: ValidateO
   const files: string[] = [];
   const modelDirs: string[] = [];
   const looseFiles: { file: string; explicit: boolean }[] = [];
+  const searched: { dir: string; models: number; files: string[] }[] = [];
 
   for (const path of paths) {
     let info;
@@ -72,6 +73,7 @@ export async function validatePaths(paths: readonly string[], options: ValidateO
         await walk(path, found);
         modelDirs.push(...found.models);
         looseFiles.push(...found.files.map((file) => ({ file, explicit: false })));
+        searched.push({ dir: path, models: found.models.length, files: found.files });
       }
     } else if (basename(path) === 'model.yaml') {
       modelDirs.push(dirname(path));
@@ -81,7 +83,11 @@ export async function validatePaths(paths: readonly string[], options: ValidateO
   const modelFiles = new Set<string>();
   const sources = new Map<string, string>();
   const models = new Map<string, Model>();
-  for (const dir of [...new Set(modelDirs)]) {
+  const modelDirsSeen = new Set<string>();
+  for (const dir of modelDirs) {
+    // "m", "m/" and "m/model.yaml" are one model
+    if (modelDirsSeen.has(resolve(dir))) continue;
+    modelDirsSeen.add(resolve(dir));
     const result = await loadModel(dir);
     findings.push(...result.findings);
     for (const file of result.files) {
@@ -99,8 +105,11 @@ export async function validatePaths(paths: readonly string[], options: ValidateO
     explicitModel = result.model;
   }
 
+  const assessments = new Map<string, Map<string, { file: string; at: string }>>();
+  const looseSeen = new Set<string>();
   for (const { file, explicit } of looseFiles) {
-    if (modelFiles.has(resolve(file))) continue;
+    if (modelFiles.has(resolve(file)) || looseSeen.has(resolve(file))) continue;
+    looseSeen.add(resolve(file));
     const loaded = await loadYamlFile(file);
     if (!explicit) {
       // a searched directory may hold any YAML: only files of our kinds are ours to judge
@@ -111,12 +120,38 @@ export async function validatePaths(paths: readonly string[], options: ValidateO
     if (loaded.kind === 'answers' && loaded.data !== undefined) {
       findings.push(...loaded.findings);
       const model = explicitModel ?? (await modelForAnswers(file, models, findings));
-      if (model) findings.push(...(await loadAnswerSet([file], model)).findings.filter((f) => f.file === file));
+      if (model) {
+        findings.push(...(await loadAnswerSet([file], model)).findings.filter((f) => f.file === file));
+        findings.push(...respondentsInOtherFiles(loaded, assessments));
+      }
     } else if (loaded.kind === 'questionnaire' && loaded.data !== undefined) {
       findings.push(...loaded.findings, ...checkQuestionnaire(loaded.data as RawQuestionnaire, loaded));
     } else if (loaded.kind === 'model') {
-      findings.push(...(await loadModel(file)).findings);
+      // a manifest with another name than model.yaml: its questionnaires are checked with it
+      const result = await loadModel(file);
+      findings.push(...result.findings);
+      for (const f of result.files) {
+        if (!modelFiles.has(resolve(f)) && !looseSeen.has(resolve(f))) files.push(f);
+        modelFiles.add(resolve(f));
+      }
+      if (result.model && !models.has(result.model.id)) models.set(result.model.id, result.model);
     } else findings.push(...loaded.findings);
+  }
+
+  // a directory with nothing to check is most likely a wrong path: say so rather than "no problems"
+  const checked = new Set(files.map((f) => resolve(f)));
+  for (const { dir, models: found, files: candidates } of searched) {
+    if (found === 0 && !candidates.some((f) => checked.has(resolve(f)))) {
+      findings.push({
+        file: dir,
+        line: 1,
+        column: 1,
+        severity: 'warning',
+        code: 'no-files',
+        message: 'no model, questionnaire or answers file here (a file is recognised by its kind:): check the path',
+        pointer: '',
+      });
+    }
   }
 
   for (const file of files) {
@@ -124,7 +159,43 @@ export async function validatePaths(paths: readonly string[], options: ValidateO
     const read = await readSourceFile(file);
     if ('source' in read) sources.set(file, read.source.text);
   }
-  return { findings, files, sources };
+  return { findings: withoutRepeats(findings), files, sources };
+}
+
+/** A questionnaire checked on its own and again with the model found after it gives some findings twice. */
+function withoutRepeats(findings: readonly Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    const key = [f.file, f.line, f.column, f.code, f.message].join('\u0000');
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/**
+ * SPEC 2.3: the answers files of one assessment are one set of respondents, so a name must not appear in two
+ * of them. Files with the same model, organization and period are one assessment; without a period, no grouping.
+ */
+function respondentsInOtherFiles(loaded: LoadedFile, assessments: Map<string, Map<string, { file: string; at: string }>>): Finding[] {
+  const raw = loaded.data as RawAnswers;
+  if (raw.period === undefined) return [];
+  const key = JSON.stringify([raw.model.id, raw.organization ?? null, raw.period]);
+  let names = assessments.get(key);
+  if (!names) assessments.set(key, (names = new Map<string, { file: string; at: string }>()));
+  const findings: Finding[] = [];
+  for (const [ri, respondent] of raw.respondents.entries()) {
+    const where = findingAt(loaded, ['respondents', ri, 'name'], 'duplicate-respondent', '');
+    const first = names.get(respondent.name);
+    if (first === undefined) names.set(respondent.name, { file: where.file, at: `${where.file}:${where.line}:${where.column}` });
+    else if (first.file !== where.file) {
+      findings.push({
+        ...where,
+        message: `respondent "${respondent.name}" already appears in ${first.at}, an answers file of the same assessment (period ${raw.period}): each person answers once per assessment; rename or remove one`,
+      });
+    }
+  }
+  return findings;
 }
 
 async function modelForAnswers(file: string, models: Map<string, Model>, findings: Finding[]): Promise<Model | undefined> {

@@ -18,9 +18,9 @@ export interface ModelResult {
   readonly files: readonly string[];
 }
 
-/** The model.yaml of a model given as a directory or as the manifest itself. */
+/** The model.yaml of a model given as a directory, or the manifest itself (a file of kind model may have any name). */
 export function manifestPath(dirOrFile: string): string {
-  return basename(dirOrFile) === 'model.yaml' || basename(dirOrFile) === 'model.yml' ? dirOrFile : join(dirOrFile, 'model.yaml');
+  return /\.(ya?ml|json)$/i.test(basename(dirOrFile)) ? dirOrFile : join(dirOrFile, 'model.yaml');
 }
 
 export async function loadModel(dirOrFile: string): Promise<ModelResult> {
@@ -40,7 +40,11 @@ export async function loadModel(dirOrFile: string): Promise<ModelResult> {
   const levelIds = raw.levels.map((l) => l.id);
   const questionnaires: { loaded: LoadedFile; raw: RawQuestionnaire }[] = [];
 
+  const listed = new Set<string>();
   for (const [index, element] of raw.elements.entries()) {
+    // a duplicate element is reported by checkManifest; reading its file again would report each question twice
+    if (listed.has(element.id)) continue;
+    listed.add(element.id);
     const fileName = element.file ?? `${element.id}.yaml`;
     const file = join(dir, fileName);
     const rel = relative(resolve(dir), resolve(file));

@@ -112,9 +112,11 @@ export function checkSchema(validate: Validator, data: unknown, parsed: ParsedYa
         push(
           'wrong-type',
           pointer,
-          `${nameAt(pointer)} must be ${expectedType(params['type'])}, not ${typeName(error.data)}${
-            typeof error.data === 'string' && /^-?\d+(\.\d+)?$/.test(error.data) ? ': remove the quotes' : ''
-          }${typeof error.data === 'number' && expectedType(params['type']) === 'a string' ? ': put it in quotes' : ''}`,
+          typeof error.data === 'number' && expectedType(params['type']) === 'a string'
+            ? `${nameAt(pointer)} must be a string, but YAML reads this value as a number: put it in quotes (e.g. "1.0.0" rather than 1.0)`
+            : `${nameAt(pointer)} must be ${expectedType(params['type'])}, not ${typeName(error.data)}${
+                typeof error.data === 'string' && /^-?\d+(\.\d+)?$/.test(error.data) ? ': remove the quotes' : ''
+              }`,
         );
         break;
       case 'const': {
@@ -132,7 +134,7 @@ export function checkSchema(validate: Validator, data: unknown, parsed: ParsedYa
         );
         break;
       case 'pattern': {
-        if (error.schemaPath.includes('/propertyNames/')) break; // reported by the propertyNames error
+        if (error.propertyName !== undefined) break; // a key's pattern: reported, at the key, by the propertyNames error
         const { code, message } = patternAdvice(error, error.data);
         push(code, pointer, message);
         break;
@@ -140,7 +142,8 @@ export function checkSchema(validate: Validator, data: unknown, parsed: ParsedYa
       case 'propertyNames': {
         const name = String(params['propertyName']);
         const keyPointer = `${pointer}/${escape(name)}`;
-        const inner = errors.find((e) => e.keyword === 'pattern' && e.schemaPath.startsWith(error.schemaPath));
+        // the key's own error; its schemaPath is the $ref's target, not under propertyNames
+        const inner = errors.find((e) => e.keyword === 'pattern' && e.propertyName === name && e.instancePath === pointer);
         const { code, message } = inner
           ? patternAdvice(inner, name)
           : { code: 'invalid-id' as const, message: `${JSON.stringify(name)} is not allowed as a key here` };

@@ -2,15 +2,16 @@
 // line:column when (and only when) a finding needs it. Hostile input is a finding, never a throw.
 
 import {
-  LineCounter,
   isAlias,
   isMap,
   isPair,
   isScalar,
   isSeq,
   parseDocument,
-  type Alias,
+  visit,
   type Document,
+  type Pair,
+  type YAMLMap,
   type Node as YamlNode,
   type ParsedNode,
 } from 'yaml';
@@ -32,17 +33,15 @@ export interface ParsedYaml {
 }
 
 const YAML_ERROR_CODES: Record<string, FindingCode> = {
-  DUPLICATE_KEY: 'yaml-duplicate-key',
   MULTIPLE_DOCS: 'yaml-multiple-documents',
   TAG_RESOLVE_FAILED: 'yaml-unknown-tag',
   RESOURCE_EXHAUSTION: 'yaml-too-deep',
 };
 
 const YAML_ADVICE: Partial<Record<FindingCode, string>> = {
-  'yaml-duplicate-key': 'a key appears twice in the same mapping: remove or rename one of them',
   'yaml-multiple-documents': 'the file holds several YAML documents (separated by ---): keep one document per file',
   'yaml-unknown-tag': 'remove the tag; only plain YAML 1.2 values (strings, numbers, booleans, lists, mappings) are allowed',
-  'yaml-too-deep': `the file nests collections too deeply (more than ${MAX_DEPTH} levels)`,
+  'yaml-too-deep': `the file nests lists and mappings more than ${MAX_DEPTH} levels deep: flatten it (real files need fewer than 10)`,
 };
 
 export function escapePointerSegment(segment: string): string {
@@ -73,15 +72,59 @@ function flowDepthOverflow(text: string): number {
   return -1;
 }
 
+/**
+ * Depth of block nesting, for the same reason: indentation that keeps growing, and "- " or "? " repeated at
+ * the start of a line ("- - - x"). An estimate (within a factor of two), enough to keep the parser far from its
+ * recursion limit; the exact depth is checked on the parsed document.
+ */
+function blockDepthOverflow(text: string): number {
+  const isBlank = (c: string | undefined): boolean => c === undefined || c === ' ' || c === '\t' || c === '\r' || c === '\n';
+  const indents: number[] = [];
+  let lineStart = 0;
+  while (lineStart < text.length) {
+    let end = text.indexOf('\n', lineStart);
+    if (end < 0) end = text.length;
+    let i = lineStart;
+    while (i < end && text[i] === ' ') i++;
+    if (i < end && text[i] !== '#' && text[i] !== '\r') {
+      const indent = i - lineStart;
+      while (indents.length > 0 && indents[indents.length - 1]! >= indent) indents.pop();
+      indents.push(indent);
+      let depth = indents.length;
+      if (depth > MAX_DEPTH) return i;
+      let indicators = 0;
+      while (i < end) {
+        const c = text[i];
+        if ((c === '-' || c === '?' || c === ':') && isBlank(text[i + 1])) {
+          // the first indicator belongs to the collection of this indentation; each further one opens another
+          if (++indicators > 1 && ++depth > MAX_DEPTH) return i;
+          i++;
+        } else if (c === '&' || c === '!') {
+          while (i < end && !isBlank(text[i])) i++; // an anchor or a tag between indicators
+        } else break;
+        while (i < end && (text[i] === ' ' || text[i] === '\t')) i++;
+      }
+    }
+    lineStart = end + 1;
+  }
+  return -1;
+}
+
 function plainYamlMessage(message: string): string {
-  // yaml appends " at line L, column C:" and a code frame; we give our own position
-  return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+  // yaml appends " at line L, column C:" and a code frame; we give our own position. Its advice
+  // to call a library function ("please use YAML.parseAllDocuments()") is not for our users.
+  return message
+    .split('\n')[0]!
+    .replace(/ at line \d+, column \d+:?$/, '')
+    .replace(/;\s*please use YAML\.\w+\(\)$/, '');
 }
 
 class Converter {
   aliasNodes = 0;
   readonly positions: { pointer: string; offset: number; code: FindingCode; message: string }[] = [];
   private readonly anchors = new Map<string, YamlNode>();
+  /** Collections being converted, to catch an alias inside the value it names. */
+  private readonly open = new Set<YamlNode>();
 
   fail(code: FindingCode, offset: number, pointer: string, message: string): void {
     this.positions.push({ code, offset, pointer, message });
@@ -95,14 +138,27 @@ class Converter {
     if (viaAlias && ++this.aliasNodes > MAX_ALIAS_NODES) {
       throw new AliasLimit(node.range?.[0] ?? 0, pointerOf(path));
     }
-    if (node.anchor) this.anchors.set(node.anchor, node);
+    // anchors count where they are written, not again where an alias repeats them (a later &name wins)
+    if (node.anchor && !viaAlias) this.anchors.set(node.anchor, node);
     if (isAlias(node)) {
-      const target = this.anchors.get((node as Alias).source);
+      const target = this.anchors.get(node.source);
       if (!target) {
-        this.fail('yaml-syntax', node.range?.[0] ?? 0, pointerOf(path), `the alias *${(node as Alias).source} has no anchor before it: define &${(node as Alias).source} first`);
+        this.fail('yaml-syntax', node.range?.[0] ?? 0, pointerOf(path), `the alias *${node.source} has no anchor before it: define &${node.source} first`);
         return null;
       }
-      return this.convert(target, path, depth + 1, true);
+      if (this.open.has(target)) {
+        this.fail('yaml-alias-limit', node.range?.[0] ?? 0, pointerOf(path), `the alias *${node.source} is inside the value it names, so it would repeat without end: write the value out`);
+        return null;
+      }
+      if (viaAlias) return this.convert(target, path, depth + 1, true);
+      try {
+        return this.convert(target, path, depth + 1, true);
+      } catch (error) {
+        // point at the alias written in the file that expands too far, not somewhere inside its anchor
+        if (error instanceof AliasLimit) throw new AliasLimit(node.range?.[0] ?? 0, pointerOf(path));
+        if (error instanceof TooDeep) throw new TooDeep(node.range?.[0] ?? 0, pointerOf(path));
+        throw error;
+      }
     }
     if (isScalar(node)) {
       const value = node.value;
@@ -115,6 +171,7 @@ class Converter {
     }
     if (isMap(node)) {
       const out: Record<string, unknown> = {};
+      this.open.add(node);
       for (const pair of node.items) {
         const keyNode = pair.key as YamlNode | null;
         let key: string;
@@ -124,16 +181,27 @@ class Converter {
           this.fail('yaml-complex-key', keyNode.range?.[0] ?? 0, pointerOf(path), 'a mapping key must be a plain string, not a list or mapping');
           continue;
         }
+        // checked here, not by yaml's uniqueKeys, which compares every pair with every other (minutes on a large map)
+        if (Object.prototype.hasOwnProperty.call(out, key)) {
+          if (!viaAlias) {
+            this.fail('yaml-duplicate-key', keyNode?.range?.[0] ?? (pair.value as YamlNode | null)?.range?.[0] ?? 0, pointerOf([...path, key]), `"${key}" appears twice in this mapping: remove or rename one of them`);
+          }
+          continue;
+        }
         const value = this.convert(pair.value as YamlNode | null, [...path, key], depth + 1, viaAlias);
         // defineProperty: a key such as __proto__ becomes data, never the object's prototype
         Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
       }
+      this.open.delete(node);
       return out;
     }
     if (isSeq(node)) {
-      return node.items.map((item, i) =>
+      this.open.add(node);
+      const out = node.items.map((item, i) =>
         isPair(item) ? null : this.convert(item as YamlNode | null, [...path, i], depth + 1, viaAlias),
       );
+      this.open.delete(node);
+      return out;
     }
     return null;
   }
@@ -156,6 +224,22 @@ class AliasLimit extends Error {
   }
 }
 
+/** Pairs of a mapping by key, built once per mapping: a file with thousands of findings locates each in O(depth). */
+const pairIndexes = new WeakMap<YAMLMap, Map<string, Pair>>();
+function pairByKey(map: YAMLMap, key: string): Pair | undefined {
+  let index = pairIndexes.get(map);
+  if (!index) {
+    index = new Map();
+    for (const pair of map.items) {
+      if (!isScalar(pair.key)) continue;
+      const name = String(pair.key.value);
+      if (!index.has(name)) index.set(name, pair);
+    }
+    pairIndexes.set(map, index);
+  }
+  return index.get(key);
+}
+
 /** Finds the YAML node at a pointer: the pair (for its key) and the value node. */
 function nodeAt(doc: Document.Parsed, segments: readonly string[]): { key?: YamlNode; value?: YamlNode; found: number } {
   let node: YamlNode | null | undefined = doc.contents;
@@ -165,12 +249,12 @@ function nodeAt(doc: Document.Parsed, segments: readonly string[]): { key?: Yaml
   for (const segment of segments) {
     while (node && isAlias(node) && !seen.has(node)) {
       seen.add(node);
-      node = (node as Alias).resolve(doc) as YamlNode | undefined;
+      node = node.resolve(doc);
     }
     if (!node) break;
     let next: YamlNode | null | undefined;
     if (isMap(node)) {
-      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === segment);
+      const pair = pairByKey(node, segment);
       if (!pair) break;
       key = pair.key as YamlNode;
       next = pair.value as YamlNode | null;
@@ -191,26 +275,51 @@ function nodeAt(doc: Document.Parsed, segments: readonly string[]): { key?: Yaml
   return { ...(key ? { key } : {}), ...(node ? { value: node } : {}), found };
 }
 
+/** An unclosed quote runs on to the end of the file, where yaml reports it: the opening quote is where to look. */
+function openingQuote(doc: Document.Parsed, end: number): number | undefined {
+  let start: number | undefined;
+  visit(doc, {
+    Scalar(_, node) {
+      if ((node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') && node.range?.[1] === end) {
+        start = node.range[0];
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return start;
+}
+
 export interface ParseOptions {
   readonly file: string;
 }
 
 export function parseYaml(text: string, { file }: ParseOptions): ParsedYaml {
-  const lineCounter = new LineCounter();
+  // our own line starts: yaml's LineCounter misses the newlines inside tokens it rejects, so lines drift after an error
+  const lineStarts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
   const toPosition = (offset: number): Position => {
-    const p = lineCounter.linePos(Math.max(0, Math.min(offset, text.length)));
-    return { line: p.line, column: p.col };
+    let at = Math.max(0, Math.min(offset, text.length));
+    // the end of a file that ends with a newline would be a line that does not exist: use the end of the last line
+    if (at === text.length && text.endsWith('\n')) at -= text.endsWith('\r\n') ? 2 : 1;
+    let low = 0;
+    let high = lineStarts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (lineStarts[mid]! <= at) low = mid;
+      else high = mid - 1;
+    }
+    return { line: low + 1, column: at - lineStarts[low]! + 1 };
   };
   const findings: Finding[] = [];
   const add = (code: FindingCode, offset: number, pointer: string, message: string): void => {
     findings.push({ file, ...toPosition(offset), severity: 'error', code, message, pointer });
   };
 
-  const overflow = flowDepthOverflow(text);
+  const flowOverflow = flowDepthOverflow(text);
+  const blockOverflow = blockDepthOverflow(text);
+  const overflow = flowOverflow < 0 || blockOverflow < 0 ? Math.max(flowOverflow, blockOverflow) : Math.min(flowOverflow, blockOverflow);
   if (overflow >= 0) {
-    // still count lines, so that the position is right
-    lineCounter.addNewLine(0);
-    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lineCounter.addNewLine(i + 1);
     add('yaml-too-deep', overflow, '', YAML_ADVICE['yaml-too-deep']!);
     return { data: undefined, findings, locate: () => toPosition(overflow) };
   }
@@ -218,10 +327,9 @@ export function parseYaml(text: string, { file }: ParseOptions): ParsedYaml {
   let doc: Document.Parsed<ParsedNode, true>;
   try {
     doc = parseDocument(text, {
-      lineCounter,
       version: '1.2',
       schema: 'core',
-      uniqueKeys: true,
+      uniqueKeys: false,
       prettyErrors: false,
       keepSourceTokens: false,
       intAsBigInt: false,
@@ -239,6 +347,12 @@ export function parseYaml(text: string, { file }: ParseOptions): ParsedYaml {
     const code = YAML_ERROR_CODES[problem.code] ?? 'yaml-syntax';
     const advice = YAML_ADVICE[code];
     const base = plainYamlMessage(problem.message);
+    const quoteStart = problem.code === 'MISSING_CHAR' ? openingQuote(doc, problem.pos[0]) : undefined;
+    if (quoteStart !== undefined) {
+      const quote = text[quoteStart] ?? '"';
+      add(code, quoteStart, '', `the string that starts here with ${quote} is never closed: add the closing ${quote}`);
+      continue;
+    }
     const message = advice ? `${advice} (${base})` : `${base}: fix the YAML syntax here`;
     add(code, problem.pos[0], '', message);
   }
@@ -254,7 +368,7 @@ export function parseYaml(text: string, { file }: ParseOptions): ParsedYaml {
   const converter = new Converter();
   let data: unknown;
   try {
-    data = converter.convert(doc.contents as YamlNode | null, [], 0, false);
+    data = converter.convert(doc.contents, [], 0, false);
   } catch (error) {
     if (error instanceof TooDeep) {
       add('yaml-too-deep', error.offset, error.pointer, YAML_ADVICE['yaml-too-deep']!);

@@ -54,7 +54,9 @@ export function renderFindingsText(findings: readonly Finding[], options: TextOp
     const gutter = String(f.line).padStart(5);
     const caretAt = Math.min(f.column - 1, shown.length);
     lines.push(chalk.dim(`${gutter} | `) + shown);
-    lines.push(chalk.dim(`${' '.repeat(gutter.length)} | `) + ' '.repeat(Math.max(0, caretAt)) + (f.severity === 'error' ? chalk.red('^') : chalk.yellow('^')));
+    // tabs stay tabs under the line, so that the caret lines up however wide the terminal draws them
+    const pad = shown.slice(0, Math.max(0, caretAt)).replace(/[^\t]/g, ' ');
+    lines.push(chalk.dim(`${' '.repeat(gutter.length)} | `) + pad + (f.severity === 'error' ? chalk.red('^') : chalk.yellow('^')));
   }
   return lines.length > 0 ? lines.join('\n') + '\n' : '';
 }
