@@ -1,0 +1,114 @@
+// cxm compare ASSESSMENT… [--model DIR] [-f text|markdown|json] [-o FILE]
+// Each argument is one period: an answers file, or a report JSON taken as it stands. All answers
+// are scored with one model (default: the newest period's), so that the comparison is like for like.
+
+import type { Report } from '../model/report.js';
+import type { ComparisonWarning } from '../model/comparison.js';
+import { loadAnswerSet } from '../load/answers.js';
+import { checkSchema } from '../load/schema-check.js';
+import { getValidators } from '../load/validators.js';
+import { loadYamlFile, type LoadedFile } from '../load/yaml-file.js';
+import { renderComparisonMarkdown } from '../render/compare-markdown.js';
+import { renderComparisonText } from '../render/compare-text.js';
+import { renderJson } from '../render/json.js';
+import { comparePeriodOrder, compareReports, findComparisonProblems } from '../score/compare.js';
+import { scoreAssessment } from '../score/score.js';
+import { reportFindings, resolveModel } from './assessment.js';
+import { EXIT, type Context } from './context.js';
+import type { CompareFlags } from './main.js';
+import { writeOutput } from './output.js';
+import { unicodeAllowed } from './score.js';
+
+type Input =
+  | { readonly file: string; readonly kind: 'report'; readonly report: Report }
+  | { readonly file: string; readonly kind: 'answers'; readonly period?: string; readonly date?: string };
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+async function readInput(context: Context, file: string): Promise<Input | number> {
+  const loaded: LoadedFile = await loadYamlFile(file);
+  const data = loaded.parsed?.data;
+  if (isRecord(data) && !('kind' in data) && 'schemaVersion' in data) {
+    const validators = await getValidators();
+    const findings = loaded.parsed ? checkSchema(validators.report, data, loaded.parsed, file) : [];
+    const code = await reportFindings(context, findings);
+    if (code !== undefined) {
+      context.stderr.write(`cxm: ${file} is not a report made by "cxm report -f json" (schemaVersion 1)\n`);
+      return code;
+    }
+    return { file, kind: 'report', report: data as unknown as Report };
+  }
+  if (loaded.kind !== 'answers') {
+    const code = await reportFindings(context, loaded.findings);
+    if (code !== undefined) return code;
+    context.stderr.write(`cxm: ${file} is neither an answers file nor a report JSON: give one per period\n`);
+    return EXIT.invalid;
+  }
+  const period = isRecord(data) && typeof data['period'] === 'string' ? data['period'] : undefined;
+  const date = isRecord(data) && typeof data['date'] === 'string' ? data['date'] : undefined;
+  return { file, kind: 'answers', ...(period !== undefined ? { period } : {}), ...(date !== undefined ? { date } : {}) };
+}
+
+function newestAnswers(inputs: readonly Input[]): string | undefined {
+  const answers = inputs.filter((i): i is Extract<Input, { kind: 'answers' }> => i.kind === 'answers');
+  const sorted = [...answers].sort(comparePeriodOrder);
+  return sorted[sorted.length - 1]?.file;
+}
+
+export async function runCompare(context: Context, files: readonly string[], flags: CompareFlags): Promise<number> {
+  const inputs: Input[] = [];
+  for (const file of files) {
+    const input = await readInput(context, file);
+    if (typeof input === 'number') return input;
+    inputs.push(input);
+  }
+
+  const reports: Report[] = [];
+  const warnings: ComparisonWarning[] = [];
+  const newest = newestAnswers(inputs);
+  if (newest !== undefined) {
+    const model = await resolveModel(context, flags.model, newest);
+    if (!model.ok) return model.exitCode;
+    for (const input of inputs) {
+      if (input.kind === 'report') {
+        reports.push(input.report);
+        continue;
+      }
+      const result = await loadAnswerSet([input.file], model.value);
+      const code = await reportFindings(context, result.findings);
+      if (code !== undefined || !result.answers) return code ?? EXIT.invalid;
+      const report = scoreAssessment(model.value, result.answers);
+      for (const warning of report.warnings) {
+        if (warning.code === 'model-version-mismatch') {
+          warnings.push({ code: warning.code, message: `${input.file}: ${warning.message}` });
+        }
+      }
+      reports.push(report);
+    }
+  } else reports.push(...inputs.map((i) => (i as Extract<Input, { kind: 'report' }>).report));
+
+  const problems = findComparisonProblems(reports);
+  if (problems.length > 0) {
+    for (const problem of problems) {
+      const named = problem.reports.map((i) => files[i]).filter((f) => f !== undefined);
+      context.stderr.write(`cxm: ${problem.message}${named.length > 0 ? ` (${named.join(', ')})` : ''}\n`);
+    }
+    return EXIT.invalid;
+  }
+  const compared = compareReports(reports);
+  const comparison = warnings.length > 0 ? { ...compared, warnings: [...compared.warnings, ...warnings] } : compared;
+
+  const text =
+    flags.format === 'json'
+      ? renderJson(comparison)
+      : flags.format === 'markdown'
+        ? renderComparisonMarkdown(comparison)
+        : renderComparisonText(comparison, {
+            color: flags.output === undefined && context.color.stdout,
+            unicode: flags.output === undefined && unicodeAllowed(context),
+          });
+  await writeOutput(context, flags.output, text);
+  return EXIT.ok;
+}

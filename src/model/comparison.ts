@@ -1,0 +1,129 @@
+// The comparison data (SPEC section 4.1, schemaVersion 1): how scores moved between periods.
+// Built once by src/score/compare.ts from one Report per period, printed by src/render/compare-*.ts.
+// Numbers rounded to 2 decimals. Text fields hold the raw input text: renderers escape it.
+
+export interface ComparisonWarning {
+  /**
+   * Stable code: `model-version-mismatch`, `model-mismatch`, `levels-mismatch`, `period-missing`,
+   * `organization-missing`, `organization-spelling`, `element-missing`, `element-not-assessed`.
+   */
+  readonly code: string;
+  readonly message: string;
+}
+
+/** A level of the model, so that renderers can show titles ("Ad hoc") for level ids. */
+export interface ComparisonLevel {
+  readonly id: string;
+  readonly title: string;
+  readonly minScore: number;
+}
+
+/** An element of the model, in presentation order, with its title. */
+export interface ComparisonElementInfo {
+  readonly id: string;
+  readonly title: string;
+}
+
+export interface PeriodElement {
+  readonly id: string;
+  /** 0-100; null when not assessed in that period, or not in that period's model. */
+  readonly score: number | null;
+  readonly level: string | null;
+}
+
+export interface ComparisonPeriod {
+  /** The period label of the assessment (`2026-Q1`), when it has one. */
+  readonly period?: string;
+  readonly date?: string;
+  /**
+   * Unique within the comparison, used by `changes[].from` / `to`: the period label; with the date
+   * added where two assessments share a label; the date, or `unlabelled`, where there is no label.
+   */
+  readonly label: string;
+  readonly organization?: string;
+  /** The model the period's report was scored with. */
+  readonly model: { readonly id: string; readonly version: string };
+  readonly overall: { readonly score: number | null; readonly level: string | null };
+  /** Every element of the comparison (`Comparison.elements`), in that order. */
+  readonly elements: readonly PeriodElement[];
+}
+
+/** Level movement, by the model's level order; null when either level is null or they cannot be ordered. */
+export type Direction = 'up' | 'down' | 'same';
+
+export interface Driver {
+  readonly question: string;
+  /** Change of the question's contribution to the element score, in points (later - earlier). */
+  readonly delta: number;
+  /** The question's score (0-100) in the earlier period; null when it had no value there. */
+  readonly fromScore: number | null;
+  readonly toScore: number | null;
+}
+
+export interface ElementChange {
+  readonly id: string;
+  /** Later score - earlier score; null where either is null. */
+  readonly delta: number | null;
+  readonly fromScore: number | null;
+  readonly toScore: number | null;
+  /** Level ids, earlier and later. */
+  readonly from: string | null;
+  readonly to: string | null;
+  readonly direction: Direction | null;
+  /**
+   * The questions that moved the element most: |delta| >= 0.01, largest first (then by id), at most 5.
+   * Empty when the element has no score in either period.
+   */
+  readonly drivers: readonly Driver[];
+  /** Question ids in the later period's report of this element but not in the earlier's. */
+  readonly questionsAdded: readonly string[];
+  /** Question ids in the earlier period's report of this element but not in the later's. */
+  readonly questionsRemoved: readonly string[];
+}
+
+export interface OverallChange {
+  readonly delta: number | null;
+  readonly fromScore: number | null;
+  readonly toScore: number | null;
+  readonly from: string | null;
+  readonly to: string | null;
+  readonly direction: Direction | null;
+}
+
+export type ChangeKind = 'consecutive' | 'first-to-last';
+
+export interface PeriodChange {
+  readonly kind: ChangeKind;
+  /** `label` of the earlier period. */
+  readonly from: string;
+  /** `label` of the later period. */
+  readonly to: string;
+  readonly overall: OverallChange;
+  /** Every element of the comparison, in `Comparison.elements` order. */
+  readonly elements: readonly ElementChange[];
+}
+
+export interface Comparison {
+  readonly schemaVersion: 1;
+  /** The organization as the newest period that names one spells it. */
+  readonly organization?: string;
+  /** Levels of the newest period's model, ascending, then any other level ids the periods use. */
+  readonly levels: readonly ComparisonLevel[];
+  /** The newest period's elements in its order, then elements only older periods have. */
+  readonly elements: readonly ComparisonElementInfo[];
+  /** Oldest first: ordered by `period`, then `date` (see src/score/compare.ts). */
+  readonly periods: readonly ComparisonPeriod[];
+  /** Each consecutive pair in order; then, with more than two periods, first → last. */
+  readonly changes: readonly PeriodChange[];
+  readonly warnings: readonly ComparisonWarning[];
+}
+
+/** Why a set of reports cannot be compared. Errors as data: the CLI prints them and exits 1. */
+export type ComparisonProblemCode = 'too-few-periods' | 'same-period-twice' | 'different-organizations';
+
+export interface ComparisonProblem {
+  readonly code: ComparisonProblemCode;
+  readonly message: string;
+  /** Indices, in the array given to the comparison, of the reports concerned (so the CLI can name files). */
+  readonly reports: readonly number[];
+}

@@ -1,0 +1,183 @@
+// A comparison for a terminal: one row per element (and overall), one column per period, then the
+// change first → last; below, the level changes and what drove each element that moved. Pure.
+
+import { Chalk, type ChalkInstance } from 'chalk';
+import type { Comparison, ComparisonPeriod, Direction, PeriodChange } from '../model/comparison.js';
+import { singleLine } from './sanitize.js';
+
+export interface ComparisonTextOptions {
+  /** ANSI colour (green up, red down); the caller decides (terminal, NO_COLOR, --no-color). */
+  readonly color: boolean;
+  /** Arrows and dashes in Unicode; ASCII (`^ v =`, `-`) otherwise. */
+  readonly unicode: boolean;
+}
+
+/** Drivers shown per element that moved. */
+const TEXT_DRIVERS = 3;
+const MAX_LABEL = 24;
+
+interface Glyphs {
+  readonly up: string;
+  readonly down: string;
+  readonly same: string;
+  readonly to: string;
+  readonly none: string;
+  readonly ellipsis: string;
+  readonly minus: string;
+}
+
+const UNICODE: Glyphs = { up: '↑', down: '↓', same: '→', to: '→', none: '–', ellipsis: '…', minus: '−' };
+const ASCII: Glyphs = { up: '^', down: 'v', same: '=', to: '->', none: '-', ellipsis: '...', minus: '-' };
+
+function width(text: string): number {
+  return [...text].length;
+}
+
+function truncate(text: string, max: number, g: Glyphs): string {
+  const chars = [...text];
+  return chars.length <= max ? text : chars.slice(0, max - width(g.ellipsis)).join('') + g.ellipsis;
+}
+
+function padEnd(text: string, to: number): string {
+  return text + ' '.repeat(Math.max(0, to - width(text)));
+}
+
+function padStart(text: string, to: number): string {
+  return ' '.repeat(Math.max(0, to - width(text))) + text;
+}
+
+function formatScore(score: number): string {
+  return String(score);
+}
+
+function formatDelta(delta: number, g: Glyphs): string {
+  if (delta > 0) return `+${delta}`;
+  if (delta < 0) return `${g.minus}${-delta}`;
+  return '0';
+}
+
+function arrow(direction: Direction, g: Glyphs): string {
+  return direction === 'up' ? g.up : direction === 'down' ? g.down : g.same;
+}
+
+function scoreDirection(delta: number): Direction {
+  return delta > 0 ? 'up' : delta < 0 ? 'down' : 'same';
+}
+
+function paint(chalk: ChalkInstance, direction: Direction | null, text: string): string {
+  if (direction === 'up') return chalk.green(text);
+  if (direction === 'down') return chalk.red(text);
+  return text;
+}
+
+export function renderComparisonText(c: Comparison, options: ComparisonTextOptions): string {
+  const chalk = new Chalk({ level: options.color ? 1 : 0 });
+  const g = options.unicode ? UNICODE : ASCII;
+  const levelTitle = (id: string | null): string =>
+    id === null ? g.none : singleLine(c.levels.find((l) => l.id === id)?.title ?? id);
+  const elementTitle = (id: string): string => singleLine(c.elements.find((e) => e.id === id)?.title ?? id);
+  const label = (p: ComparisonPeriod | string): string =>
+    truncate(singleLine(typeof p === 'string' ? p : p.label), MAX_LABEL, g);
+  const first = c.periods[0]!;
+  const last = c.periods.at(-1)!;
+  // with two periods the only change is first → last; with more it is listed last
+  const overallChange: PeriodChange = c.changes.at(-1)!;
+
+  const lines: string[] = [];
+  const organization = c.organization !== undefined ? `${truncate(singleLine(c.organization), 60, g)}: ` : '';
+  lines.push(
+    chalk.bold(`${organization}CX maturity, ${label(first)} ${g.to} ${label(last)} (${c.periods.length} periods)`),
+    '',
+  );
+
+  // the table: cells are padded first, then coloured, so that ANSI codes do not upset the widths
+  interface Row {
+    readonly name: string;
+    readonly cells: readonly { readonly score: number | null; readonly level: string | null }[];
+    readonly delta: number | null;
+    readonly strong: boolean;
+  }
+  const rows: Row[] = [
+    {
+      name: 'Overall',
+      cells: c.periods.map((p) => p.overall),
+      delta: overallChange.overall.delta,
+      strong: true,
+    },
+    ...c.elements.map((e, i) => ({
+      name: truncate(elementTitle(e.id), MAX_LABEL, g),
+      cells: c.periods.map((p) => p.elements[i] ?? { score: null, level: null }),
+      delta: overallChange.elements[i]?.delta ?? null,
+      strong: false,
+    })),
+  ];
+  const nameWidth = Math.max(...rows.map((r) => width(r.name)));
+  const scoreWidth = Math.max(1, ...rows.flatMap((r) => r.cells.map((cell) => (cell.score === null ? 1 : width(formatScore(cell.score))))));
+  const columnWidths = c.periods.map((p, j) =>
+    Math.max(
+      width(label(p)),
+      ...rows.map((r) => {
+        const cell = r.cells[j]!;
+        return cell.score === null ? scoreWidth : scoreWidth + 1 + width(levelTitle(cell.level));
+      }),
+    ),
+  );
+  const deltaHeader = `${label(first)} ${g.to} ${label(last)}`;
+  // arrows in one column, numbers right-aligned after them
+  const numberWidth = Math.max(...rows.map((r) => (r.delta === null ? 0 : width(formatDelta(r.delta, g)))));
+  const deltaTexts = rows.map((r) =>
+    r.delta === null ? g.none : `${arrow(scoreDirection(r.delta), g)} ${padStart(formatDelta(r.delta, g), numberWidth)}`,
+  );
+
+  lines.push(
+    chalk.dim(
+      [padEnd('', nameWidth), ...c.periods.map((p, j) => padEnd(label(p), columnWidths[j]!)), deltaHeader].join('  ').trimEnd(),
+    ),
+  );
+  rows.forEach((row, i) => {
+    const cells = row.cells.map((cell, j) => {
+      const text =
+        cell.score === null
+          ? padEnd(padStart(g.none, scoreWidth), columnWidths[j]!)
+          : padEnd(`${padStart(formatScore(cell.score), scoreWidth)} ${levelTitle(cell.level)}`, columnWidths[j]!);
+      return cell.score === null ? chalk.dim(text) : text;
+    });
+    const deltaText = deltaTexts[i]!;
+    const delta = row.delta === null ? chalk.dim(deltaText) : paint(chalk, scoreDirection(row.delta), deltaText);
+    const name = padEnd(row.name, nameWidth);
+    lines.push([row.strong ? chalk.bold(name) : name, ...cells, delta].join('  ').trimEnd());
+  });
+
+  const levelLines: string[] = [];
+  for (const change of c.changes) {
+    if (change.kind !== 'consecutive') continue;
+    const moves = [
+      { name: 'Overall', ...change.overall },
+      ...change.elements.map((e) => ({ name: elementTitle(e.id), ...e })),
+    ].filter((m) => m.from !== null && m.to !== null && m.from !== m.to);
+    for (const m of moves) {
+      const text = `${m.name}: ${levelTitle(m.from)} ${g.to} ${levelTitle(m.to)}${m.direction === null ? '' : ` ${arrow(m.direction, g)}`}`;
+      levelLines.push(`  ${chalk.dim(`${label(change.from)} ${g.to} ${label(change.to)}`)}  ${paint(chalk, m.direction, text)}`);
+    }
+  }
+  if (levelLines.length > 0) lines.push('', chalk.bold('Level changes'), ...levelLines);
+
+  const driverLines: string[] = [];
+  for (const e of overallChange.elements) {
+    if (e.delta === null || e.delta === 0) continue;
+    const drivers = e.drivers
+      .slice(0, TEXT_DRIVERS)
+      .map((d) => `${singleLine(d.question)} ${formatDelta(d.delta, g)}`)
+      .join(', ');
+    const head = `${elementTitle(e.id)} ${arrow(scoreDirection(e.delta), g)} ${formatDelta(e.delta, g)}`;
+    driverLines.push(`  ${paint(chalk, scoreDirection(e.delta), head)}${drivers === '' ? '' : `: ${drivers}`}`);
+  }
+  if (driverLines.length > 0) {
+    lines.push('', chalk.bold(`What moved, ${label(overallChange.from)} ${g.to} ${label(overallChange.to)}`), ...driverLines);
+  }
+
+  if (c.warnings.length > 0) {
+    lines.push('', chalk.bold('Warnings'), ...c.warnings.map((w) => `  ${chalk.yellow(singleLine(w.code))} ${singleLine(w.message)}`));
+  }
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,30 @@
+// Untrusted text (from YAML files and answers) never reaches a screen or a report raw.
+
+// ESC-introduced sequences: CSI, OSC (to BEL or ST), DCS/SOS/PM/APC strings, and two-byte escapes;
+// 8-bit C1 equivalents; C0 controls but tab and newline; DEL; bidi overrides and isolates.
+const ESCAPES =
+  /\u001b\[[0-?]*[ -/]*[@-~]?|\u001b\][^\u0007\u001b\u009c]*(?:\u0007|\u001b\\|\u009c)?|\u001b[PX^_][^\u001b\u009c]*(?:\u001b\\|\u009c)?|\u001b[ -/]*[0-~]?|\u009b[0-?]*[ -/]*[@-~]?|\u009d[^\u0007\u001b\u009c]*(?:\u0007|\u001b\\|\u009c)?|[\u0090\u0098\u009e\u009f][^\u001b\u009c]*(?:\u001b\\|\u009c)?/g;
+const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/** Removes terminal control sequences and control characters (newline and tab stay). */
+export function stripControls(text: string): string {
+  return text.replace(ESCAPES, '').replace(CONTROLS, '');
+}
+
+/** For one-line contexts: controls removed, newlines and tabs turned into spaces. */
+export function singleLine(text: string): string {
+  return stripControls(text).replace(/[\n\t]+/g, ' ');
+}
+
+/** Safe inline Markdown (prose and table cells): no HTML, links, emphasis, headings or table breaks. */
+export function escapeMarkdownInline(text: string): string {
+  return singleLine(text)
+    .replace(/[\\`*_[\]{}()<>#+|!~]/g, (c) => `\\${c}`)
+    .replace(/&/g, '&amp;');
+}
+
+/** Safe inside a double-quoted Mermaid label. */
+export function escapeMermaidLabel(text: string): string {
+  // % too: Mermaid reads %%{init}%% directives anywhere, even inside quoted labels
+  return singleLine(text).replace(/["<>&#;`%]/g, (c) => `#${c.charCodeAt(0)};`);
+}

@@ -1,0 +1,30 @@
+// compareReports, with every comparison it returns checked against src/schemas/comparison.schema.json,
+// so that each comparison the tests produce is also a schema test.
+
+import { readFileSync } from 'node:fs';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { expect } from 'vitest';
+import { AJV_OPTIONS } from '../../src/load/validators.js';
+import type { Comparison } from '../../src/model/comparison.js';
+import type { Report } from '../../src/model/report.js';
+import { compareReports } from '../../src/score/compare.js';
+
+export const comparisonSchema = JSON.parse(
+  readFileSync(new URL('../../src/schemas/comparison.schema.json', import.meta.url), 'utf8'),
+) as object;
+
+// the options the build compiles every schema with (strict), so a schema that the build rejects fails here
+export const validateComparison = new Ajv2020({ ...AJV_OPTIONS }).compile(comparisonSchema);
+
+export function expectValidComparison(data: unknown): void {
+  // JSON, as the CLI prints it: undefined properties disappear
+  const json: unknown = JSON.parse(JSON.stringify(data));
+  const valid = validateComparison(json);
+  expect(valid ? [] : validateComparison.errors).toEqual([]);
+}
+
+export function compareChecked(reports: readonly Report[]): Comparison {
+  const comparison = compareReports(reports);
+  expectValidComparison(comparison);
+  return comparison;
+}
