@@ -25,6 +25,7 @@ import type {
   PeriodChange,
 } from '../model/comparison.js';
 import type { Report, ReportElement, ReportLevel } from '../model/report.js';
+import { round2 } from './round.js';
 
 /** At most this many drivers per element change. */
 export const MAX_DRIVERS = 5;
@@ -43,11 +44,6 @@ export class ComparisonError extends Error {
   }
 }
 
-/** Rounds to 2 decimals, half away from zero, without float noise (1.005 → 1.01) and without -0. */
-export function round2(x: number): number {
-  const r = (Math.sign(x) * Math.round(Number((Math.abs(x) * 100).toPrecision(12)))) / 100;
-  return r === 0 ? 0 : r;
-}
 
 /** Compares labels with runs of digits as numbers; falls back to code-unit order so that it is total. */
 export function compareLabels(a: string, b: string): number {

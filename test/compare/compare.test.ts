@@ -7,8 +7,8 @@ import {
   comparePeriodOrder,
   compareReports,
   findComparisonProblems,
-  round2,
 } from '../../src/score/compare.js';
+import { round2 } from '../../src/score/round.js';
 import { compareChecked } from './checked.js';
 import { LEVELS, makeReport, simpleReport } from './report-factory.js';
 
