@@ -2,10 +2,11 @@
 // answers name) and the answers files, with findings printed to stderr and the exit code decided.
 
 import { existsSync } from 'node:fs';
+import { isAbsolute, relative, sep } from 'node:path';
 import type { Finding } from '../model/finding.js';
 import type { AnswerSet, Model } from '../model/types.js';
 import { loadAnswerSet, readAnswersHeader } from '../load/answers.js';
-import { builtinModelDir, BUILTIN_MODEL_ID } from '../load/builtin.js';
+import { builtinModelDir, BUILTIN_MODEL_ID, questionnairesDir } from '../load/builtin.js';
 import { hasErrors, sortFindings } from '../load/finding-at.js';
 import { loadModel, manifestPath } from '../load/model.js';
 import { isIoFinding, readSourceFile } from '../load/source-file.js';
@@ -51,7 +52,8 @@ export async function resolveModel(context: Context, modelFlag: string | undefin
   const result = await loadModel(dir);
   const code = await reportFindings(context, result.findings);
   if (code !== undefined || !result.model) return { ok: false, exitCode: code ?? EXIT.invalid };
-  return { ok: true, value: result.model };
+  const model = result.model;
+  return { ok: true, value: { ...model, inputs: model.inputs.map((i) => ({ ...i, file: displayPath(context, i.file) })) } };
 }
 
 export async function loadAssessment(
@@ -65,4 +67,11 @@ export async function loadAssessment(
   const code = await reportFindings(context, result.findings);
   if (code !== undefined || !result.answers) return { ok: false, exitCode: code ?? EXIT.invalid };
   return { ok: true, value: { model: model.value, answers: result.answers } };
+}
+
+/** Paths in reports do not depend on where cxm is installed: built-in files are named as in the package. */
+export function displayPath(context: Context, file: string): string {
+  const builtin = relative(questionnairesDir(), file);
+  if (!builtin.startsWith('..') && !isAbsolute(builtin)) return ['questionnaires', ...builtin.split(sep)].join('/');
+  return isAbsolute(file) ? relative(context.cwd, file).split(sep).join('/') : file;
 }

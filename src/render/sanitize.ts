@@ -19,7 +19,7 @@ export function singleLine(text: string): string {
 /** Safe inline Markdown (prose and table cells): no HTML, links, emphasis, headings or table breaks. */
 export function escapeMarkdownInline(text: string): string {
   return singleLine(text)
-    .replace(/[\\`*_[\]{}()<>#+|!~]/g, (c) => `\\${c}`)
+    .replace(/[\\`*_[\]<>#|~]/g, (c) => `\\${c}`)
     .replace(/&/g, '&amp;');
 }
 
@@ -27,4 +27,9 @@ export function escapeMarkdownInline(text: string): string {
 export function escapeMermaidLabel(text: string): string {
   // % too: Mermaid reads %%{init}%% directives anywhere, even inside quoted labels
   return singleLine(text).replace(/["<>&#;`%]/g, (c) => `#${c.charCodeAt(0)};`);
+}
+
+/** An inline code span for ids and paths: controls and backticks removed, pipes escaped for tables. */
+export function codeSpan(text: string): string {
+  return '`' + singleLine(text).replace(/`/g, "'").replace(/\|/g, '\\|') + '`';
 }
