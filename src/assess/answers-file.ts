@@ -1,0 +1,106 @@
+// An assessment in progress and its file: a valid SPEC 2.3 answers file at every moment, rewritten
+// atomically after every answer so that a crash or Ctrl-C loses nothing that was answered.
+
+import { Document, isMap, isSeq, visit } from 'yaml';
+import { writeFileAtomic } from '../io/atomic-write.js';
+import type { AnswerSet, AnswerValue } from '../model/types.js';
+
+export interface DraftRespondent {
+  name: string;
+  role?: string;
+  readonly answers: Map<string, AnswerValue>;
+  readonly notes: Map<string, string>;
+}
+
+export interface AnswersDraft {
+  readonly model: { readonly id: string; readonly version: string };
+  organization?: string;
+  period?: string;
+  date?: string;
+  readonly respondents: DraftRespondent[];
+}
+
+export function draftFromAnswerSet(set: AnswerSet): AnswersDraft {
+  return {
+    model: { ...set.model },
+    ...(set.organization !== undefined ? { organization: set.organization } : {}),
+    ...(set.period !== undefined ? { period: set.period } : {}),
+    ...(set.date !== undefined ? { date: set.date } : {}),
+    respondents: set.respondents.map((r) => ({
+      name: r.name,
+      ...(r.role !== undefined ? { role: r.role } : {}),
+      answers: new Map(r.answers),
+      notes: new Map(r.notes),
+    })),
+  };
+}
+
+export function draftAsAnswerSet(draft: AnswersDraft, file: string): AnswerSet {
+  return {
+    model: draft.model,
+    ...(draft.organization !== undefined ? { organization: draft.organization } : {}),
+    ...(draft.period !== undefined ? { period: draft.period } : {}),
+    ...(draft.date !== undefined ? { date: draft.date } : {}),
+    respondents: draft.respondents.map((r) => ({
+      name: r.name,
+      ...(r.role !== undefined ? { role: r.role } : {}),
+      answers: r.answers,
+      notes: r.notes,
+      file,
+    })),
+    inputs: [],
+  };
+}
+
+/** An object whose keys are data: a key such as __proto__ becomes an own property. */
+function record(entries: Iterable<readonly [string, unknown]>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of entries) Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+  return out;
+}
+
+export function serializeAnswers(draft: AnswersDraft): string {
+  const data = record([
+    ['kind', 'answers'],
+    ['model', record([['id', draft.model.id], ['version', draft.model.version]])],
+    ...(draft.organization !== undefined ? [['organization', draft.organization] as const] : []),
+    ...(draft.period !== undefined ? [['period', draft.period] as const] : []),
+    ...(draft.date !== undefined ? [['date', draft.date] as const] : []),
+    [
+      'respondents',
+      draft.respondents.map((r) =>
+        record([
+          ['name', r.name],
+          ...(r.role !== undefined ? [['role', r.role] as const] : []),
+          ['answers', record([...r.answers].map(([k, v]) => [k, Array.isArray(v) ? [...(v as readonly string[])] : v] as const))],
+          ...(r.notes.size > 0 ? [['notes', record(r.notes)] as const] : []),
+        ]),
+      ),
+    ],
+  ]);
+  const doc = new Document(data, { version: '1.2' });
+  // lists of option ids read best on one line: [nps, complaints]
+  visit(doc, {
+    Seq(_, node) {
+      if (isSeq(node) && node.items.every((i) => typeof (i as { value?: unknown }).value === 'string')) node.flow = true;
+    },
+  });
+  const model = doc.get('model', true);
+  if (isMap(model)) model.flow = true;
+  return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
+}
+
+export class AnswerStore {
+  constructor(
+    readonly path: string,
+    readonly draft: AnswersDraft,
+  ) {}
+
+  async save(): Promise<void> {
+    await writeFileAtomic(this.path, serializeAnswers(this.draft));
+  }
+
+  respondent(name: string): DraftRespondent | undefined {
+    return this.draft.respondents.find((r) => r.name === name);
+  }
+}

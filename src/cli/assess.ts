@@ -1,0 +1,111 @@
+// cxm assess: the interactive questionnaire. Needs a terminal; saves after every answer; Ctrl-C
+// (exit 130) and SIGTERM (exit 143) leave every answer saved and say how to resume.
+
+import { existsSync } from 'node:fs';
+import type { AnswerSet } from '../model/types.js';
+import { loadAnswerSet } from '../load/answers.js';
+import { AnswerStore, draftFromAnswerSet, type AnswersDraft } from '../assess/answers-file.js';
+import { inquirerPrompter, isInterruption } from '../assess/prompter.js';
+import { runSession } from '../assess/session.js';
+import { writeFileAtomic } from '../io/atomic-write.js';
+import { renderMarkdown } from '../render/markdown.js';
+import { singleLine } from '../render/sanitize.js';
+import { renderSummary } from '../render/terminal.js';
+import { reportFindings, resolveModel } from './assessment.js';
+import { EXIT, UsageError, type Context } from './context.js';
+import type { AssessFlags } from './main.js';
+import { unicodeAllowed } from './score.js';
+
+function shellQuote(arg: string): string {
+  return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
+}
+
+function resumeCommand(flags: AssessFlags, respondent: string | undefined): string {
+  const args = ['cxm', 'assess', '--answers', flags.answers];
+  if (flags.model) args.push('--model', flags.model);
+  if (respondent) args.push('--respondent', respondent);
+  if (flags.elements) args.push('--elements', flags.elements);
+  return args.map(shellQuote).join(' ');
+}
+
+export async function runAssess(context: Context, flags: AssessFlags): Promise<number> {
+  if (process.stdin.isTTY !== true || context.stdout.isTTY !== true) {
+    context.stderr.write(
+      'cxm: assess asks questions in a terminal, and this is not one (input or output is redirected).\n' +
+        'Run it in a terminal, or write an answers file by hand and score it with: cxm report ANSWERS.yaml\n',
+    );
+    return EXIT.usage;
+  }
+  const model = await resolveModel(context, flags.model);
+  if (!model.ok) return model.exitCode;
+
+  const wanted = flags.elements?.split(',').map((s) => s.trim()).filter((s) => s !== '');
+  if (wanted) {
+    const ids = model.value.elements.map((e) => e.id);
+    const unknown = wanted.filter((id) => !ids.includes(id));
+    if (unknown.length > 0) throw new UsageError(`unknown element${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')} in --elements: use ${ids.join(', ')}`);
+  }
+
+  let draft: AnswersDraft;
+  if (existsSync(flags.answers)) {
+    const existing = await loadAnswerSet([flags.answers], model.value);
+    const code = await reportFindings(context, existing.findings);
+    if (code !== undefined || !existing.answers) {
+      context.stderr.write(`cxm: fix ${flags.answers} first, or choose another file with --answers\n`);
+      return code ?? EXIT.invalid;
+    }
+    draft = draftFromAnswerSet(existing.answers);
+  } else {
+    draft = { model: { id: model.value.id, version: model.value.version }, respondents: [] };
+  }
+  let previous: AnswerSet | undefined;
+  if (flags.from) {
+    const loaded = await loadAnswerSet([flags.from], model.value);
+    const code = await reportFindings(context, loaded.findings);
+    if (code !== undefined || !loaded.answers) return code ?? EXIT.invalid;
+    previous = loaded.answers;
+  }
+
+  const store = new AnswerStore(flags.answers, draft);
+  const controller = new AbortController();
+  let terminated = false;
+  const onTerm = (): void => {
+    terminated = true;
+    controller.abort();
+  };
+  process.on('SIGTERM', onTerm); // on, not once: signal-exit (inside inquirer) re-raises a signal nobody else listens to
+  const prompter = await inquirerPrompter({ signal: controller.signal, output: process.stdout });
+  const today = new Date().toISOString().slice(0, 10);
+  let respondent = flags.respondent;
+  try {
+    context.stdout.write(`${singleLine(model.value.title)}: answers are saved to ${flags.answers} after every question.\n`);
+    const result = await runSession(model.value, store, prompter, {
+      ...(respondent !== undefined ? { respondent } : {}),
+      ...(wanted ? { elements: wanted } : {}),
+      ...(previous ? { previous } : {}),
+      today,
+      onRespondent: (name) => {
+        respondent = name;
+      },
+    });
+    respondent = result.respondent;
+    context.stdout.write('\n' + renderSummary(result.report, { color: context.color.stdout, unicode: unicodeAllowed(context) }));
+    context.stdout.write(`\nAnswers saved to ${flags.answers}.\n`);
+    const reportPath = flags.answers.replace(/\.ya?ml$/i, '') + '.md';
+    if (await prompter.confirm(`Write the Markdown report to ${reportPath}?`, true)) {
+      await writeFileAtomic(reportPath, renderMarkdown(result.report));
+      context.stdout.write(`Report written to ${reportPath}.\n`);
+    }
+    return EXIT.ok;
+  } catch (error) {
+    if (isInterruption(error)) {
+      context.stderr.write(`\nStopped. Every answer given so far is saved in ${flags.answers}.\nTo resume: ${resumeCommand(flags, respondent)}\n`);
+      return terminated ? EXIT.terminated : EXIT.interrupted;
+    }
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code) throw new UsageError(`cannot save ${flags.answers}: ${code}; the answers given before this one are saved`);
+    throw error;
+  } finally {
+    process.removeListener('SIGTERM', onTerm);
+  }
+}
