@@ -39,7 +39,7 @@ export async function inquirerPrompter(options: {
           loop: false,
         },
         context,
-      ) as Promise<T>,
+      ),
     checkbox: <T>(message: string, choices: readonly (Choice<T> & { checked?: boolean })[], instructions?: string) =>
       checkbox<T>(
         {
@@ -50,7 +50,7 @@ export async function inquirerPrompter(options: {
           ...(instructions ? { instructions } : {}),
         },
         context,
-      ) as Promise<T[]>,
+      ),
     input: (message, o = {}) =>
       input({ message, ...(o.default !== undefined ? { default: o.default } : {}), required: o.required ?? false }, context),
     confirm: (message, defaultValue) => confirm({ message, default: defaultValue }, context),

@@ -31,7 +31,7 @@ function text(s: string): string {
 /** Questions of the chosen elements this respondent has not answered yet. */
 export function unanswered(elements: readonly Element[], respondent: Respondent | DraftRespondent): Question[] {
   return elements.flatMap((e) =>
-    e.questions.filter((q) => resolveAnswer(q, { ...respondent, file: '' } as Respondent) === undefined),
+    e.questions.filter((q) => resolveAnswer(q, { ...respondent, file: '' }) === undefined),
   );
 }
 
@@ -87,7 +87,7 @@ async function askQuestion(
       continue;
     }
     if (picked === SKIP) return undefined;
-    return picked as string | number;
+    return picked;
   }
 }
 

@@ -67,7 +67,7 @@ function weightedScore(parts: readonly { weight: number; value: number | undefin
 
 /** Records keyed by untrusted names: own data properties, even for __proto__. */
 function record<T>(entries: readonly (readonly [string, T])[]): Record<string, T> {
-  return Object.fromEntries(entries) as Record<string, T>;
+  return Object.fromEntries(entries);
 }
 
 interface ElementScore {
@@ -97,7 +97,7 @@ function scoreElement(model: Model, element: Element, respondents: readonly Resp
       spread: given.length === 0 ? null : round2(100 * (Math.max(...given) - Math.min(...given))),
       answers: given.length,
       notApplicable: respondents.filter((r) => resolveAnswer(question, r) === NOT_APPLICABLE).length,
-      byRespondent: record(respondents.map((r, ri) => [r.name, vs[ri] === undefined ? null : round2(100 * vs[ri]!)] as const)),
+      byRespondent: record(respondents.map((r, ri) => [r.name, vs[ri] === undefined ? null : round2(100 * vs[ri])] as const)),
       notes: respondents.flatMap((r) => {
         const note = r.notes.get(question.id) ?? question.replaces.map((old) => r.notes.get(old)).find((n) => n !== undefined);
         return note === undefined ? [] : [{ respondent: r.name, note }];
@@ -155,7 +155,7 @@ export function scoreAssessment(model: Model, answers: AnswerSet): Report {
 
   const assessed = scored.filter((s) => s.unrounded !== null);
   const overallUnrounded = weightedScore(
-    model.elements.map((e, i) => ({ weight: e.weight, value: scored[i]!.unrounded === null ? undefined : scored[i]!.unrounded! / 100 })),
+    model.elements.map((e, i) => ({ weight: e.weight, value: scored[i]!.unrounded === null ? undefined : scored[i]!.unrounded / 100 })),
   );
   let overallLevel: string | null = null;
   if (overallUnrounded !== null) {
