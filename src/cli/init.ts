@@ -23,7 +23,7 @@ export async function runInit(context: Context, dir: string, flags: { force?: bo
     if (await stat(join(dir, name)).then(() => true, () => false)) clashes.push(join(dir, name));
   }
   if (clashes.length > 0 && !flags.force) {
-    throw new UsageError(`${clashes.join(', ')} already exist${clashes.length === 1 ? 's' : ''}: choose another directory, or pass --force to overwrite`);
+    throw new UsageError(`${dir} already holds a model (${clashes.length === 1 ? clashes[0] : `${clashes.length} of its files, e.g. ${clashes[0]}`}): choose another directory, or pass --force to overwrite`);
   }
   try {
     await mkdir(dir, { recursive: true });
