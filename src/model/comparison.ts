@@ -53,6 +53,8 @@ export type Direction = 'up' | 'down' | 'same';
 
 export interface Driver {
   readonly question: string;
+  /** The question's text, as the later period's model words it. */
+  readonly text: string;
   /** Change of the question's contribution to the element score, in points (later - earlier). */
   readonly delta: number;
   /** The question's score (0-100) in the earlier period; null when it had no value there. */

@@ -218,7 +218,7 @@ function changeSection(
 
   const explained = change.elements.map((e) => explain(e, elementTitle(e.id))).filter((s) => s !== undefined);
   if (explained.length > 0) {
-    out.push('What moved:', '', ...explained.map((s) => `- ${s}`), '');
+    out.push('What moved, and the questions behind it (points each question added to or took from the element score; its own score before → after):', '', ...explained.map((s) => `- ${s}`), '');
   }
 
   const questionLines = change.elements
@@ -236,19 +236,19 @@ function changeSection(
   return out;
 }
 
-/** "Strategy rose 12.5 points, mostly because strategy.a (+8.33), despite strategy.b (-2)." */
+/**
+ * "Strategy rose 12.5 points (50 → 62.5):" and, indented under it, each driver with its contribution:
+ * the questions that moved the element, in the words the team answered.
+ */
 function explain(e: ElementChange, title: string): string | undefined {
   if (e.delta === null) return undefined;
-  const named = (d: Driver): string => `${md(d.question)} (${formatDelta(d.delta)})`;
-  const withIt = e.drivers.filter((d) => Math.sign(d.delta) === Math.sign(e.delta!));
-  const against = e.drivers.filter((d) => Math.sign(d.delta) !== Math.sign(e.delta!));
+  const named = (d: Driver): string => `  - ${formatDelta(d.delta)} ${md(d.text)} (${d.fromScore ?? '–'} → ${d.toScore ?? '–'})`;
   if (e.delta === 0) {
     if (e.drivers.length === 0) return undefined;
-    return `${title} did not move: ${list(e.drivers.map(named))} cancelled out.`;
+    return [`${title} did not move: these changes cancelled out:`, ...e.drivers.map(named)].join('\n');
   }
   const verb = e.delta > 0 ? 'rose' : 'fell';
-  let sentence = `${title} ${verb} ${points(e.delta)} (${e.fromScore} → ${e.toScore})`;
-  if (withIt.length > 0) sentence += `, mostly because of ${list(withIt.map(named))}`;
-  if (against.length > 0) sentence += `, despite ${list(against.map(named))}`;
-  return `${sentence}.`;
+  const head = `${title} ${verb} ${points(e.delta)} (${e.fromScore} → ${e.toScore})`;
+  if (e.drivers.length === 0) return `${head}.`;
+  return [`${head}:`, ...e.drivers.map(named)].join('\n');
 }

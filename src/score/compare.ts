@@ -341,10 +341,12 @@ function drivers(earlier: ReportElement, later: ReportElement): Driver[] {
   const after = contributions(later);
   const scoreBefore = new Map(earlier.items.map((q) => [q.id, q.score]));
   const scoreAfter = new Map(later.items.map((q) => [q.id, q.score]));
+  const texts = new Map([...earlier.items, ...later.items].map((q) => [q.id, q.text]));
   const ids = new Set([...later.items.map((q) => q.id), ...earlier.items.map((q) => q.id)]);
   return [...ids]
     .map((question) => ({
       question,
+      text: texts.get(question) ?? question,
       // a question without a value in a period contributes 0 there
       delta: round2((after.get(question) ?? 0) - (before.get(question) ?? 0)),
       fromScore: scoreBefore.get(question) ?? null,

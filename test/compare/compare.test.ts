@@ -225,8 +225,8 @@ describe('drivers', () => {
     const design = elementChange(compareChecked([q1, q2]).changes[0]!, 'design');
     expect(design.delta).toBe(18.75);
     expect(design.drivers).toEqual([
-      { question: 'x', delta: 25, fromScore: 0, toScore: 100 },
-      { question: 'y', delta: -6.25, fromScore: 50, toScore: 25 },
+      { question: 'x', text: 'Question x?', delta: 25, fromScore: 0, toScore: 100 },
+      { question: 'y', text: 'Question y?', delta: -6.25, fromScore: 50, toScore: 25 },
     ]);
     expect(sum(design.drivers.map((d) => d.delta))).toBe(design.delta);
   });
@@ -239,7 +239,7 @@ describe('drivers', () => {
     const q2 = makeReport({ period: 'Q2', elements: { strategy: { 'strategy.a': 75, 'strategy.b': 50, 'strategy.c': 50 } } });
     const strategy = elementChange(compareChecked([q1, q2]).changes[0]!, 'strategy');
     expect(strategy.delta).toBe(8.33);
-    expect(strategy.drivers).toEqual([{ question: 'strategy.a', delta: 8.33, fromScore: 50, toScore: 75 }]);
+    expect(strategy.drivers).toEqual([{ question: 'strategy.a', text: 'Question strategy.a?', delta: 8.33, fromScore: 50, toScore: 75 }]);
   });
 
   it('counts a question without a value as contributing 0, and rescales the others', () => {
@@ -250,7 +250,7 @@ describe('drivers', () => {
     const q2 = makeReport({ period: 'Q2', elements: { culture: { a: 0, b: null } } });
     const culture = elementChange(compareChecked([q1, q2]).changes[0]!, 'culture');
     expect(culture.delta).toBe(-50);
-    expect(culture.drivers).toEqual([{ question: 'b', delta: -50, fromScore: 100, toScore: null }]);
+    expect(culture.drivers).toEqual([{ question: 'b', text: 'Question b?', delta: -50, fromScore: 100, toScore: null }]);
 
     // Q1: a 100, b no value → score 100; contribution a 100 (Σw = 1)
     // Q2: a 100, b 0 → score 50; contributions a 50, b 0 (Σw = 2)
@@ -259,7 +259,7 @@ describe('drivers', () => {
     const r2 = makeReport({ period: 'Q2', elements: { culture: { a: 100, b: 0 } } });
     const rescaled = elementChange(compareChecked([r1, r2]).changes[0]!, 'culture');
     expect(rescaled.delta).toBe(-50);
-    expect(rescaled.drivers).toEqual([{ question: 'a', delta: -50, fromScore: 100, toScore: 100 }]);
+    expect(rescaled.drivers).toEqual([{ question: 'a', text: 'Question a?', delta: -50, fromScore: 100, toScore: 100 }]);
   });
 
   it('keeps at most 5, ordered by |delta| then id, and leaves out moves under 0.01', () => {
@@ -303,7 +303,7 @@ describe('questions added and removed', () => {
       delta: -50,
       questionsAdded: ['c'],
       questionsRemoved: ['b'],
-      drivers: [{ question: 'b', delta: -50, fromScore: 100, toScore: null }],
+      drivers: [{ question: 'b', text: 'Question b?', delta: -50, fromScore: 100, toScore: null }],
     });
     expect(elementChange(ch, 'design')).toMatchObject({ questionsAdded: [], questionsRemoved: [] });
   });

@@ -111,9 +111,13 @@ describe('renderComparisonMarkdown', () => {
   it('explains the drivers in words', () => {
     const last = markdown.slice(markdown.indexOf('### First'));
     expect(last).toContain(
-      '- Strategy rose 25 points (50 → 75), mostly because of strategy.experience-statement (+16.67) and strategy.b (+8.33).',
+      [
+        '- Strategy rose 25 points (50 → 75):',
+        '  - +16.67 Question strategy.experience-statement? (50 → 100)',
+        '  - +8.33 Question strategy.b? (50 → 75)',
+      ].join('\n'),
     );
-    expect(last).toContain('- Design fell 20 points (40 → 20), mostly because of design.a (-20).');
+    expect(last).toContain('- Design fell 20 points (40 → 20):\n  - -20 Question design.a? (40 → 20)');
   });
 
   it('says what pulled against the movement, and what cancelled out', () => {
@@ -124,8 +128,8 @@ describe('renderComparisonMarkdown', () => {
         makeReport({ period: 'Q2', elements: { culture: { a: 100, b: 40 }, design: { x: 100, y: 0 } } }),
       ]),
     );
-    expect(mixed).toContain('- Culture rose 20 points (50 → 70), mostly because of a (+50), despite b (-30).');
-    expect(mixed).toContain('- Design did not move: x (+50) and y (-50) cancelled out.');
+    expect(mixed).toContain('- Culture rose 20 points (50 → 70):\n  - +50 Question a? (0 → 100)\n  - -30 Question b? (100 → 40)');
+    expect(mixed).toContain('- Design did not move: these changes cancelled out:\n  - +50 Question x? (0 → 100)\n  - -50 Question y? (100 → 0)');
   });
 
   it('lists questions added and removed', () => {

@@ -1,0 +1,91 @@
+// cxm compare through the real bin/cxm.js: ordering, formats, the example kept in sync, bad inputs.
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, existsSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { describe, expect, it } from 'vitest';
+import { AJV_OPTIONS } from '../../src/load/validators.js';
+
+const run = promisify(execFile);
+const root = join(import.meta.dirname, '..', '..');
+const Q = (q: string): string => `examples/quarters/2026-${q}.yaml`;
+
+async function cxm(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run('node', ['bin/cxm.js', ...args], { cwd: root, env: { ...process.env, NO_COLOR: '1' } });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+describe('cxm compare', () => {
+  it('keeps examples/quarters/comparison.md in sync (regenerate with the command in the README)', async () => {
+    const { code, stdout } = await cxm('compare', Q('Q4'), Q('Q2'), Q('Q3'), '-f', 'markdown');
+    expect(code).toBe(0);
+    expect(stdout).toBe(readFileSync(join(root, 'examples/quarters/comparison.md'), 'utf8'));
+  });
+
+  it('orders periods whatever the argument order, and prints JSON valid against its schema', async () => {
+    const a = await cxm('compare', Q('Q3'), Q('Q4'), Q('Q2'), '-f', 'json');
+    const b = await cxm('compare', Q('Q2'), Q('Q3'), Q('Q4'), '-f', 'json');
+    expect(a.code).toBe(0);
+    expect(a.stdout).toBe(b.stdout);
+    const comparison = JSON.parse(a.stdout) as { periods: { period: string }[]; changes: { from: string; to: string; kind: string }[] };
+    expect(comparison.periods.map((p) => p.period)).toEqual(['2026-Q2', '2026-Q3', '2026-Q4']);
+    expect(comparison.changes.map((c) => `${c.kind} ${c.from}>${c.to}`)).toEqual([
+      'consecutive 2026-Q2>2026-Q3',
+      'consecutive 2026-Q3>2026-Q4',
+      'first-to-last 2026-Q2>2026-Q4',
+    ]);
+    const ajv = new Ajv2020({ ...AJV_OPTIONS });
+    const validate = ajv.compile(JSON.parse(readFileSync(join(root, 'src/schemas/comparison.schema.json'), 'utf8')) as object);
+    expect(validate(comparison), JSON.stringify(validate.errors)).toBe(true);
+  });
+
+  it('takes a report JSON as one period, as it stands', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cxm-compare-'));
+    const report = await cxm('report', Q('Q2'), '-f', 'json');
+    writeFileSync(join(dir, 'q2.json'), report.stdout);
+    const mixed = await cxm('compare', join(dir, 'q2.json'), Q('Q4'), '-f', 'json');
+    const plain = await cxm('compare', Q('Q2'), Q('Q4'), '-f', 'json');
+    expect(mixed.code).toBe(0);
+    expect(JSON.parse(mixed.stdout)).toEqual(JSON.parse(plain.stdout));
+  });
+
+  it('prints a table for the terminal with the deltas first to last', async () => {
+    const { code, stdout } = await cxm('compare', Q('Q2'), Q('Q3'), Q('Q4'));
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/Governance\s+25 Unconscious\s+36\.11 Ad hoc\s+52\.78 Repeatable\s+\^ \+27\.78/);
+    expect(stdout).not.toMatch(/\u001b/);
+  });
+
+  it('warns where answers were recorded against another model version, and still compares', async () => {
+    const { code, stdout, stderr } = await cxm('compare', 'test/fixtures/compare/old-version-2026-Q2.yaml', Q('Q4'), '-f', 'json');
+    expect(code).toBe(0);
+    expect(stderr).toMatch(/old-version-2026-Q2\.yaml:3:\d+ warning model-version-mismatch/);
+    const warnings = (JSON.parse(stdout) as { warnings: { code: string }[] }).warnings;
+    expect(warnings.map((w) => w.code)).toContain('model-version-mismatch');
+  });
+
+  it.each([
+    ['different organizations', ['test/fixtures/compare/other-org-2026-Q3.yaml', Q('Q4')], 1, /different organizations/],
+    ['the same period twice', [Q('Q3'), 'test/fixtures/compare/same-period-2026-Q3.yaml'], 1, /2026-Q3.*appears in 2 assessments/],
+    ['one period only', [Q('Q3')], 1, /at least 2 periods/],
+    ['a missing file', [Q('Q3'), 'examples/quarters/nope.yaml'], 2, /nope\.yaml:1:1 error file-not-found/],
+    ['a directory', [Q('Q3'), 'examples'], 2, /examples.*directory/],
+    ['an answers file with an unknown option', ['test/fixtures/validate/answers/unknown-option.yaml', Q('Q4')], 1, /unknown-option/],
+  ])('refuses %s with a clear message', async (_name, files, exit, message) => {
+    const dir = mkdtempSync(join(tmpdir(), 'cxm-compare-'));
+    const out = join(dir, 'out.md');
+    const { code, stdout, stderr } = await cxm('compare', ...files, '-f', 'markdown', '-o', out);
+    expect(code).toBe(exit);
+    expect(stderr).toMatch(message);
+    expect(stderr).not.toMatch(/\n\s+at /);
+    expect(stdout).toBe('');
+    expect(existsSync(out)).toBe(false);
+  });
+});
