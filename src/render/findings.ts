@@ -2,7 +2,7 @@
 
 import type { Finding } from '../model/finding.js';
 import { Chalk } from 'chalk';
-import { singleLine } from './sanitize.js';
+import { singleLine, stripControls } from './sanitize.js';
 
 export interface FindingsSummary {
   readonly files: number;
@@ -50,7 +50,7 @@ export function renderFindingsText(findings: readonly Finding[], options: TextOp
     }
     const source = split[f.line - 1];
     if (source === undefined) continue;
-    const shown = singleLine(source.length > 200 ? source.slice(0, 200) + '...' : source);
+    const shown = stripControls(source.length > 200 ? source.slice(0, 200) + '...' : source);
     const gutter = String(f.line).padStart(5);
     const caretAt = Math.min(f.column - 1, shown.length);
     lines.push(chalk.dim(`${gutter} | `) + shown);
