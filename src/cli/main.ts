@@ -149,7 +149,8 @@ export async function main(argv: readonly string[], options: MainOptions = {}): 
     if (error instanceof CommanderError) {
       // help and version "errors" are successes; everything else commander reports is a usage error
       if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return EXIT.ok;
-      if (error.code === 'commander.help' || error.code === 'commander.executeSubCommandAsync') return EXIT.ok;
+      // help asked for (`cxm help validate`) is a success; help shown in place of a missing command is not
+      if (error.code === 'commander.help' && error.exitCode === 0) return EXIT.ok;
       return EXIT.usage;
     }
     if (error instanceof UsageError) {
