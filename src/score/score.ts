@@ -1,172 +1,182 @@
 // Scoring (SPEC 3), pure: (model, answers) → report data. No IO, no clock, no colour.
+// Arithmetic is exact (fractions of integers); only the numbers written into the report are rounded.
 
 import type { Report, ReportElement, ReportItem, ReportWarning } from '../model/report.js';
-import { NOT_APPLICABLE, type AnswerSet, type AnswerValue, type Element, type Level, type Model, type Question, type Respondent } from '../model/types.js';
-import { round2 } from './round.js';
+import { NOT_APPLICABLE, type AnswerSet, type Element, type Level, type Model, type Respondent } from '../model/types.js';
+import { resolveAnswer, resolveNote, valuation } from './answer.js';
+import { ZERO, add, compare, div, fraction, fromNumber, lcm, mul, type Fraction } from './fraction.js';
+import { round2Ratio } from './round.js';
 
-/**
- * The answer a respondent gave to a question: under its current id, else under an old id it
- * `replaces` (current id wins). Undefined when unanswered.
- */
-export function resolveAnswer(question: Question, respondent: Respondent): AnswerValue | undefined {
-  const current = respondent.answers.get(question.id);
-  if (current !== undefined) return current;
-  for (const old of question.replaces) {
-    const value = respondent.answers.get(old);
-    if (value !== undefined) return value;
-  }
-  return undefined;
-}
+export { answerValue, resolveAnswer, resolveNote } from './answer.js';
 
-/** Normalised value v ∈ [0, 1] of one answer; undefined for n/a, unanswered, or an option that no longer exists. */
-export function answerValue(question: Question, answer: AnswerValue | undefined): number | undefined {
-  if (answer === undefined || answer === NOT_APPLICABLE) return undefined;
-  switch (question.type) {
-    case 'choice': {
-      const chosen = question.options.find((o) => o.id === answer);
-      if (!chosen) return undefined;
-      const scores = question.options.map((o) => o.score);
-      const min = Math.min(...scores);
-      const max = Math.max(...scores);
-      return max === min ? undefined : (chosen.score - min) / (max - min);
-    }
-    case 'multi': {
-      if (!Array.isArray(answer)) return undefined;
-      const ids = answer as readonly string[];
-      if (ids.some((id) => !question.options.some((o) => o.id === id))) return undefined;
-      const total = question.options.reduce((sum, o) => sum + o.score, 0);
-      if (total === 0) return undefined;
-      const chosen = question.options.filter((o) => ids.includes(o.id)).reduce((sum, o) => sum + o.score, 0);
-      return chosen / total;
-    }
-    case 'scale': {
-      if (typeof answer !== 'number' || question.max === question.min) return undefined;
-      if (answer < question.min || answer > question.max) return undefined;
-      return (answer - question.min) / (question.max - question.min);
-    }
-  }
-}
+const HUNDRED = fromNumber(100);
 
-/** The last level whose minScore ≤ score (unrounded). */
-export function levelOf(levels: readonly Level[], score: number): Level {
+/** The last level in the model's order whose minScore ≤ score (0-100, unrounded). */
+export function levelFor(levels: readonly Level[], score: Fraction): Level {
   let found = levels[0]!;
-  for (const level of levels) if (level.minScore <= score) found = level;
+  for (const level of levels) if (compare(fromNumber(level.minScore), score) <= 0) found = level;
   return found;
 }
 
-function weightedScore(parts: readonly { weight: number; value: number | undefined }[]): number | null {
-  let sum = 0;
-  let weights = 0;
+/** Σ w·v / Σ w over the parts with a value; undefined when none has one. */
+function weightedMean(parts: readonly { readonly weight: number; readonly value: Fraction | undefined }[]): Fraction | undefined {
+  let sum = ZERO;
+  let weights = ZERO;
   for (const { weight, value } of parts) {
     if (value === undefined) continue;
-    sum += weight * value;
-    weights += weight;
+    const w = fromNumber(weight);
+    sum = add(sum, mul(w, value));
+    weights = add(weights, w);
   }
-  return weights === 0 ? null : (100 * sum) / weights;
+  return weights.n === 0n ? undefined : div(sum, weights);
 }
 
-/** Records keyed by untrusted names: own data properties, even for __proto__. */
-function record<T>(entries: readonly (readonly [string, T])[]): Record<string, T> {
-  return Object.fromEntries(entries);
+function percent(value: Fraction): number {
+  return round2Ratio(100n * value.n, value.d);
 }
 
-interface ElementScore {
+/** A record keyed by respondent name, in respondent order: own data properties, even for `__proto__`. */
+function byName<T>(respondents: readonly Respondent[], valueOf: (index: number) => T): Record<string, T> {
+  const record: Record<string, T> = {};
+  for (const [i, { name }] of respondents.entries()) {
+    // assigning `__proto__` would set the prototype instead (the only setter on Object.prototype)
+    if (name === '__proto__') Object.defineProperty(record, name, { value: valueOf(i), enumerable: true, writable: true, configurable: true });
+    else record[name] = valueOf(i);
+  }
+  return record;
+}
+
+interface ScoredElement {
   readonly report: ReportElement;
-  readonly unrounded: number | null;
+  /** 0-100, exact; undefined when not assessed. */
+  readonly score: Fraction | undefined;
 }
 
-function scoreElement(model: Model, element: Element, respondents: readonly Respondent[]): ElementScore {
-  // values[q][r]: respondent r's normalised value for question q
-  const values = element.questions.map((q) => respondents.map((r) => answerValue(q, resolveAnswer(q, r))));
-  const questionValue = values.map((vs) => {
-    const given = vs.filter((v): v is number => v !== undefined);
-    return given.length === 0 ? undefined : given.reduce((a, b) => a + b, 0) / given.length;
-  });
-  const unrounded = weightedScore(element.questions.map((q, i) => ({ weight: q.weight, value: questionValue[i] })));
-  const level = unrounded === null ? null : levelOf(model.levels, unrounded).id;
-  const items: ReportItem[] = element.questions.map((question, i) => {
-    const vs = values[i]!;
-    const given = vs.filter((v): v is number => v !== undefined);
-    const value = questionValue[i];
-    return {
+function scoreElement(model: Model, element: Element, respondents: readonly Respondent[]): ScoredElement {
+  const questions = element.questions.map((question) => {
+    const { range, points } = valuation(question);
+    const answers = respondents.map((r) => resolveAnswer(question, r));
+    // given[r]: respondent r's answer is worth given[r] / range; undefined: no value
+    const given = answers.map((a) => (a === undefined ? undefined : points(a)));
+    let sum = 0n;
+    let count = 0n;
+    let low: bigint | undefined;
+    let high: bigint | undefined;
+    for (const p of given) {
+      if (p === undefined) continue;
+      sum += p;
+      count += 1n;
+      if (low === undefined || p < low) low = p;
+      if (high === undefined || p > high) high = p;
+    }
+    const value = count === 0n ? undefined : fraction(sum, range * count);
+    const item: ReportItem = {
       id: question.id,
       text: question.text,
       type: question.type,
       weight: question.weight,
-      score: value === undefined ? null : round2(100 * value),
-      spread: given.length === 0 ? null : round2(100 * (Math.max(...given) - Math.min(...given))),
-      answers: given.length,
-      notApplicable: respondents.filter((r) => resolveAnswer(question, r) === NOT_APPLICABLE).length,
-      byRespondent: record(respondents.map((r, ri) => [r.name, vs[ri] === undefined ? null : round2(100 * vs[ri])] as const)),
+      score: value === undefined ? null : percent(value),
+      spread: low === undefined || high === undefined ? null : round2Ratio(100n * (high - low), range),
+      answers: Number(count),
+      notApplicable: answers.filter((a) => a === NOT_APPLICABLE).length,
+      byRespondent: byName(respondents, (i) => {
+        const p = given[i];
+        return p === undefined ? null : round2Ratio(100n * p, range);
+      }),
       notes: respondents.flatMap((r) => {
-        const note = r.notes.get(question.id) ?? question.replaces.map((old) => r.notes.get(old)).find((n) => n !== undefined);
+        const note = resolveNote(question, r);
         return note === undefined ? [] : [{ respondent: r.name, note }];
       }),
     };
+    return { question, range, given, value, item };
   });
-  const byRespondent = record(
-    respondents.map((r, ri) => {
-      const own = weightedScore(element.questions.map((q, qi) => ({ weight: q.weight, value: values[qi]![ri] })));
-      return [r.name, own === null ? null : round2(own)] as const;
-    }),
-  );
+
+  const mean = weightedMean(questions.map((q) => ({ weight: q.question.weight, value: q.value })));
+  const score = mean === undefined ? undefined : mul(HUNDRED, mean);
+  const level = score === undefined ? null : levelFor(model.levels, score).id;
+
+  // A respondent's own score Σ w·p/range / Σ w, over one common denominator L (`common`) so that each
+  // respondent costs integer additions: a = (w/range)·L, b = w·L, score = Σ a·p / Σ b.
+  const weights = questions.map((q) => fromNumber(q.question.weight));
+  const coefficients = questions.map((q, i) => (q.range === 0n ? ZERO : div(weights[i]!, fraction(q.range))));
+  const common = [...weights, ...coefficients].reduce((l, f) => lcm(l, f.d), 1n);
+  const a = coefficients.map((c) => (c.n * common) / c.d);
+  const b = weights.map((w) => (w.n * common) / w.d);
+  const byRespondent = byName(respondents, (r) => {
+    let numerator = 0n;
+    let denominator = 0n;
+    for (const [qi, q] of questions.entries()) {
+      const p = q.given[r];
+      if (p === undefined) continue;
+      numerator += a[qi]! * p;
+      denominator += b[qi]!;
+    }
+    return denominator === 0n ? null : round2Ratio(100n * numerator, denominator);
+  });
+
   return {
-    unrounded,
+    score,
     report: {
       id: element.id,
       title: element.title,
       weight: element.weight,
-      score: unrounded === null ? null : round2(unrounded),
+      score: score === undefined ? null : round2Ratio(score.n, score.d),
       level,
-      answered: questionValue.filter((v) => v !== undefined).length,
-      questions: element.questions.length,
+      answered: questions.filter((q) => q.value !== undefined).length,
+      questions: questions.length,
       byRespondent,
       recommendations: level === null ? [] : [...(element.recommendations.get(level) ?? [])],
-      items,
+      items: questions.map((q) => q.item),
     },
   };
 }
 
-export function scoreAssessment(model: Model, answers: AnswerSet): Report {
-  const scored = model.elements.map((element) => scoreElement(model, element, answers.respondents));
+function warningsFor(model: Model, answers: AnswerSet, elements: readonly ScoredElement[]): ReportWarning[] {
   const warnings: ReportWarning[] = [];
   if (answers.respondents.length === 0) {
-    warnings.push({ code: 'no-respondents', message: 'The answers hold no respondents, so nothing could be scored.' });
+    warnings.push({ code: 'no-respondents', message: 'The answers name no respondents, so there is nothing to score.' });
   }
-  if (answers.model.id !== model.id) {
+  const recorded = answers.model;
+  if (recorded.id !== model.id) {
     warnings.push({
       code: 'model-id-mismatch',
-      message: `The answers were recorded against model "${answers.model.id}" but scored with "${model.id}".`,
-    });
-  } else if (answers.model.version !== model.version) {
-    warnings.push({
-      code: 'model-version-mismatch',
-      message: `The answers were recorded against ${model.id} ${answers.model.version} and scored with ${model.version}: renamed questions count through "replaces", removed ones do not.`,
+      message: `The answers were recorded for the model "${recorded.id}" (version ${recorded.version}) but scored with the model "${model.id}" (version ${model.version}): only questions with the same ids count.`,
     });
   }
-  for (const { report } of scored) {
+  if (recorded.version !== model.version) {
+    warnings.push({
+      code: 'model-version-mismatch',
+      message: `The answers were recorded with version ${recorded.version} of the model and are scored with version ${model.version}: renamed questions still count, removed ones do not.`,
+    });
+  }
+  for (const { report } of elements) {
     if (report.score === null) {
       warnings.push({
         code: 'element-not-assessed',
-        message: `${report.title} was not assessed: no respondent answered any of its ${report.questions} questions, so it is left out of the overall score.`,
+        message:
+          report.questions === 0
+            ? `${report.title} was not assessed: it has no questions, so it has no score and is left out of the overall score and level.`
+            : `${report.title} was not assessed: no respondent answered ${report.questions === 1 ? 'its question' : `any of its ${report.questions} questions`} (n/a does not count), so it has no score and is left out of the overall score and level.`,
       });
     }
   }
+  return warnings;
+}
 
-  const assessed = scored.filter((s) => s.unrounded !== null);
-  const overallUnrounded = weightedScore(
-    model.elements.map((e, i) => ({ weight: e.weight, value: scored[i]!.unrounded === null ? undefined : scored[i]!.unrounded / 100 })),
-  );
-  let overallLevel: string | null = null;
-  if (overallUnrounded !== null) {
-    if (model.overall === 'mean') overallLevel = levelOf(model.levels, overallUnrounded).id;
-    else {
-      const rank = (id: string | null): number => model.levels.findIndex((l) => l.id === id);
-      overallLevel = assessed.map((s) => s.report.level).reduce((low, l) => (rank(l) < rank(low) ? l : low), assessed[0]!.report.level);
-    }
+export function scoreAssessment(model: Model, answers: AnswerSet): Report {
+  const elements = model.elements.map((element) => scoreElement(model, element, answers.respondents));
+  const assessed = elements.filter((e): e is ScoredElement & { score: Fraction } => e.score !== undefined);
+
+  const overall = weightedMean(elements.map((e) => ({ weight: e.report.weight, value: e.score })));
+  let level: string | null = null;
+  if (overall !== undefined && model.overall === 'mean') level = levelFor(model.levels, overall).id;
+  else if (overall !== undefined) {
+    // weakest link: the lowest level any assessed element reached
+    const rank = (id: string | null): number => model.levels.findIndex((l) => l.id === id);
+    level = assessed.map((e) => e.report.level).reduce((low, l) => (rank(l) < rank(low) ? l : low));
   }
-  const lowest = assessed.length === 0 ? undefined : Math.min(...assessed.map((s) => s.unrounded!));
-  const weakest = assessed.filter((s) => s.unrounded === lowest).map((s) => s.report.id);
+  const lowest = assessed.map((e) => e.score).reduce<Fraction | undefined>((low, s) => (low === undefined || compare(s, low) < 0 ? s : low), undefined);
+  const weakest = assessed.filter((e) => lowest !== undefined && compare(e.score, lowest) === 0).map((e) => e.report.id);
 
   return {
     schemaVersion: 1,
@@ -176,14 +186,19 @@ export function scoreAssessment(model: Model, answers: AnswerSet): Report {
     ...(answers.date !== undefined ? { date: answers.date } : {}),
     respondents: answers.respondents.map((r) => ({ name: r.name, ...(r.role !== undefined ? { role: r.role } : {}) })),
     overall: {
-      score: overallUnrounded === null ? null : round2(overallUnrounded),
-      level: overallLevel,
+      score: overall === undefined ? null : round2Ratio(overall.n, overall.d),
+      level,
       method: model.overall,
       weakest,
     },
-    levels: model.levels.map((l) => ({ id: l.id, title: l.title, minScore: l.minScore, ...(l.description !== undefined ? { description: l.description } : {}) })),
-    elements: scored.map((s) => s.report),
-    warnings,
-    inputs: [...model.inputs, ...answers.inputs],
+    levels: model.levels.map((l) => ({
+      id: l.id,
+      title: l.title,
+      minScore: l.minScore,
+      ...(l.description !== undefined ? { description: l.description } : {}),
+    })),
+    elements: elements.map((e) => e.report),
+    warnings: warningsFor(model, answers, elements),
+    inputs: [...model.inputs, ...answers.inputs].map((i) => ({ file: i.file, sha256: i.sha256 })),
   };
 }
