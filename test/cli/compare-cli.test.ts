@@ -59,7 +59,7 @@ describe('cxm compare', () => {
   it('prints a table for the terminal with the deltas first to last', async () => {
     const { code, stdout } = await cxm('compare', Q('Q2'), Q('Q3'), Q('Q4'));
     expect(code).toBe(0);
-    expect(stdout).toMatch(/Governance\s+25 Unconscious\s+36\.11 Ad hoc\s+52\.78 Repeatable\s+\^ \+27\.78/);
+    expect(stdout).toMatch(/Governance\s+25 Ad hoc\s+36\.11 Ad hoc\s+52\.78 Repeatable\s+\^ \+27\.78/);
     expect(stdout).not.toMatch(/\u001b/);
   });
 
