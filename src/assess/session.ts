@@ -28,6 +28,14 @@ function text(s: string): string {
   return stripControls(s).trim();
 }
 
+/** An input that must not be blank: spaces alone would save an invalid file (an empty period or name). */
+async function required(prompter: Prompter, message: string): Promise<string> {
+  for (;;) {
+    const value = (await prompter.input(message, { required: true })).trim();
+    if (value) return value;
+  }
+}
+
 /** Questions of the chosen elements this respondent has not answered yet. */
 export function unanswered(elements: readonly Element[], respondent: Respondent | DraftRespondent): Question[] {
   return elements.flatMap((e) =>
@@ -110,18 +118,16 @@ export interface SessionResult {
 export async function runSession(model: Model, store: AnswerStore, prompter: Prompter, options: SessionOptions = {}): Promise<SessionResult> {
   const draft = store.draft;
   if (draft.organization === undefined) {
-    const organization = (await prompter.input('Organization being assessed:', { required: true })).trim();
-    draft.organization = organization;
+    draft.organization = await required(prompter, 'Organization being assessed:');
     await store.save();
   }
   if (draft.period === undefined) {
-    const period = (await prompter.input('Period (e.g. 2026-Q4):', { required: true })).trim();
-    draft.period = period;
+    draft.period = await required(prompter, 'Period (e.g. 2026-Q4):');
     if (draft.date === undefined && options.today) draft.date = options.today;
     await store.save();
   }
 
-  const name = options.respondent?.trim() || (await prompter.input('Your name:', { required: true })).trim();
+  const name = options.respondent?.trim() || (await required(prompter, 'Your name:'));
   options.onRespondent?.(name);
   let respondent = store.respondent(name);
   const elements = model.elements.filter((e) => !options.elements || options.elements.includes(e.id));

@@ -11,6 +11,7 @@ import { writeFileAtomic } from '../io/atomic-write.js';
 import { renderMarkdown } from '../render/markdown.js';
 import { singleLine } from '../render/sanitize.js';
 import { renderSummary } from '../render/terminal.js';
+import { scoreAssessment } from '../score/score.js';
 import { reportFindings, resolveModel } from './assessment.js';
 import { EXIT, UsageError, type Context } from './context.js';
 import type { AssessFlags } from './main.js';
@@ -73,7 +74,10 @@ export async function runAssess(context: Context, flags: AssessFlags): Promise<n
     terminated = true;
     controller.abort();
   };
+  // SIGINT as a signal: Ctrl-C between two prompts (in a prompt it is a key), or kill -INT
+  const onInt = (): void => controller.abort();
   process.on('SIGTERM', onTerm); // on, not once: signal-exit (inside inquirer) re-raises a signal nobody else listens to
+  process.on('SIGINT', onInt);
   const prompter = await inquirerPrompter({ signal: controller.signal, output: process.stdout });
   const today = new Date().toISOString().slice(0, 10);
   let respondent = flags.respondent;
@@ -89,11 +93,14 @@ export async function runAssess(context: Context, flags: AssessFlags): Promise<n
       },
     });
     respondent = result.respondent;
-    context.stdout.write('\n' + renderSummary(result.report, { color: context.color.stdout, unicode: unicodeAllowed(context) }));
+    // the report of the saved file, as `cxm report` makes it: its inputs name the answers file and its SHA-256
+    const saved = await loadAnswerSet([flags.answers], model.value);
+    const report = saved.answers ? scoreAssessment(model.value, saved.answers) : result.report;
+    context.stdout.write('\n' + renderSummary(report, { color: context.color.stdout, unicode: unicodeAllowed(context) }));
     context.stdout.write(`\nAnswers saved to ${flags.answers}.\n`);
     const reportPath = flags.answers.replace(/\.ya?ml$/i, '') + '.md';
     if (await prompter.confirm(`Write the Markdown report to ${reportPath}?`, true)) {
-      await writeFileAtomic(reportPath, renderMarkdown(result.report));
+      await writeFileAtomic(reportPath, renderMarkdown(report));
       context.stdout.write(`Report written to ${reportPath}.\n`);
     }
     return EXIT.ok;
@@ -107,5 +114,6 @@ export async function runAssess(context: Context, flags: AssessFlags): Promise<n
     throw error;
   } finally {
     process.removeListener('SIGTERM', onTerm);
+    process.removeListener('SIGINT', onInt);
   }
 }

@@ -1,0 +1,180 @@
+// SIGKILL at random moments of a real session (crash-child.js runs dist/ with a scripted prompter).
+// What is asserted after each kill:
+//   - no save was acknowledged → the answers file may be missing; if it exists, it is valid;
+//   - otherwise the file exists, is byte for byte the last acknowledged save or the one in flight
+//     (never half of one), loads as SPEC 2.3 answers without errors, and holds every answer and note
+//     acknowledged as saved;
+//   - a temp file left by the kill is hidden (.answers.yaml.<pid>.<hex>.tmp), at most one, and never
+//     the only copy of an acknowledged save (the real file is checked above); the next run resumes.
+
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runSession } from '../../src/assess/session.js';
+import { loadAnswerSet } from '../../src/load/answers.js';
+import type { Model } from '../../src/model/types.js';
+import { ScriptedPrompter } from './scripted-prompter.js';
+import { builtinModel, openStore, questionsOf, responder } from './session-helpers.js';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const CHILD = fileURLToPath(new URL('./crash-child.js', import.meta.url));
+const RESPONDENTS = 2;
+const KILLS = 12;
+
+interface Snapshot {
+  name: string;
+  answers: Record<string, unknown>;
+  notes: Record<string, string>;
+}
+interface Run {
+  /** Complete lines the child wrote before it died. */
+  lines: string[];
+  signal: NodeJS.Signals | null;
+  code: number | null;
+  stderr: string;
+  /** ms from `ready` to the end of the child. */
+  ms: number;
+}
+
+/** Runs the child; kills it `delay` ms after it is ready (or after it starts, with `fromStart`). */
+function runChild(file: string, seed: number, kill?: { delay: number; fromStart: boolean }): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CHILD, file, String(seed), String(RESPONDENTS)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let stderr = '';
+    let readyAt = 0;
+    let timer: NodeJS.Timeout | undefined;
+    const arm = (): void => {
+      if (kill && !timer) {
+        timer = setTimeout(() => child.kill('SIGKILL'), kill.delay);
+      }
+    };
+    if (kill?.fromStart) arm();
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      out += chunk;
+      if (!readyAt && out.includes('ready\n')) {
+        readyAt = performance.now();
+        arm();
+      }
+    });
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      // a line cut short by the kill was not written: only whole lines count
+      const lines = out.split('\n').slice(0, -1);
+      resolve({ lines, signal, code, stderr, ms: readyAt ? performance.now() - readyAt : 0 });
+    });
+  });
+}
+
+const sha = (text: string): string => createHash('sha256').update(text).digest('hex');
+
+let model: Model;
+let dir: string;
+/** How long a whole session takes once the child is ready (measured by the first test). */
+let fullRunMs = 400;
+
+beforeAll(async () => {
+  if (!existsSync(join(ROOT, 'dist/assess/session.js'))) throw new Error('dist/ is missing: run `npm run build` first (npm test does)');
+  model = await builtinModel();
+  dir = await mkdtemp(join(tmpdir(), 'cxm-crash-'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** What the file must be after the child stopped, whenever it stopped. */
+interface AfterStop {
+  acknowledged: number;
+  /** What the file held: nothing yet, the last acknowledged save, or the save in flight when the kill came. */
+  file: 'missing' | 'last save' | 'save in flight';
+  tempLeft: boolean;
+}
+
+async function checkAfterStop(file: string, run: Run, context: string): Promise<AfterStop> {
+  const saving = run.lines.filter((l) => l.startsWith('saving ')).map((l) => l.split(' ')[1]!);
+  const saved = run.lines.filter((l) => l.startsWith('saved ')).map((l) => {
+    const [, hash, json] = /^saved (\S+) (.*)$/.exec(l)!;
+    return { hash: hash!, snapshot: JSON.parse(json!) as Snapshot[] };
+  });
+  const last = saved.at(-1);
+
+  const names = await readdir(dirname(file));
+  const base = basename(file);
+  const temps = names.filter((n) => n !== base);
+  // saves never overlap, so a kill leaves at most one temp file, hidden and not named like data
+  expect(temps.length, `${context}: ${names.join(', ')}`).toBeLessThanOrEqual(1);
+  for (const t of temps) expect(t, context).toMatch(new RegExp(`^\\.${base.replace(/\./g, '\\.')}\\.\\d+\\.[0-9a-f]+\\.tmp$`));
+
+  if (!existsSync(file)) {
+    expect(last, `${context}: a save was acknowledged, yet there is no file`).toBeUndefined();
+    return { acknowledged: 0, file: 'missing', tempLeft: temps.length > 0 };
+  }
+  const text = await readFile(file, 'utf8');
+  // the last acknowledged save, or the one that was being written when the kill came: whole, never half
+  const inFlight = saving.slice(saved.length);
+  expect([...(last ? [last.hash] : []), ...inFlight], `${context}: the file is not a save that was made`).toContain(sha(text));
+
+  const { answers, findings } = await loadAnswerSet([file], model);
+  expect(findings.filter((f) => f.severity === 'error'), `${context}:\n${text}`).toEqual([]);
+  expect(answers, context).toBeDefined();
+  for (const r of last?.snapshot ?? []) {
+    const inFile = answers!.respondents.find((x) => x.name === r.name);
+    expect(inFile, `${context}: respondent ${r.name}`).toBeDefined();
+    for (const [id, value] of Object.entries(r.answers)) expect(inFile!.answers.get(id), `${context}: ${r.name} ${id}`).toEqual(value);
+    for (const [id, note] of Object.entries(r.notes)) expect(inFile!.notes.get(id), `${context}: note ${r.name} ${id}`).toBe(note);
+  }
+  return { acknowledged: saved.length, file: last && sha(text) === last.hash ? 'last save' : 'save in flight', tempLeft: temps.length > 0 };
+}
+
+describe('SIGKILL during cxm assess', () => {
+  it('a run that is not killed ends with every respondent complete and a valid file', async () => {
+    const file = join(await mkdtemp(join(dir, 'full-')), 'answers.yaml');
+    const run = await runChild(file, 1);
+    fullRunMs = run.ms;
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.lines.at(-1)).toBe('done');
+    await checkAfterStop(file, run, 'full run');
+    const { answers, findings } = await loadAnswerSet([file], model);
+    expect(findings).toEqual([]);
+    expect(answers!.respondents.map((r) => r.answers.size)).toEqual(Array(RESPONDENTS).fill(questionsOf(model).length));
+  });
+
+  it(`leaves a valid file holding every acknowledged answer, killed at ${KILLS} random moments`, async () => {
+    const report: string[] = [];
+    let mid = 0;
+    for (let k = 0; k < KILLS; k++) {
+      const target = join(await mkdtemp(join(dir, 'run-')), 'answers.yaml');
+      // two kills while node starts (before any save is likely); the rest anywhere in the run
+      const fromStart = k < 2;
+      const delay = Math.round(Math.random() * (fromStart ? 150 : fullRunMs));
+      const seed = 1000 + k;
+      const run = await runChild(target, seed, { delay, fromStart });
+      const context = `kill ${k} (seed ${seed}, ${fromStart ? 'from start' : 'after ready'} +${delay} ms)`;
+      if (run.signal !== 'SIGKILL') expect(run.code, `${context}: ${run.stderr}`).toBe(0);
+      const after = await checkAfterStop(target, run, context);
+      if (run.signal === 'SIGKILL' && after.acknowledged > 0) mid++;
+      report.push(`${context}: ${run.signal ?? 'finished'}, ${after.acknowledged} saves acknowledged, file: ${after.file}${after.tempLeft ? ', temp file left' : ''}`);
+
+      // the next run resumes from what the kill left
+      if (existsSync(target)) {
+        const store = await openStore(target, model);
+        const last = store.draft.respondents.at(-1);
+        if (last) {
+          const prompter = new ScriptedPrompter([], responder(model));
+          const result = await runSession(model, store, prompter, { respondent: last.name });
+          expect(result.answered, context).toBe(questionsOf(model).length);
+        }
+      }
+    }
+    // the random delays must have landed inside sessions, not all before or after them
+    expect(mid, report.join('\n')).toBeGreaterThanOrEqual(KILLS / 3);
+    if (process.env['CXM_CRASH_REPORT']) console.log(report.join('\n'));
+  });
+});
