@@ -6,6 +6,7 @@ import { NOT_APPLICABLE, type AnswerSet, type AnswerValue, type Model, type Ques
 import { closest } from './did-you-mean.js';
 import { findingAt, hasErrors } from './finding-at.js';
 import { own, type RawAnswers } from './raw.js';
+import { inputOf } from './source-file.js';
 import { loadYamlFile, type LoadedFile } from './yaml-file.js';
 
 export interface AnswersResult {
@@ -48,7 +49,8 @@ export async function loadAnswerSet(files: readonly string[], model: Model): Pro
   const index = questionIndex(model);
   const allIds = [...index.keys()];
   const respondents: Respondent[] = [];
-  const names = new Map<string, string>();
+  // where each name first appears; its line:column is looked up only for a duplicate (lookups need the full parse)
+  const names = new Map<string, { loaded: LoadedFile; path: (string | number)[] }>();
 
   for (const { loaded, raw } of loadedFiles) {
     findings.push(...checkAnswersFile(raw, loaded, model));
@@ -56,13 +58,11 @@ export async function loadAnswerSet(files: readonly string[], model: Model): Pro
       const where = (...rest: (string | number)[]): (string | number)[] => ['respondents', ri, ...rest];
       const previous = names.get(respondent.name);
       if (previous !== undefined) {
+        const at = findingAt(previous.loaded, previous.path, 'duplicate-respondent', '');
         findings.push(
-          findingAt(loaded, where('name'), 'duplicate-respondent', `respondent "${respondent.name}" already appears in ${previous}: each person answers once per assessment; rename or remove one`),
+          findingAt(loaded, where('name'), 'duplicate-respondent', `respondent "${respondent.name}" already appears in ${at.file}:${at.line}:${at.column}: each person answers once per assessment; rename or remove one`),
         );
-      } else {
-        const at = findingAt(loaded, where('name'), 'duplicate-respondent', '');
-        names.set(respondent.name, `${at.file}:${at.line}:${at.column}`);
-      }
+      } else names.set(respondent.name, { loaded, path: where('name') });
       const answers = new Map<string, AnswerValue>();
       const answered = new Map<string, string>();
       for (const [id, value] of own(respondent.answers)) {
@@ -82,7 +82,7 @@ export async function loadAnswerSet(files: readonly string[], model: Model): Pro
           );
         }
         answered.set(question.id, id);
-        findings.push(...checkAnswer(question, value, loaded, where('answers', id), old));
+        checkAnswer(question, value, loaded, () => where('answers', id), old, findings);
         answers.set(id, value);
       }
       const notes = new Map<string, string>();
@@ -127,7 +127,7 @@ export async function loadAnswerSet(files: readonly string[], model: Model): Pro
     ...(period !== undefined ? { period } : {}),
     ...(date !== undefined ? { date } : {}),
     respondents,
-    inputs: loadedFiles.map(({ loaded }) => ({ file: loaded.source!.file, sha256: loaded.source!.sha256 })),
+    inputs: loadedFiles.map(({ loaded }) => inputOf(loaded.source!)),
   };
   return { answers, findings };
 }
@@ -146,16 +146,24 @@ function checkAnswersFile(raw: RawAnswers, loaded: LoadedFile, model: Model): Fi
   return [];
 }
 
-function checkAnswer(question: Question, value: AnswerValue, loaded: LoadedFile, path: (string | number)[], old: boolean): Finding[] {
-  const findings: Finding[] = [];
-  const optionIds = question.type === 'scale' ? [] : question.options.map((o) => o.id);
+/** Option ids by question, listed once: a large answers file checks each question thousands of times. */
+const optionIdsByQuestion = new WeakMap<Question, readonly string[]>();
+function optionIdsOf(question: Question): readonly string[] {
+  let ids = optionIdsByQuestion.get(question);
+  if (!ids) optionIdsByQuestion.set(question, (ids = question.type === 'scale' ? [] : question.options.map((o) => o.id)));
+  return ids;
+}
+
+/** Adds to `findings` what is wrong with one answer; `at` gives its path, asked for only when something is. */
+function checkAnswer(question: Question, value: AnswerValue, loaded: LoadedFile, at: () => (string | number)[], old: boolean, findings: Finding[]): void {
+  const optionIds = optionIdsOf(question);
   // an old id's option that no longer exists is not an error: that answer simply does not count
   const severity = old ? 'warning' : 'error';
-  const unknownOption = (id: string, at: (string | number)[]): Finding => {
+  const unknownOption = (id: string, path: (string | number)[]): Finding => {
     const guess = closest(id, optionIds);
     return findingAt(
       loaded,
-      at,
+      path,
       'unknown-option',
       `"${id}" is not an option of "${question.id}"${old ? ` (answered under its old id, so it does not count)` : ''}${guess ? `: did you mean "${guess}"?` : `: use one of ${optionIds.join(', ')}`}`,
       { severity },
@@ -163,35 +171,34 @@ function checkAnswer(question: Question, value: AnswerValue, loaded: LoadedFile,
   };
   if (value === NOT_APPLICABLE) {
     if (!question.notApplicable) {
-      findings.push(findingAt(loaded, path, 'not-applicable-not-allowed', `"${question.id}" does not allow n/a: choose an answer, or leave the question out if it was not answered`));
+      findings.push(findingAt(loaded, at(), 'not-applicable-not-allowed', `"${question.id}" does not allow n/a: choose an answer, or leave the question out if it was not answered`));
     }
-    return findings;
+    return;
   }
   switch (question.type) {
     case 'choice':
       if (typeof value !== 'string') {
-        findings.push(findingAt(loaded, path, 'answer-wrong-type', `"${question.id}" is a choice question: answer with one option id (${optionIds.join(', ')})`));
-      } else if (!optionIds.includes(value)) findings.push(unknownOption(value, path));
+        findings.push(findingAt(loaded, at(), 'answer-wrong-type', `"${question.id}" is a choice question: answer with one option id (${optionIds.join(', ')})`));
+      } else if (!optionIds.includes(value)) findings.push(unknownOption(value, at()));
       break;
     case 'multi':
       if (!Array.isArray(value)) {
-        findings.push(findingAt(loaded, path, 'answer-wrong-type', `"${question.id}" is a multiple-choice question: answer with a list of option ids, e.g. [${optionIds.slice(0, 2).join(', ')}] ([] for none)`));
+        findings.push(findingAt(loaded, at(), 'answer-wrong-type', `"${question.id}" is a multiple-choice question: answer with a list of option ids, e.g. [${optionIds.slice(0, 2).join(', ')}] ([] for none)`));
       } else {
         const seen = new Set<string>();
         for (const [i, id] of (value as readonly string[]).entries()) {
-          if (!optionIds.includes(id)) findings.push(unknownOption(id, [...path, i]));
-          else if (seen.has(id)) findings.push(findingAt(loaded, [...path, i], 'duplicate-answer', `"${id}" is listed twice: list each option once`));
+          if (!optionIds.includes(id)) findings.push(unknownOption(id, [...at(), i]));
+          else if (seen.has(id)) findings.push(findingAt(loaded, [...at(), i], 'duplicate-answer', `"${id}" is listed twice: list each option once`));
           seen.add(id);
         }
       }
       break;
     case 'scale':
       if (typeof value !== 'number' || !Number.isInteger(value)) {
-        findings.push(findingAt(loaded, path, 'answer-wrong-type', `"${question.id}" is a scale question: answer with a whole number from ${question.min} to ${question.max}`));
+        findings.push(findingAt(loaded, at(), 'answer-wrong-type', `"${question.id}" is a scale question: answer with a whole number from ${question.min} to ${question.max}`));
       } else if (value < question.min || value > question.max) {
-        findings.push(findingAt(loaded, path, 'answer-out-of-range', `${value} is outside the scale of "${question.id}": answer with a whole number from ${question.min} to ${question.max}`));
+        findings.push(findingAt(loaded, at(), 'answer-out-of-range', `${value} is outside the scale of "${question.id}": answer with a whole number from ${question.min} to ${question.max}`));
       }
       break;
   }
-  return findings;
 }

@@ -22,7 +22,7 @@ export interface ValidateResult {
   readonly findings: Finding[];
   /** Files checked, in order. */
   readonly files: string[];
-  /** Text of each file checked, for printing source lines under findings. */
+  /** Text of each file checked that has findings, for printing source lines under them. */
   readonly sources: Map<string, string>;
 }
 
@@ -105,7 +105,7 @@ export async function validatePaths(paths: readonly string[], options: ValidateO
     explicitModel = result.model;
   }
 
-  const assessments = new Map<string, Map<string, { file: string; at: string }>>();
+  const assessments = new Map<string, Map<string, FirstAppearance>>();
   const looseSeen = new Set<string>();
   for (const { file, explicit } of looseFiles) {
     if (modelFiles.has(resolve(file)) || looseSeen.has(resolve(file))) continue;
@@ -154,8 +154,9 @@ export async function validatePaths(paths: readonly string[], options: ValidateO
     }
   }
 
+  const withFindings = new Set(findings.map((f) => f.file));
   for (const file of files) {
-    if (sources.has(file)) continue;
+    if (sources.has(file) || !withFindings.has(file)) continue;
     const read = await readSourceFile(file);
     if ('source' in read) sources.set(file, read.source.text);
   }
@@ -177,25 +178,31 @@ function withoutRepeats(findings: readonly Finding[]): Finding[] {
  * SPEC 2.3: the answers files of one assessment are one set of respondents, so a name must not appear in two
  * of them. Files with the same model, organization and period are one assessment; without a period, no grouping.
  */
-function respondentsInOtherFiles(loaded: LoadedFile, assessments: Map<string, Map<string, { file: string; at: string }>>): Finding[] {
+function respondentsInOtherFiles(loaded: LoadedFile, assessments: Map<string, Map<string, FirstAppearance>>): Finding[] {
   const raw = loaded.data as RawAnswers;
   if (raw.period === undefined) return [];
   const key = JSON.stringify([raw.model.id, raw.organization ?? null, raw.period]);
   let names = assessments.get(key);
-  if (!names) assessments.set(key, (names = new Map<string, { file: string; at: string }>()));
+  if (!names) assessments.set(key, (names = new Map<string, FirstAppearance>()));
   const findings: Finding[] = [];
   for (const [ri, respondent] of raw.respondents.entries()) {
-    const where = findingAt(loaded, ['respondents', ri, 'name'], 'duplicate-respondent', '');
+    const path = ['respondents', ri, 'name'];
     const first = names.get(respondent.name);
-    if (first === undefined) names.set(respondent.name, { file: where.file, at: `${where.file}:${where.line}:${where.column}` });
-    else if (first.file !== where.file) {
-      findings.push({
-        ...where,
-        message: `respondent "${respondent.name}" already appears in ${first.at}, an answers file of the same assessment (period ${raw.period}): each person answers once per assessment; rename or remove one`,
-      });
+    if (first === undefined) names.set(respondent.name, { loaded, path });
+    else if (first.loaded.source?.file !== loaded.source?.file) {
+      const at = findingAt(first.loaded, first.path, 'duplicate-respondent', '');
+      findings.push(
+        findingAt(loaded, path, 'duplicate-respondent', `respondent "${respondent.name}" already appears in ${at.file}:${at.line}:${at.column}, an answers file of the same assessment (period ${raw.period}): each person answers once per assessment; rename or remove one`),
+      );
     }
   }
   return findings;
+}
+
+/** Where a respondent's name first appears; its line:column is looked up only when needed (it takes the full parse). */
+interface FirstAppearance {
+  readonly loaded: LoadedFile;
+  readonly path: (string | number)[];
 }
 
 async function modelForAnswers(file: string, models: Map<string, Model>, findings: Finding[]): Promise<Model | undefined> {

@@ -8,6 +8,7 @@ import type { Element, Level, Model, Option, Question } from '../model/types.js'
 import { closest } from './did-you-mean.js';
 import { findingAt, hasErrors } from './finding-at.js';
 import { own, type RawModel, type RawQuestion, type RawQuestionnaire } from './raw.js';
+import { inputOf } from './source-file.js';
 import { loadYamlFile, type LoadedFile } from './yaml-file.js';
 
 export interface ModelResult {
@@ -128,7 +129,7 @@ export async function loadModel(dirOrFile: string): Promise<ModelResult> {
       (l): Level => ({ id: l.id, title: l.title, minScore: l.minScore, ...(l.description !== undefined ? { description: l.description } : {}) }),
     ),
     elements,
-    inputs: [loaded, ...questionnaires.map((q) => q.loaded)].map((f) => ({ file: f.source!.file, sha256: f.source!.sha256 })),
+    inputs: [loaded, ...questionnaires.map((q) => q.loaded)].map((f) => inputOf(f.source!)),
     dir,
   };
   return { model, findings, files };
@@ -296,9 +297,12 @@ export function reachableScores(element: Element): { scores?: number[]; dense: b
   const totalWeight = element.questions.reduce((a, q) => a + q.weight, 0);
   let sums = new Set<number>([0]);
   for (const question of element.questions) {
+    const values = questionValues(question);
     const next = new Set<number>();
-    for (const s of sums) for (const v of questionValues(question)) next.add(Math.round((s + question.weight * v) * 1e9) / 1e9);
-    if (next.size > MAX_STATES) return { dense: true };
+    for (const s of sums) {
+      for (const v of values) next.add(Math.round((s + question.weight * v) * 1e9) / 1e9);
+      if (next.size > MAX_STATES) return { dense: true }; // the set only grows: no need to finish it
+    }
     sums = next;
   }
   return { scores: [...sums].map((s) => (100 * s) / totalWeight), dense: false };

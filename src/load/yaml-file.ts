@@ -1,6 +1,9 @@
-// One file, read and parsed, its kind recognised and its schema checked.
+// One file, read and parsed, its kind recognised and its schema checked. Two paths, one answer: the fast path
+// (fast-parse.ts) takes a file that turns out valid without building a yaml Document; anything else, and any
+// file it cannot judge exactly, goes the full path, which gives every finding its position.
 
 import type { Finding } from '../model/finding.js';
+import { fastParse } from './fast-parse.js';
 import { checkSchema } from './schema-check.js';
 import { readSourceFile, type SourceFile } from './source-file.js';
 import { getValidators, type SchemaKind } from './validators.js';
@@ -34,11 +37,66 @@ export interface LoadFileOptions {
   readonly expect?: FileKind;
 }
 
+function isFileKind(kind: string | undefined): kind is FileKind {
+  return (FILE_KINDS as readonly (string | undefined)[]).includes(kind);
+}
+
+/**
+ * The files loaded last whose kind was recognised, by path. Commands read some files twice (cxm report reads an
+ * answers file for the model it names, then the model, then the answers in full): a large file is parsed once.
+ * The bytes are compared (SHA-256), so a file changed in between is loaded afresh; a recognised kind gives the
+ * same result whatever kind was expected.
+ */
+const recentlyLoaded = new Map<string, LoadedFile>();
+const RECENT_FILES = 16;
+
 /** Reads, parses and schema-checks a file. Never throws for a user's mistake. */
 export async function loadYamlFile(file: string, options: LoadFileOptions = {}): Promise<LoadedFile> {
   const read = await readSourceFile(file);
   if ('finding' in read) return { findings: [read.finding] };
-  const { source } = read;
+  const recent = recentlyLoaded.get(file);
+  if (
+    recent?.kind !== undefined &&
+    (options.expect === undefined || options.expect === recent.kind) &&
+    recent.source?.sha256 === read.source.sha256
+  ) {
+    return recent;
+  }
+  const loaded = await loadYamlSource(read.source, options);
+  recentlyLoaded.delete(file);
+  if (loaded.kind !== undefined) recentlyLoaded.set(file, loaded);
+  if (recentlyLoaded.size > RECENT_FILES) recentlyLoaded.delete(recentlyLoaded.keys().next().value!);
+  return loaded;
+}
+
+/** Parses and schema-checks a file already read: the fast path when it can decide, else the full path. */
+export async function loadYamlSource(source: SourceFile, options: LoadFileOptions = {}): Promise<LoadedFile> {
+  return (await loadFast(source, options)) ?? (await loadFull(source, options));
+}
+
+/**
+ * The fast path: the file as loadFull would load it when that finds nothing, or undefined. Positions are
+ * computed, by the full parse, only if a rule later asks for one (that is, finds something).
+ */
+export async function loadFast(source: SourceFile, options: LoadFileOptions = {}): Promise<LoadedFile | undefined> {
+  const fast = fastParse(source.text);
+  if (fast === undefined) return undefined;
+  const { data } = fast;
+  const kind = kindOf(data);
+  if (!isFileKind(kind) || (options.expect && kind !== options.expect)) return undefined;
+  if (!(await getValidators())[kind](data)) return undefined;
+  let full: ParsedYaml | undefined;
+  const parsed: ParsedYaml = {
+    data,
+    findings: [],
+    locate: (pointer, target) => (full ??= parseYaml(source.text, { file: source.file })).locate(pointer, target),
+  };
+  return { source, parsed, kind, data, findings: [] };
+}
+
+/** The full path: yaml's Document, every finding with its position. */
+export async function loadFull(source: SourceFile, options: LoadFileOptions = {}): Promise<LoadedFile> {
+  const { file } = source;
   const parsed = parseYaml(source.text, { file });
   if (parsed.data === undefined) return { source, parsed, findings: parsed.findings };
   const findings = [...parsed.findings];
@@ -70,7 +128,7 @@ export async function loadYamlFile(file: string, options: LoadFileOptions = {}):
     });
     return { source, parsed, findings };
   }
-  if (!(FILE_KINDS as readonly string[]).includes(kind) || (options.expect && kind !== options.expect)) {
+  if (!isFileKind(kind) || (options.expect && kind !== options.expect)) {
     findings.push({
       file,
       ...at('/kind'),
@@ -84,9 +142,7 @@ export async function loadYamlFile(file: string, options: LoadFileOptions = {}):
     return { source, parsed, findings };
   }
   const validators = await getValidators();
-  const schemaFindings = checkSchema(validators[kind as SchemaKind], data, parsed, file);
+  const schemaFindings = checkSchema(validators[kind satisfies SchemaKind], data, parsed, file);
   findings.push(...schemaFindings);
-  return schemaFindings.length > 0
-    ? { source, parsed, kind: kind as FileKind, findings }
-    : { source, parsed, kind: kind as FileKind, data, findings };
+  return schemaFindings.length > 0 ? { source, parsed, kind, findings } : { source, parsed, kind, data, findings };
 }

@@ -1,21 +1,21 @@
 // YAML text → plain data, keeping the document so that a JSON pointer can be turned back into
 // line:column when (and only when) a finding needs it. Hostile input is a finding, never a throw.
+// This is the full path; files that turn out valid usually never reach it (see fast-parse.ts).
 
-import {
-  isAlias,
-  isMap,
-  isPair,
-  isScalar,
-  isSeq,
-  parseDocument,
-  visit,
-  type Document,
-  type Pair,
-  type YAMLMap,
-  type Node as YamlNode,
-  type ParsedNode,
-} from 'yaml';
+import { createRequire } from 'node:module';
+import type * as Yaml from 'yaml';
+import type { Document, Pair, YAMLMap, Node as YamlNode, ParsedNode } from 'yaml';
 import type { Finding, FindingCode } from '../model/finding.js';
+
+type YamlLibrary = typeof Yaml;
+let yamlLibrary: YamlLibrary | undefined;
+/**
+ * The yaml package, loaded on first use: it costs ~30 ms to load, which a run whose files all pass the fast
+ * path never pays. Loaded with require (yaml's entry for Node is CommonJS) so that locate() can stay synchronous.
+ */
+function yamlLib(): YamlLibrary {
+  return (yamlLibrary ??= createRequire(import.meta.url)('yaml') as YamlLibrary);
+}
 
 /** Deepest nesting of collections accepted; real files need fewer than 10. */
 export const MAX_DEPTH = 64;
@@ -60,14 +60,20 @@ export function parsePointer(pointer: string): string[] {
     .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
-/** Depth of flow brackets, found before the YAML parser sees a hostile file (it can exhaust memory on them). */
+const FLOW_BRACKET = /[[\]{}]/g;
+
+/**
+ * Depth of flow brackets, found before the YAML parser sees a hostile file (it can exhaust memory on them).
+ * The regular expression jumps from bracket to bracket: several times faster than a loop over every character.
+ */
 function flowDepthOverflow(text: string): number {
   let depth = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
+  FLOW_BRACKET.lastIndex = 0;
+  for (let match = FLOW_BRACKET.exec(text); match !== null; match = FLOW_BRACKET.exec(text)) {
+    const c = text.charCodeAt(match.index);
     if (c === 0x5b || c === 0x7b) {
-      if (++depth > MAX_DEPTH) return i;
-    } else if ((c === 0x5d || c === 0x7d) && depth > 0) depth--;
+      if (++depth > MAX_DEPTH) return match.index;
+    } else if (depth > 0) depth--;
   }
   return -1;
 }
@@ -110,6 +116,13 @@ function blockDepthOverflow(text: string): number {
   return -1;
 }
 
+/** Offset where the text nests too deep for the parsers to be safe on it, or -1: checked before any parser runs. */
+export function depthOverflow(text: string): number {
+  const flowOverflow = flowDepthOverflow(text);
+  const blockOverflow = blockDepthOverflow(text);
+  return flowOverflow < 0 || blockOverflow < 0 ? Math.max(flowOverflow, blockOverflow) : Math.min(flowOverflow, blockOverflow);
+}
+
 function plainYamlMessage(message: string): string {
   // yaml appends " at line L, column C:" and a code frame; we give our own position. Its advice
   // to call a library function ("please use YAML.parseAllDocuments()") is not for our users.
@@ -140,7 +153,7 @@ class Converter {
     }
     // anchors count where they are written, not again where an alias repeats them (a later &name wins)
     if (node.anchor && !viaAlias) this.anchors.set(node.anchor, node);
-    if (isAlias(node)) {
+    if (yamlLib().isAlias(node)) {
       const target = this.anchors.get(node.source);
       if (!target) {
         this.fail('yaml-syntax', node.range?.[0] ?? 0, pointerOf(path), `the alias *${node.source} has no anchor before it: define &${node.source} first`);
@@ -160,7 +173,7 @@ class Converter {
         throw error;
       }
     }
-    if (isScalar(node)) {
+    if (yamlLib().isScalar(node)) {
       const value = node.value;
       if (typeof value === 'number' && !Number.isFinite(value)) {
         this.fail('invalid-value', node.range?.[0] ?? 0, pointerOf(path), 'infinite or NaN numbers are not allowed: write a finite number');
@@ -169,13 +182,13 @@ class Converter {
       if (typeof value === 'bigint') return Number(value);
       return value;
     }
-    if (isMap(node)) {
+    if (yamlLib().isMap(node)) {
       const out: Record<string, unknown> = {};
       this.open.add(node);
       for (const pair of node.items) {
         const keyNode = pair.key as YamlNode | null;
         let key: string;
-        if (keyNode === null || isScalar(keyNode)) {
+        if (keyNode === null || yamlLib().isScalar(keyNode)) {
           key = keyNode === null ? '' : String(keyNode.value);
         } else {
           this.fail('yaml-complex-key', keyNode.range?.[0] ?? 0, pointerOf(path), 'a mapping key must be a plain string, not a list or mapping');
@@ -195,10 +208,10 @@ class Converter {
       this.open.delete(node);
       return out;
     }
-    if (isSeq(node)) {
+    if (yamlLib().isSeq(node)) {
       this.open.add(node);
       const out = node.items.map((item, i) =>
-        isPair(item) ? null : this.convert(item as YamlNode | null, [...path, i], depth + 1, viaAlias),
+        yamlLib().isPair(item) ? null : this.convert(item as YamlNode | null, [...path, i], depth + 1, viaAlias),
       );
       this.open.delete(node);
       return out;
@@ -231,7 +244,7 @@ function pairByKey(map: YAMLMap, key: string): Pair | undefined {
   if (!index) {
     index = new Map();
     for (const pair of map.items) {
-      if (!isScalar(pair.key)) continue;
+      if (!yamlLib().isScalar(pair.key)) continue;
       const name = String(pair.key.value);
       if (!index.has(name)) index.set(name, pair);
     }
@@ -247,13 +260,13 @@ function nodeAt(doc: Document.Parsed, segments: readonly string[]): { key?: Yaml
   const seen = new Set<YamlNode>();
   let found = 0;
   for (const segment of segments) {
-    while (node && isAlias(node) && !seen.has(node)) {
+    while (node && yamlLib().isAlias(node) && !seen.has(node)) {
       seen.add(node);
       node = node.resolve(doc);
     }
     if (!node) break;
     let next: YamlNode | null | undefined;
-    if (isMap(node)) {
+    if (yamlLib().isMap(node)) {
       const pair = pairByKey(node, segment);
       if (!pair) break;
       key = pair.key as YamlNode;
@@ -262,7 +275,7 @@ function nodeAt(doc: Document.Parsed, segments: readonly string[]): { key?: Yaml
         found++;
         return { key, value: key, found };
       }
-    } else if (isSeq(node)) {
+    } else if (yamlLib().isSeq(node)) {
       const index = Number(segment);
       const item = Number.isInteger(index) ? node.items[index] : undefined;
       if (item === undefined) break;
@@ -278,11 +291,11 @@ function nodeAt(doc: Document.Parsed, segments: readonly string[]): { key?: Yaml
 /** An unclosed quote runs on to the end of the file, where yaml reports it: the opening quote is where to look. */
 function openingQuote(doc: Document.Parsed, end: number): number | undefined {
   let start: number | undefined;
-  visit(doc, {
+  yamlLib().visit(doc, {
     Scalar(_, node) {
       if ((node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') && node.range?.[1] === end) {
         start = node.range[0];
-        return visit.BREAK;
+        return yamlLib().visit.BREAK;
       }
       return undefined;
     },
@@ -316,9 +329,7 @@ export function parseYaml(text: string, { file }: ParseOptions): ParsedYaml {
     findings.push({ file, ...toPosition(offset), severity: 'error', code, message, pointer });
   };
 
-  const flowOverflow = flowDepthOverflow(text);
-  const blockOverflow = blockDepthOverflow(text);
-  const overflow = flowOverflow < 0 || blockOverflow < 0 ? Math.max(flowOverflow, blockOverflow) : Math.min(flowOverflow, blockOverflow);
+  const overflow = depthOverflow(text);
   if (overflow >= 0) {
     add('yaml-too-deep', overflow, '', YAML_ADVICE['yaml-too-deep']!);
     return { data: undefined, findings, locate: () => toPosition(overflow) };
@@ -326,7 +337,7 @@ export function parseYaml(text: string, { file }: ParseOptions): ParsedYaml {
 
   let doc: Document.Parsed<ParsedNode, true>;
   try {
-    doc = parseDocument(text, {
+    doc = yamlLib().parseDocument(text, {
       version: '1.2',
       schema: 'core',
       uniqueKeys: false,

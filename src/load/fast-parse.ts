@@ -1,0 +1,189 @@
+// The fast path for YAML that turns out valid. js-yaml parses a 4 KB file ~8× faster than yaml's
+// parseDocument, but it keeps no positions and judges some corners of YAML differently. So:
+//
+//   1. a scan of the text (one regular expression, and the full path's own depth guard) turns away everything
+//      whose meaning the two parsers might not share, or that the full path reports: anchors, aliases, tags,
+//      directives, document markers, block scalars other than | |- > >- then a line with content, complex keys, empty keys
+//      and list items, merge keys, __proto__, tabs, CR and other special characters, comments not after a
+//      space, \U escapes beyond Unicode, too deep nesting;
+//   2. js-yaml parses what is left, its plain scalars resolved by yaml's own YAML 1.2 core patterns; a listener
+//      declines flow scalars and flow collections over several lines, collections as keys and keys over 1024
+//      characters (nodeChecks); duplicate keys, non-finite numbers and js-yaml's warnings decline too;
+//   3. the caller (yaml-file.ts) checks the kind and the schema; then the rules run on the data.
+//
+// Whenever step 1 or 2 declines, or anything at all is found in step 3 or later, the full path
+// (yaml-source.ts) decides: it builds the yaml Document, which gives every finding its line:column.
+// The one rule: the fast path never accepts a file that the full path rejects, and when it accepts, its data
+// is deep-equal to the full path's. test/load/fast-path.test.ts holds both paths to it, over every fixture
+// and fuzzed mutations of them.
+
+import { FAILSAFE_SCHEMA, Type, load, type LoadOptions, type State } from 'js-yaml';
+import { MAX_DEPTH, depthOverflow } from './yaml-source.js';
+
+// The YAML 1.2 core schema, with yaml's own patterns (yaml/dist/schema/core): js-yaml's int and float also
+// read 1_000, 0b101 and +.5 as numbers, which YAML 1.2 reads as strings.
+const NULL = /^(?:~|[Nn]ull|NULL)?$/;
+const BOOL = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
+const INT = /^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$/;
+const FLOAT =
+  /^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+|[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)|[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
+/** Any of the four: one test per plain scalar, most of which are words that fail at the first character. */
+const NOT_A_STRING = new RegExp([NULL, BOOL, INT, FLOAT].map((pattern) => pattern.source).join('|'));
+
+/** Thrown for a value that the full path reports (an infinite number): the fast path declines the file. */
+class NotExact extends Error {}
+
+function finite(value: number): number {
+  if (!Number.isFinite(value)) throw new NotExact('not a finite number');
+  return value;
+}
+
+function coreScalar(text: string): null | boolean | number {
+  if (NULL.test(text)) return null;
+  if (BOOL.test(text)) return text[0] === 't' || text[0] === 'T';
+  if (INT.test(text)) {
+    return finite(text[1] === 'o' ? parseInt(text.slice(2), 8) : text[1] === 'x' ? parseInt(text.slice(2), 16) : parseInt(text, 10));
+  }
+  // .inf and .nan parse to NaN here: finite() declines them, as the full path reports them
+  return finite(parseFloat(text));
+}
+
+/** Plain scalars that are not strings (null, booleans, numbers); the tag is js-yaml's business, not ours. */
+const YAML_12_CORE = FAILSAFE_SCHEMA.extend({
+  implicit: [new Type('tag:yaml.org,2002:core-scalar', { kind: 'scalar', resolve: (text: string) => NOT_A_STRING.test(text), construct: coreScalar })],
+});
+
+const OPTIONS = {
+  schema: YAML_12_CORE,
+  json: false, // duplicate keys throw
+  maxDepth: MAX_DEPTH, // js-yaml 4.3's own recursion guard, under the full path's
+  onWarning: () => {
+    throw new NotExact('js-yaml warns'); // e.g. "deficient indentation", which yaml reports
+  },
+} as LoadOptions;
+
+/**
+ * What the fast path leaves to the full path (step 1), as one regular expression: a native scan, cheaper than a
+ * loop over the characters while the code is still cold, as it is in a CLI. Each part starts with its own rare
+ * character and only then looks behind, so that the scan jumps from candidate to candidate. Conservative: text
+ * that merely looks like a special construct (an "&" after a space in a string) is declined too, and goes the
+ * full way. "Where a node may start" is after the start of the text or a line, a space, [ { , or :.
+ */
+const DECLINED = new RegExp(
+  [
+    // tab, CR and other controls; DEL and C1 controls (NEL among them); line and paragraph separators; BOM; non-characters
+    /[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]/,
+    // where a node may start: & anchor, * alias, ! tag, % directive, @ ` reserved, ? complex key, : an empty key
+    // (or "a : b")
+    /[&*!%@`?:](?<=(?:^|[\n [{,:]).)/,
+    // block scalars but | |- > >- alone on the rest of their line and followed by a line with content: yaml reports
+    // more-indented empty lines before the content, and keeps (+) trailing lines differently
+    /[|>](?<=(?:^|[\n [{,:]).)(?!-?\n(?! *(?:\n|$)))/,
+    // a comment must follow a space ("a#b" is left to the full path)
+    /#(?<=[^\n ]#)/,
+    // document markers
+    /(?:---|\.\.\.)(?<=(?:^|\n)...)/,
+    // an empty list item: js-yaml reads it and a less indented "- " on a later line as items of one list
+    /-(?<=(?:^|[\n [{,:])-)(?: *(?:\n|$)| +#)/,
+    // a key that must stay data, a merge key
+    /__proto__|<</,
+    // \U beyond U+10FFFF: yaml reports it, js-yaml makes up characters
+    /\\U(?!00(?:0[0-9a-fA-F]|10)[0-9a-fA-F]{4})/,
+  ]
+    .map((part) => part.source)
+    .join('|'),
+);
+
+const LF = 0x0a;
+const SPACE = 0x20;
+
+/** Whether the text stays within the YAML that js-yaml and yaml read alike, and is not too deep for the parsers. */
+export function isPlainYaml(text: string): boolean {
+  return !DECLINED.test(text) && depthOverflow(text) < 0;
+}
+
+/** Offset of the first character at or after `from` that is not a space, a line break or in a comment. */
+function contentStart(input: string, from: number): number {
+  let i = from;
+  for (;;) {
+    const c = input.charCodeAt(i);
+    if (c === SPACE || c === LF) i++;
+    else if (c === 0x23) while (i < input.length && input.charCodeAt(i) !== LF) i++;
+    else return i;
+  }
+}
+
+/** Whether the node just read is a block scalar (| or >): the one kind of scalar that spans lines here. */
+function isBlockScalar(state: State, opened: number): boolean {
+  if (state.kind !== 'scalar') return false;
+  const first = state.input.charCodeAt(contentStart(state.input, opened));
+  return first === 0x7c || first === 0x3e;
+}
+
+/** Longest implicit key let through: yaml reports a ":" more than 1024 characters after the key's start. */
+const MAX_KEY_LENGTH = 1000;
+
+/**
+ * Checks on every node as js-yaml reads it (its listener: a node "opens" before the spaces and line breaks
+ * ahead of it, and "closes" right after its last character):
+ * - js-yaml lets a quoted string or a flow collection ({ … }, [ … ]) continue on lines less indented than yaml
+ *   allows, and reads an empty node followed by a less indented "- " as part of the wrong list. So every node but
+ *   a block collection or a block scalar must close on the line where it opened (a value that starts on the line
+ *   after its key, or an empty value before a new line, is declined too).
+ * - js-yaml turns a collection used as a key into the string "[object Object]" or "a,b"; yaml reports it. A flow
+ *   collection is a key when a ":" follows it, or when it sits in a flow mapping without a ":" before it.
+ * - js-yaml takes implicit keys of any length; yaml reports those over 1024 characters.
+ */
+function nodeChecks(): NonNullable<LoadOptions['listener']> {
+  const opened: { line: number; position: number }[] = [];
+  return (event, state) => {
+    if (event === 'open') {
+      opened.push({ line: state.line, position: state.position });
+      return;
+    }
+    const node = opened.pop()!;
+    const input = state.input;
+    const end = state.position;
+    const last = input.charCodeAt(end - 1);
+    const collection = state.kind === 'mapping' || state.kind === 'sequence';
+    const flow = collection && (last === 0x5d || last === 0x7d);
+    if (state.line !== node.line && !(collection && !flow) && !isBlockScalar(state, node.position)) {
+      throw new NotExact('a node over several lines');
+    }
+    if (collection && !flow) return;
+    // a node followed by ":" is a key: yaml wants the ":" within 1024 characters of the key's start
+    let after = end;
+    while (input.charCodeAt(after) === SPACE) after++;
+    if (input.charCodeAt(after) === 0x3a && (flow || after - node.position > MAX_KEY_LENGTH)) throw new NotExact('a collection or a long key');
+    if (!flow) return;
+    // the enclosing collection: the nearest open node that starts elsewhere (js-yaml tries a node as the key of a
+    // block mapping first, so the same collection can be open twice)
+    const start = contentStart(input, node.position);
+    for (let k = opened.length - 1; k >= 0; k--) {
+      const parentStart = contentStart(input, opened[k]!.position);
+      if (parentStart === start) continue;
+      if (input.charCodeAt(parentStart) === 0x7b) {
+        let before = start - 1;
+        while (input.charCodeAt(before) === SPACE) before--;
+        if (input.charCodeAt(before) !== 0x3a) throw new NotExact('a collection as a key');
+      }
+      break;
+    }
+  };
+}
+
+/**
+ * The data of the text when the fast path can judge it exactly as the full path would (steps 1 and 2);
+ * undefined when it cannot, and the full path must decide.
+ */
+export function fastParse(text: string): { readonly data: unknown } | undefined {
+  if (!isPlainYaml(text)) return undefined;
+  let data: unknown;
+  try {
+    data = load(text, { ...OPTIONS, listener: nodeChecks() });
+  } catch {
+    return undefined; // a syntax error, a duplicate key, a number out of range, too deep: the full path says where
+  }
+  // an empty file: js-yaml has no document, yaml an empty one; either way a finding (no kind), so the full path
+  return data === undefined ? undefined : { data };
+}
