@@ -91,13 +91,20 @@ export function serializeAnswers(draft: AnswersDraft): string {
 }
 
 export class AnswerStore {
+  /** Whether the file exists on disk: it did when the session began, or a save has written it. */
+  written: boolean;
+
   constructor(
     readonly path: string,
     readonly draft: AnswersDraft,
-  ) {}
+    existed = false,
+  ) {
+    this.written = existed;
+  }
 
   async save(): Promise<void> {
     await writeFileAtomic(this.path, serializeAnswers(this.draft));
+    this.written = true;
   }
 
   respondent(name: string): DraftRespondent | undefined {

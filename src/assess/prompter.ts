@@ -6,6 +6,8 @@ export interface Choice<T> {
   readonly value: T;
   readonly name: string;
   readonly description?: string;
+  /** What the answered prompt shows once picked (default: the name). */
+  readonly short?: string;
 }
 
 export interface Prompter {
@@ -73,7 +75,7 @@ export async function inquirerPrompter(options: {
           choices: choices.map((c) => ({
             value: c.value,
             name: wrapWords(c.name, width() - 3, '  ').join('\n'),
-            short: c.name,
+            short: c.short ?? c.name,
             ...(c.description ? { description: c.description } : {}),
           })),
           ...(defaultValue !== undefined ? { default: defaultValue } : {}),

@@ -87,8 +87,8 @@ async function askQuestion(
       }
     }
     if (question.notApplicable) choices.push({ value: NOT_APPLICABLE, name: 'Not applicable to us' });
-    if (help) choices.push({ value: HELP, name: 'Show why this question matters' });
-    choices.push({ value: SKIP, name: 'Skip for now' });
+    if (help) choices.push({ value: HELP, name: 'Show why this question matters', short: '(why it matters)' });
+    choices.push({ value: SKIP, name: 'Skip for now', short: '(skipped)' });
     const picked = await prompter.select(message, choices, defaultValue as string | number | undefined);
     if (picked === HELP) {
       prompter.say(`  ${help ?? ''}`);

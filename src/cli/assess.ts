@@ -48,7 +48,8 @@ export async function runAssess(context: Context, flags: AssessFlags): Promise<n
   }
 
   let draft: AnswersDraft;
-  if (existsSync(flags.answers)) {
+  const existed = existsSync(flags.answers);
+  if (existed) {
     const existing = await loadAnswerSet([flags.answers], model.value);
     const code = await reportFindings(context, existing.findings);
     if (code !== undefined || !existing.answers) {
@@ -67,7 +68,7 @@ export async function runAssess(context: Context, flags: AssessFlags): Promise<n
     previous = loaded.answers;
   }
 
-  const store = new AnswerStore(flags.answers, draft);
+  const store = new AnswerStore(flags.answers, draft, existed);
   const controller = new AbortController();
   let terminated = false;
   const onTerm = (): void => {
@@ -106,7 +107,11 @@ export async function runAssess(context: Context, flags: AssessFlags): Promise<n
     return EXIT.ok;
   } catch (error) {
     if (isInterruption(error)) {
-      context.stderr.write(`\nStopped. Every answer given so far is saved in ${flags.answers}.\nTo resume: ${resumeCommand(flags, respondent)}\n`);
+      if (store.written) {
+        context.stderr.write(`\nStopped. Every answer given so far is saved in ${flags.answers}.\nTo resume: ${resumeCommand(flags, respondent)}\n`);
+      } else {
+        context.stderr.write(`\nStopped before anything was answered; no file was written.\nTo start again: ${resumeCommand(flags, respondent)}\n`);
+      }
       return terminated ? EXIT.terminated : EXIT.interrupted;
     }
     const code = (error as NodeJS.ErrnoException).code;

@@ -56,22 +56,22 @@ export function renderSummary(report: Report, options: SummaryOptions): string {
   const titles = report.elements.map((e) => singleLine(e.title));
   const width = Math.max(8, ...titles.map((t) => [...t].length));
   for (const [i, element] of report.elements.entries()) {
-    const score = element.score === null ? 'n/a' : element.score.toFixed(1);
+    const score = element.score === null ? 'n/a' : element.score.toFixed(2);
     const level = levelTitle(report, element.level);
     lines.push(
-      `${pad(titles[i]!, width)}  ${chalk.dim(bar(element.score, options.unicode))} ${padStart(score, 5)}  ${colourLevel(chalk, report, element.level, level)}`,
+      `${pad(titles[i]!, width)}  ${chalk.dim(bar(element.score, options.unicode))} ${padStart(score, 6)}  ${colourLevel(chalk, report, element.level, level)}`,
     );
   }
   lines.push('');
   const overall = report.overall;
-  const overallScore = overall.score === null ? 'n/a' : overall.score.toFixed(1);
+  const overallScore = overall.score === null ? 'n/a' : overall.score.toFixed(2);
   lines.push(
-    `${chalk.bold(pad('Overall', width))}  ${bar(overall.score, options.unicode)} ${padStart(overallScore, 5)}  ${chalk.bold(colourLevel(chalk, report, overall.level, levelTitle(report, overall.level)))}`,
+    `${chalk.bold(pad('Overall', width))}  ${bar(overall.score, options.unicode)} ${padStart(overallScore, 6)}  ${chalk.bold(colourLevel(chalk, report, overall.level, levelTitle(report, overall.level)))}`,
   );
   const weakest = overall.weakest
     .map((id) => report.elements.find((e) => e.id === id))
     .filter((e) => e !== undefined)
-    .map((e) => `${singleLine(e.title)} (${String(e.score)})`);
+    .map((e) => `${singleLine(e.title)} (${e.score === null ? 'n/a' : e.score.toFixed(2)})`);
   if (weakest.length > 0) {
     const why =
       overall.method === 'weakest-link'

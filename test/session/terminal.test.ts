@@ -132,6 +132,19 @@ describe('cxm assess in a terminal', () => {
     expect([...(await answersIn(join(cwd, 'answers.yaml'))).respondents[0]!.answers]).toHaveLength(3);
   });
 
+  it('Ctrl-C before the first answer says that nothing was written, and writes nothing', async () => {
+    const t = requireTmux();
+    const cwd = await mkdtemp(join(dir, 'nothing-'));
+    const run = t.start(cwd, `${CXM} assess --answers answers.yaml`);
+    await run.waitForLine('? Organization being assessed:');
+    run.keys('C-c');
+    expect(await run.waitForExit()).toBe(130);
+    const screen = run.screen();
+    expect(screen).toContain('Stopped before anything was answered; no file was written.');
+    expect(screen).not.toContain('is saved in');
+    expect(existsSync(join(cwd, 'answers.yaml'))).toBe(false);
+  });
+
   it('completes a full assessment of the built-in model with the keyboard alone, ending with the Markdown report', async () => {
     const t = requireTmux();
     const cwd = await mkdtemp(join(dir, 'full-'));
@@ -160,7 +173,9 @@ describe('cxm assess in a terminal', () => {
         if (!helped && q.help) {
           // once: "Show why this question matters" (after the answers and n/a), then the same question again
           session.keys(...Array<string>(count + (q.notApplicable ? 1 : 0)).fill('Down'), 'Enter');
-          await session.waitFor('the help', (s) => s.includes(singleLine(q.help!).trim().slice(0, 60)));
+          const shown = await session.waitFor('the help', (s) => s.includes(singleLine(q.help!).trim().slice(0, 60)));
+          expect(shown).toContain('(why it matters)');
+          expect(shown).not.toMatch(/^ {4}Show why/m); // the answered line, not the choice
           await session.waitForLine(promptOf(i));
           helped = true;
         }
