@@ -1,0 +1,69 @@
+// What `cxm` loads before it answers: only commander at start-up, each command's code when it runs,
+// ajv's compiler never (the validators are precompiled), and the `yaml` package only for a file
+// the fast path cannot settle. Traced with a resolve hook (ES modules) and a Module._load wrapper
+// (CommonJS), both in test/cli/trace/.
+
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const TRACE = join(ROOT, 'test/cli/trace');
+
+/** Runs bin/cxm.js with the tracers; returns the packages (node_modules/NAME), our dist files and ajv's files it loaded. */
+async function loads(...args: string[]): Promise<{ packages: Set<string>; files: Set<string>; ajv: string[] }> {
+  const file = join(mkdtempSync(join(tmpdir(), 'cxm-loads-')), 'trace.txt');
+  writeFileSync(file, '');
+  await run(
+    process.execPath,
+    ['--require', join(TRACE, 'require.cjs'), '--import', join(TRACE, 'register.mjs'), join(ROOT, 'bin/cxm.js'), ...args],
+    { cwd: ROOT, env: { ...process.env, CXM_TRACE_FILE: file, NO_COLOR: '1' } },
+  ).catch((error: unknown) => {
+    if ((error as { code?: unknown }).code !== 1) throw error;
+  });
+  const lines = readFileSync(file, 'utf8').split('\n').filter((l) => l !== '');
+  const packages = new Set<string>();
+  const files = new Set<string>();
+  const ajv: string[] = [];
+  for (const line of lines) {
+    const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(line);
+    if (pkg) packages.add(pkg[1]!);
+    const inAjv = /node_modules\/ajv\/(.+)$/.exec(line);
+    if (inAjv) ajv.push(inAjv[1]!);
+    const dist = /\/dist\/(.+)$/.exec(line);
+    if (dist && !pkg) files.add(dist[1]!);
+  }
+  return { packages, files, ajv };
+}
+
+describe('what cxm loads', () => {
+  it('loads only commander to print its version', async () => {
+    const { packages, files } = await loads('--version');
+    expect([...packages]).toEqual(['commander']);
+    expect([...files].filter((f) => f.startsWith('cli/')).sort()).toEqual(['cli/context.js', 'cli/main.js']);
+  });
+
+  it('loads only commander and the help text for --help', async () => {
+    const { packages } = await loads('--help');
+    expect([...packages]).toEqual(['commander']);
+  });
+
+  it('validates valid files with precompiled validators: no ajv compiler, no yaml package, no inquirer, no scoring', async () => {
+    const { packages, files, ajv } = await loads('validate', 'questionnaires/cx-maturity', 'examples/acme-2026-q4.yaml');
+    expect([...packages].sort()).toEqual(['ajv', 'chalk', 'commander', 'fast-deep-equal', 'js-yaml']);
+    // the precompiled code requires ajv's small runtime helpers, never its compiler
+    expect(ajv.every((f) => f.startsWith('dist/runtime/')), ajv.join(', ')).toBe(true);
+    expect([...files].some((f) => f.startsWith('generated/validators'))).toBe(true);
+    expect([...files].filter((f) => f.startsWith('score/') || f.startsWith('assess/'))).toEqual([]);
+  });
+
+  it('loads the yaml package for a file with a finding, to give its position', async () => {
+    const { packages } = await loads('validate', 'test/fixtures/validate/files/unknown-property.yaml');
+    expect(packages.has('yaml')).toBe(true);
+  });
+});
