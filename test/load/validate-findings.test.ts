@@ -334,6 +334,23 @@ describe('answers files of one assessment', () => {
     ]);
   });
 
+  it('loadAnswerSet: files read together must be of one period (answers-mismatch, at the second file\'s value)', async () => {
+    const { model } = await loadModel(at(VALID_MODEL));
+    const dir = await mkdtemp(join(tmpdir(), 'cxm-mismatch-'));
+    try {
+      const text = await readFile(at('answers/duplicate-respondent-b.yaml'), 'utf8');
+      const other = join(dir, 'next-quarter.yaml');
+      await writeFile(other, text.replace('period: 2026-Q4', 'period: 2027-Q1').replace('name: Alice', 'name: Carol'));
+      const result = await loadAnswerSet([at('answers/duplicate-respondent-a.yaml'), other], model!);
+      expect(result.answers).toBeUndefined();
+      const line = text.split('\n').findIndex((l) => l.startsWith('period:')) + 1;
+      expect(result.findings.map(shape)).toEqual([shape({ code: 'answers-mismatch', file: other, line, column: 9, severity: 'error' })]);
+      expect(result.findings[0]!.message).toContain('cxm compare');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
   it('validate: files of another period may have the same respondents', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'cxm-periods-'));
     try {
