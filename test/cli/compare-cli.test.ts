@@ -71,6 +71,27 @@ describe('cxm compare', () => {
     expect(warnings.map((w) => w.code)).toContain('model-version-mismatch');
   });
 
+  it('counts a question renamed through replaces as the same question, like for like', async () => {
+    // 2026-Q3 was recorded against tiny 0.9.0 as culture.days: 2 (of 0-10); 2026-Q4 as culture.consistency: 8.
+    // culture: 2/10 -> 20, 8/10 -> 80, so +60, all of it from the renamed question (the only one);
+    // strategy unchanged at 50 (some = 1 of 0..2 -> 0.5; [nps] = 1 of 2 -> 0.5);
+    // overall, weights strategy 1 and culture 2: (50 + 2*20)/3 = 30 -> (50 + 2*80)/3 = 70.
+    const { code, stdout, stderr } = await cxm(
+      'compare', 'test/fixtures/compare/renamed/2026-Q4.yaml', 'test/fixtures/compare/renamed/2026-Q3.yaml',
+      '--model', 'test/fixtures/validate/valid/model', '-f', 'json',
+    );
+    expect(code).toBe(0);
+    expect(stderr).toMatch(/renamed\/2026-Q3\.yaml:3:\d+ warning model-version-mismatch/);
+    type Change = { overall: { delta: number }; elements: { id: string; delta: number; drivers: { question: string; delta: number }[]; questionsAdded: string[]; questionsRemoved: string[] }[] };
+    const { changes } = JSON.parse(stdout) as { changes: Change[] };
+    expect(changes).toHaveLength(1);
+    expect(changes[0]!.overall.delta).toBe(40);
+    const culture = changes[0]!.elements.find((e) => e.id === 'culture')!;
+    expect(culture.delta).toBe(60);
+    expect(culture.drivers.map((d) => [d.question, d.delta])).toEqual([['culture.consistency', 60]]);
+    expect([culture.questionsAdded, culture.questionsRemoved]).toEqual([[], []]);
+  });
+
   it.each([
     ['different organizations', ['test/fixtures/compare/other-org-2026-Q3.yaml', Q('Q4')], 1, /different organizations/],
     ['the same period twice', [Q('Q3'), 'test/fixtures/compare/same-period-2026-Q3.yaml'], 1, /2026-Q3.*appears in 2 assessments/],
