@@ -2,6 +2,7 @@
 
 import type { Finding } from '../model/finding.js';
 import { Chalk } from 'chalk';
+import { renderJson } from './json.js';
 import { singleLine, stripControls } from './sanitize.js';
 
 export interface FindingsSummary {
@@ -62,24 +63,26 @@ export function renderFindingsText(findings: readonly Finding[], options: TextOp
 }
 
 export function renderFindingsJson(findings: readonly Finding[], summary: FindingsSummary): string {
-  return (
-    JSON.stringify(
-      {
-        findings: findings.map((f) => ({
-          file: f.file,
-          line: f.line,
-          column: f.column,
-          severity: f.severity,
-          code: f.code,
-          message: f.message,
-          pointer: f.pointer,
-        })),
-        summary,
-      },
-      null,
-      2,
-    ) + '\n'
-  );
+  return renderJson({
+    findings: findings.map((f) => ({
+      file: f.file,
+      line: f.line,
+      column: f.column,
+      severity: f.severity,
+      code: f.code,
+      message: f.message,
+      pointer: f.pointer,
+    })),
+    summary,
+  });
+}
+
+/** Control sequences removed, line breaks kept (the workflow-command escaping encodes them). */
+function stripKeepingBreaks(text: string): string {
+  return text
+    .split(/(\r\n|\r|\n)/)
+    .map((part, i) => (i % 2 === 1 ? part : stripControls(part)))
+    .join('');
 }
 
 /** GitHub Actions workflow-command escaping: data, and property values (which also escape : and ,). */
@@ -93,7 +96,8 @@ export function escapeGithubProperty(text: string): string {
 export function renderFindingsGithub(findings: readonly Finding[], summary: FindingsSummary): string {
   const lines = findings.map(
     (f) =>
-      `::${f.severity} file=${escapeGithubProperty(f.file)},line=${f.line},col=${f.column},title=${escapeGithubProperty(`cxm ${f.code}`)}::${escapeGithubData(f.message)}`,
+      // messages quote file content: control sequences would reach the CI log
+      `::${f.severity} file=${escapeGithubProperty(stripKeepingBreaks(f.file))},line=${f.line},col=${f.column},title=${escapeGithubProperty(`cxm ${f.code}`)}::${escapeGithubData(stripKeepingBreaks(f.message))}`,
   );
   // GitHub shows only 10 annotations of each kind per step: the plain summary says how many there are
   lines.push(`cxm validate: ${summaryLine(summary)}`);

@@ -13,7 +13,7 @@ export function stripControls(text: string): string {
 
 /** For one-line contexts: controls removed, newlines and tabs turned into spaces. */
 export function singleLine(text: string): string {
-  return stripControls(text).replace(/[\n\t]+/g, ' ');
+  return stripControls(text).replace(/[\n\t\u2028\u2029]+/g, ' ');
 }
 
 /** Safe inline Markdown (prose and table cells): no HTML, links, emphasis, headings or table breaks. */

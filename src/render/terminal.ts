@@ -57,7 +57,7 @@ export function renderSummary(report: Report, options: SummaryOptions): string {
   const width = Math.max(8, ...titles.map((t) => [...t].length));
   for (const [i, element] of report.elements.entries()) {
     const score = element.score === null ? 'n/a' : element.score.toFixed(2);
-    const level = levelTitle(report, element.level);
+    const level = singleLine(levelTitle(report, element.level));
     lines.push(
       `${pad(titles[i]!, width)}  ${chalk.dim(bar(element.score, options.unicode))} ${padStart(score, 6)}  ${colourLevel(chalk, report, element.level, level)}`,
     );
@@ -66,7 +66,7 @@ export function renderSummary(report: Report, options: SummaryOptions): string {
   const overall = report.overall;
   const overallScore = overall.score === null ? 'n/a' : overall.score.toFixed(2);
   lines.push(
-    `${chalk.bold(pad('Overall', width))}  ${bar(overall.score, options.unicode)} ${padStart(overallScore, 6)}  ${chalk.bold(colourLevel(chalk, report, overall.level, levelTitle(report, overall.level)))}`,
+    `${chalk.bold(pad('Overall', width))}  ${bar(overall.score, options.unicode)} ${padStart(overallScore, 6)}  ${chalk.bold(colourLevel(chalk, report, overall.level, singleLine(levelTitle(report, overall.level))))}`,
   );
   const weakest = overall.weakest
     .map((id) => report.elements.find((e) => e.id === id))

@@ -1,0 +1,152 @@
+// Untrusted text never reaches a screen or a report raw. test/fixtures/hostile-text holds a model
+// and answers whose every text (titles, levels, questions, options, help, recommendations,
+// organization, period, names, roles, notes) carries terminal escapes (OSC 52 clipboard, OSC 8
+// hyperlink, CSI clear screen), a carriage return, C1 controls, bidi overrides, HTML, Markdown
+// table pipes and Mermaid label breakers. Each output is checked through the real bin/cxm.js.
+
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runSession } from '../../src/assess/session.js';
+import { loadModel } from '../../src/load/model.js';
+import { cxm, ROOT, validateReport } from '../report/cxm.js';
+import { ScriptedPrompter, pick } from '../session/scripted-prompter.js';
+import { openStore, responder } from '../session/session-helpers.js';
+
+const DIR = 'test/fixtures/hostile-text';
+const MODEL = `${DIR}/model`;
+const ANSWERS = `${DIR}/answers.yaml`;
+
+/** Controls that must never be printed: C0 but tab and newline, DEL, C1, bidi overrides and isolates. */
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
+
+function noControls(text: string): void {
+  const at = CONTROL.exec(text);
+  expect(at, at ? `U+${at[0].charCodeAt(0).toString(16).padStart(4, '0')} at ${at.index}: ${JSON.stringify(text.slice(Math.max(0, at.index - 40), at.index + 20))}` : '').toBeNull();
+}
+
+/** Splits Markdown into the Mermaid blocks and the rest. */
+function split(markdown: string): { mermaid: string[]; prose: string } {
+  const mermaid: string[] = [];
+  const prose = markdown.replace(/```mermaid\n([\s\S]*?)```\n/g, (_, block: string) => {
+    mermaid.push(block);
+    return '';
+  });
+  return { mermaid, prose };
+}
+
+/** Cells of a Markdown table row, split on the pipes that are not escaped. */
+function cells(row: string): string[] {
+  return row.replace(/^\||\|$/g, '').split(/(?<!\\)\|/);
+}
+
+function checkMarkdown(markdown: string): void {
+  noControls(markdown);
+  const { mermaid, prose } = split(markdown);
+  // no HTML: every < is escaped, but for the line breaks the report itself puts in table cells
+  expect(prose.replace(/ <br> /g, ' ')).not.toMatch(/(?<!\\)</);
+  expect(prose).not.toMatch(/(?<!\\)\[[^\]]*\]\(/); // no link made from untrusted text
+  // every row of a table has as many cells as its header
+  const lines = prose.split('\n');
+  for (const [i, line] of lines.entries()) {
+    if (!/^\|(-|:)/.test(line)) continue;
+    const width = cells(lines[i - 1]!).length;
+    for (let j = i + 1; j < lines.length && lines[j]!.startsWith('|'); j++) {
+      expect(cells(lines[j]!), lines[j]).toHaveLength(width);
+    }
+  }
+  // in Mermaid, untrusted text sits only inside double-quoted labels, with nothing in them that ends
+  // the label or starts a directive or a statement
+  expect(mermaid.length).toBeGreaterThan(0);
+  for (const block of mermaid) {
+    for (const label of block.matchAll(/"([^"\n]*)"/g)) expect(label[1]!.replace(/#\d+;/g, '')).not.toMatch(/[%;<>`]/);
+    const outside = block.replace(/"[^"\n]*"/g, '""');
+    expect(outside.replace(/ --> /g, ' ')).not.toMatch(/%%|[;<>`]/);
+    for (const line of outside.split('\n').filter((l) => l.trim() !== '')) {
+      expect(line).toMatch(/^(\s*(xychart-beta|title ""|x-axis \[("",\s*)*""\]|y-axis "" [\d.]+ --> [\d.]+|(bar|line) \[[\d., ]*\])|---|config:|\s+themeVariables:|\s+xyChart:|\s+plotColorPalette: "")$/);
+    }
+  }
+}
+
+describe('untrusted text in reports', () => {
+  it('Markdown report: no controls, no HTML, tables intact, Mermaid labels closed', async () => {
+    const { code, stdout, stderr } = await cxm(['report', ANSWERS, '--model', MODEL]);
+    expect(code, stderr).toBe(0);
+    checkMarkdown(stdout);
+    // the text is still there, escaped, not dropped
+    expect(stdout).toContain('Acme \\<script\\>alert(1)\\</script\\> \\| Ltd');
+    expect(stdout).toContain('Note \\<script\\>alert(1)\\</script\\> \\| pipe');
+  });
+
+  it('JSON report: the data as written, with every control escaped', async () => {
+    const { code, stdout } = await cxm(['report', ANSWERS, '--model', MODEL, '-f', 'json']);
+    expect(code).toBe(0);
+    noControls(stdout);
+    const report = JSON.parse(stdout) as { organization: string; respondents: { name: string }[] };
+    expect(validateReport(report)).toBeUndefined();
+    expect(report.organization).toBe('Acme \u001b]52;c;cm0gLXJmIH4=\u0007<script>alert(1)</script> | Ltd\r');
+    expect(report.respondents[0]!.name).toBe('Alice \u001b[31m<b>|</b>\u202e');
+  });
+
+  it('score summary for the terminal: no controls', async () => {
+    const { code, stdout, stderr } = await cxm(['score', ANSWERS, '--model', MODEL]);
+    expect(code).toBe(0);
+    noControls(stdout + stderr);
+    expect(stdout).toContain('Acme <script>alert(1)</script> | Ltd'); // a terminal shows text, it renders no HTML
+  });
+
+  it('compare in every format: no controls, Markdown checked like the report', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cxm-hostile-'));
+    const earlier = join(dir, 'q3.yaml');
+    writeFileSync(earlier, readFileSync(join(ROOT, ANSWERS), 'utf8').replace('period: "2026-Q4 ', 'period: "2026-Q3 ').replace('strategy.statement: "yes"', 'strategy.statement: "no"'));
+    for (const format of ['text', 'json', 'markdown']) {
+      const { code, stdout, stderr } = await cxm(['compare', earlier, ANSWERS, '--model', MODEL, '-f', format]);
+      expect(code, stderr).toBe(0);
+      noControls(stdout + stderr);
+      if (format === 'markdown') checkMarkdown(stdout);
+      if (format === 'json') expect((JSON.parse(stdout) as { organization: string }).organization).toContain('\u001b]52;');
+    }
+  });
+});
+
+describe('untrusted text in findings', () => {
+  it('validate: the quoted key and the echoed source line lose their controls in text, JSON and GitHub formats', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cxm-hostile-'));
+    // raw control bytes in the file itself (YAML forbids them, so the file is also a finding)
+    const file = join(dir, 'raw-controls.yaml');
+    writeFileSync(
+      file,
+      'kind: questionnaire\nelement: strategy\ntitle: "Strategy \u001b]52;c;ZXZpbA==\u0007\u001b[2J\r\u202e"\nwieght\u001b[8m: 2\nquestions: []\n',
+    );
+    for (const target of [file, `${DIR}/bad-questionnaire.yaml`]) {
+      for (const format of ['text', 'json', 'github']) {
+        const { code, stdout, stderr } = await cxm(['validate', target, '-f', format]);
+        expect(code, `${target} ${format}`).toBe(1);
+        noControls(stdout + stderr);
+        if (format === 'json') expect(JSON.parse(stdout)).toHaveProperty('findings');
+        if (format === 'github') {
+          for (const line of stdout.split('\n').filter((l) => l.startsWith('::'))) expect(line).toMatch(/^::(error|warning) file=[^:]*,line=\d+,col=\d+,title=cxm [a-z-]+::/);
+        }
+      }
+    }
+    const text = await cxm(['validate', `${DIR}/bad-questionnaire.yaml`]);
+    expect(text.stdout + text.stderr).toMatch(/bad-questionnaire\.yaml:4:1 error unknown-property unknown property "wieght": /);
+  });
+});
+
+describe('untrusted text in an assessment', () => {
+  it('cxm assess shows titles, intros, questions, options, help and scores without controls', async () => {
+    const { model } = await loadModel(join(ROOT, MODEL));
+    const dir = mkdtempSync(join(tmpdir(), 'cxm-hostile-'));
+    const store = await openStore(join(dir, 'answers.yaml'), model!);
+    const prompter = new ScriptedPrompter(['Acme', '2026-Q4', 'Alice', '', pick('Show why this question matters')], responder(model!));
+    await runSession(model!, store, prompter, { today: '2026-11-22' });
+    const everything = JSON.stringify(prompter.shown) + prompter.transcript.join('\n');
+    expect(prompter.transcript.join('\n')).toContain('  Help\n'); // the help was shown, its OSC 52 gone
+    expect(prompter.transcript.join('\n')).toContain('Intro red');
+    // JSON.stringify writes C0 controls as \u escapes: look for those too
+    expect(everything).not.toMatch(/\\u00[01][0-9a-f]|\\u007f/);
+    noControls(everything);
+  });
+});
