@@ -76,12 +76,12 @@ function readSourceFileSync(file: string, maxBytes: number): ReadResult {
       return ioFinding(
         file,
         'file-too-large',
-        `the file is ${stat.size} bytes, over the limit of ${maxBytes} bytes: split it into smaller files`,
+        `the file is ${stat.size} bytes, over the limit of ${maxBytes} bytes (${mebibytes(maxBytes)}): split it into smaller files, such as one answers file per respondent`,
       );
     }
     const bytes = readFileSync(fd);
     if (bytes.length > maxBytes) {
-      return ioFinding(file, 'file-too-large', `the file is over the limit of ${maxBytes} bytes: split it into smaller files`);
+      return ioFinding(file, 'file-too-large', `the file is over the limit of ${maxBytes} bytes (${mebibytes(maxBytes)}): split it into smaller files, such as one answers file per respondent`);
     }
     let text: string;
     try {
@@ -98,7 +98,7 @@ function readSourceFileSync(file: string, maxBytes: number): ReadResult {
           column,
           severity: 'error',
           code: 'file-not-utf8',
-          message: `byte ${at} is not valid UTF-8: save the file as UTF-8`,
+          message: `byte 0x${(bytes[at] ?? 0).toString(16).padStart(2, '0').toUpperCase()} (offset ${at}) is not valid UTF-8: save the file as UTF-8 (it may be Latin-1 or Windows-1252)`,
           pointer: '',
         },
       };
@@ -129,6 +129,10 @@ function readSourceFileSync(file: string, maxBytes: number): ReadResult {
 }
 
 /** Offset of the first byte that breaks UTF-8 (only called once decoding has failed). */
+function mebibytes(bytes: number): string {
+  return `${Math.round((bytes / 1024 / 1024) * 10) / 10} MiB`;
+}
+
 function firstInvalidUtf8(bytes: Uint8Array): number {
   let i = 0;
   while (i < bytes.length) {
