@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { builtinModelDir } from '../load/builtin.js';
 import { EXIT, UsageError, type Context } from './context.js';
+import { ioReason } from './output.js';
 
 const MODELINE = /^# yaml-language-server: \$schema=\S*?([a-z]+\.schema\.json)\s*$/m;
 
@@ -28,7 +29,7 @@ export async function runInit(context: Context, dir: string, flags: { force?: bo
   try {
     await mkdir(dir, { recursive: true });
   } catch (error) {
-    throw new UsageError(`cannot create ${dir}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    throw new UsageError(`cannot create ${dir}: ${ioReason(error)}; nothing was written`);
   }
   const schemas = fileURLToPath(new URL('../../src/schemas/', import.meta.url));
   const schemaDir = relative(dir, schemas).split(sep).join('/');
@@ -38,7 +39,7 @@ export async function runInit(context: Context, dir: string, flags: { force?: bo
     try {
       await writeFileAtomic(join(dir, name), rewritten);
     } catch (error) {
-      throw new UsageError(`cannot write ${join(dir, name)}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+      throw new UsageError(`cannot write ${join(dir, name)}: ${ioReason(error)}`);
     }
   }
   context.stderr.write(

@@ -9,9 +9,16 @@ const ADVICE: Record<string, string> = {
   EPERM: 'permission denied',
   EISDIR: 'it is a directory',
   ENOTDIR: 'a part of the path is not a directory',
+  EEXIST: 'a file of that name is in the way',
   EROFS: 'the file system is read-only',
   ENOSPC: 'the disk is full',
 };
+
+/** What an I/O error code means, in words (the code itself when it is a rare one). */
+export function ioReason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code ?? '';
+  return ADVICE[code] ?? (code || String(error));
+}
 
 export async function writeOutput(context: Context, output: string | undefined, text: string): Promise<void> {
   if (output === undefined) {
@@ -21,8 +28,7 @@ export async function writeOutput(context: Context, output: string | undefined, 
   try {
     await writeFileAtomic(output, text);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? '';
-    throw new UsageError(`cannot write ${output}: ${ADVICE[code] ?? code ?? String(error)}; nothing was written`);
+    throw new UsageError(`cannot write ${output}: ${ioReason(error)}; nothing was written`);
   }
   context.stderr.write(`Wrote ${output}\n`);
 }

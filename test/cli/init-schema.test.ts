@@ -58,6 +58,16 @@ describe('cxm init', () => {
     expect(code).toBe(2);
     expect(stderr).toMatch(/taken exists and is not a directory/);
   });
+
+  it('refuses a directory it cannot create (exit 2), in words, and writes nothing', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'cxm-init-'));
+    writeFileSync(join(cwd, 'file'), 'x');
+    const { code, stdout, stderr } = await cxm(cwd, 'init', 'file/model');
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toBe('cxm: cannot create file/model: a part of the path is not a directory; nothing was written\n');
+    expect(readdirSync(cwd)).toEqual(['file']);
+  });
 });
 
 describe('cxm schema', () => {
