@@ -2,8 +2,14 @@
 // so that start-up stays near bare Node. main() returns the exit code; bin/cxm.js sets it.
 
 import { readFileSync } from 'node:fs';
-import { Argument, Command, CommanderError, Option } from 'commander';
+import { createRequire } from 'node:module';
+import type * as commander from 'commander';
 import { EXIT, UsageError, colorAllowed, type Context } from './context.js';
+
+// commander is CommonJS: required as such, it loads about 6 ms faster than through its ESM wrapper,
+// which makes Node parse it a second time for its named exports
+const { Argument, Command, CommanderError, Option } = createRequire(import.meta.url)('commander') as typeof commander;
+type Command = commander.Command;
 
 function packageVersion(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
