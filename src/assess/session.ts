@@ -29,9 +29,9 @@ function text(s: string): string {
 }
 
 /** An input that must not be blank: spaces alone would save an invalid file (an empty period or name). */
-async function required(prompter: Prompter, message: string): Promise<string> {
+async function required(prompter: Prompter, message: string, defaultValue?: string): Promise<string> {
   for (;;) {
-    const value = (await prompter.input(message, { required: true })).trim();
+    const value = (await prompter.input(message, { required: true, ...(defaultValue ? { default: defaultValue } : {}) })).trim();
     if (value) return value;
   }
 }
@@ -118,7 +118,8 @@ export interface SessionResult {
 export async function runSession(model: Model, store: AnswerStore, prompter: Prompter, options: SessionOptions = {}): Promise<SessionResult> {
   const draft = store.draft;
   if (draft.organization === undefined) {
-    draft.organization = await required(prompter, 'Organization being assessed:');
+    // re-scoring a quarter later: the organization is the one of last period's answers
+    draft.organization = await required(prompter, 'Organization being assessed:', options.previous?.organization);
     await store.save();
   }
   if (draft.period === undefined) {
@@ -132,16 +133,17 @@ export async function runSession(model: Model, store: AnswerStore, prompter: Pro
   let respondent = store.respondent(name);
   const elements = model.elements.filter((e) => !options.elements || options.elements.includes(e.id));
   const total = elements.reduce((n, e) => n + e.questions.length, 0);
+  const previous = previousRespondent(options.previous, name);
   if (respondent) {
     const done = total - unanswered(elements, respondent).length;
     prompter.say(`Resuming ${singleLine(name)}: ${done} of ${total} questions answered.`);
   } else {
-    const role = (await prompter.input('Your role (optional):')).trim();
+    const lastRole = previous?.name === name ? previous.role : undefined;
+    const role = (await prompter.input('Your role (optional):', lastRole ? { default: lastRole } : undefined)).trim();
     respondent = { name, ...(role ? { role } : {}), answers: new Map(), notes: new Map() };
     draft.respondents.push(respondent);
     await store.save();
   }
-  const previous = previousRespondent(options.previous, name);
   if (previous) prompter.say(`Last period's answers of ${singleLine(previous.name)} are offered as defaults: change only what changed.`);
 
   const todo = new Set(unanswered(elements, respondent).map((q) => q.id));

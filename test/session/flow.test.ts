@@ -294,6 +294,26 @@ describe("last period's answers as defaults (--from)", () => {
     }
   });
 
+  it("offers last period's organization, and the same person's role, as the defaults", async () => {
+    const previous: AnswerSet = { ...last({}), organization: 'Acme Home Services', respondents: [{ ...last({}).respondents[0]!, role: 'Head of Service' }] };
+    // Enter on the organization and on the role takes the defaults
+    const { prompter } = await session(['', '2026-Q4', 'Alice', '', INTERRUPT], {}, { previous });
+    const inputs = prompter.shown.filter((s): s is Extract<Shown, { kind: 'input' }> => s.kind === 'input');
+    expect(inputs.map((s) => [s.message, s.default])).toEqual([
+      ['Organization being assessed:', 'Acme Home Services'],
+      ['Period (e.g. 2026-Q4):', undefined],
+      ['Your name:', undefined],
+      ['Your role (optional):', 'Head of Service'],
+    ]);
+    const saved = await loaded();
+    expect([saved.organization, saved.respondents[0]!.role]).toEqual(['Acme Home Services', 'Head of Service']);
+    // another person is not offered Alice's role
+    await rm(file, { force: true });
+    const other = await session(['', '2026-Q4', 'Bob', '', INTERRUPT], {}, { previous });
+    const role = other.prompter.shown.find((s): s is Extract<Shown, { kind: 'input' }> => s.kind === 'input' && s.message.startsWith('Your role'))!;
+    expect(role.default).toBeUndefined();
+  });
+
   it('offers no default where last period has none, and a previous n/a where n/a is allowed', async () => {
     const [c0, c1] = choices();
     const previous = last({ [withNa().id]: NOT_APPLICABLE, [c1!.id]: opt(c1!, 1) });
