@@ -1,12 +1,12 @@
 // cxm compare through the real bin/cxm.js: ordering, formats, the example kept in sync, bad inputs.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, existsSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { AJV_OPTIONS } from '../../src/load/validators.js';
+import { tempDir } from '../temp.js';
 
 const run = promisify(execFile);
 const root = join(import.meta.dirname, '..', '..');
@@ -47,7 +47,7 @@ describe('cxm compare', () => {
   });
 
   it('takes a report JSON as one period, as it stands', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'cxm-compare-'));
+    const dir = tempDir('cxm-compare-');
     const report = await cxm('report', Q('Q2'), '-f', 'json');
     writeFileSync(join(dir, 'q2.json'), report.stdout);
     const mixed = await cxm('compare', join(dir, 'q2.json'), Q('Q4'), '-f', 'json');
@@ -100,7 +100,7 @@ describe('cxm compare', () => {
     ['a directory', [Q('Q3'), 'examples'], 2, /examples.*directory/],
     ['an answers file with an unknown option', ['test/fixtures/validate/answers/unknown-option.yaml', Q('Q4')], 1, /unknown-option/],
   ])('refuses %s with a clear message', async (_name, files, exit, message) => {
-    const dir = mkdtempSync(join(tmpdir(), 'cxm-compare-'));
+    const dir = tempDir('cxm-compare-');
     const out = join(dir, 'out.md');
     const { code, stdout, stderr } = await cxm('compare', ...files, '-f', 'markdown', '-o', out);
     expect(code).toBe(exit);

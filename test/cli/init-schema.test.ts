@@ -1,10 +1,10 @@
 // cxm init and cxm schema through the real bin/cxm.js.
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from '../temp.js';
 
 const run = promisify(execFile);
 const root = join(import.meta.dirname, '..', '..');
@@ -21,7 +21,7 @@ async function cxm(cwd: string, ...args: string[]): Promise<{ code: number; stdo
 
 describe('cxm init', () => {
   it('copies the built-in model, whose modelines point at the shipped schemas, and the copy validates', async () => {
-    const cwd = mkdtempSync(join(tmpdir(), 'cxm-init-'));
+    const cwd = tempDir('cxm-init-');
     const { code, stderr } = await cxm(cwd, 'init', 'models/acme');
     expect(code).toBe(0);
     expect(stderr).toContain('cxm validate models/acme');
@@ -40,7 +40,7 @@ describe('cxm init', () => {
   });
 
   it('refuses to overwrite without --force (exit 2, nothing changed), and overwrites with it', async () => {
-    const cwd = mkdtempSync(join(tmpdir(), 'cxm-init-'));
+    const cwd = tempDir('cxm-init-');
     expect((await cxm(cwd, 'init', 'm')).code).toBe(0);
     writeFileSync(join(cwd, 'm/strategy.yaml'), 'edited\n');
     const refused = await cxm(cwd, 'init', 'm');
@@ -52,7 +52,7 @@ describe('cxm init', () => {
   });
 
   it('refuses a target that is a file (exit 2)', async () => {
-    const cwd = mkdtempSync(join(tmpdir(), 'cxm-init-'));
+    const cwd = tempDir('cxm-init-');
     writeFileSync(join(cwd, 'taken'), 'x');
     const { code, stderr } = await cxm(cwd, 'init', 'taken');
     expect(code).toBe(2);
@@ -60,7 +60,7 @@ describe('cxm init', () => {
   });
 
   it('refuses a directory it cannot create (exit 2), in words, and writes nothing', async () => {
-    const cwd = mkdtempSync(join(tmpdir(), 'cxm-init-'));
+    const cwd = tempDir('cxm-init-');
     writeFileSync(join(cwd, 'file'), 'x');
     const { code, stdout, stderr } = await cxm(cwd, 'init', 'file/model');
     expect(code).toBe(2);

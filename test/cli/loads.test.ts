@@ -4,12 +4,12 @@
 // (CommonJS), both in test/cli/trace/.
 
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from '../temp.js';
 
 const run = promisify(execFile);
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -17,7 +17,7 @@ const TRACE = join(ROOT, 'test/cli/trace');
 
 /** Runs bin/cxm.js with the tracers; returns the packages (node_modules/NAME), our dist files and ajv's files it loaded. */
 async function loads(...args: string[]): Promise<{ packages: Set<string>; files: Set<string>; ajv: string[] }> {
-  const file = join(mkdtempSync(join(tmpdir(), 'cxm-loads-')), 'trace.txt');
+  const file = join(tempDir('cxm-loads-'), 'trace.txt');
   writeFileSync(file, '');
   await run(
     process.execPath,

@@ -3,7 +3,7 @@
 // gets exit 1 (bad input) or 2 (not a file at all), a short message on stderr naming the file with
 // a line and column and saying what to change, no stack trace, and no output file.
 
-import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -55,6 +55,7 @@ beforeAll(() => {
 });
 afterAll(() => {
   expect(readdirSync(dir).sort()).toEqual(['over-the-cap.yaml']); // nothing written beside the inputs
+  rmSync(dir, { recursive: true, force: true });
 });
 
 function escape(text: string): string {

@@ -4,8 +4,7 @@
 // hyperlink, CSI clear screen), a carriage return, C1 controls, bidi overrides, HTML, Markdown
 // table pipes and Mermaid label breakers. Each output is checked through the real bin/cxm.js.
 
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runSession } from '../../src/assess/session.js';
@@ -14,6 +13,7 @@ import { cxm, ROOT, validateReport } from '../report/cxm.js';
 import { checkMarkdown, noControls } from './checks.js';
 import { ScriptedPrompter, pick } from '../session/scripted-prompter.js';
 import { openStore, responder } from '../session/session-helpers.js';
+import { tempDir } from '../temp.js';
 
 const DIR = 'test/fixtures/hostile-text';
 const MODEL = `${DIR}/model`;
@@ -47,7 +47,7 @@ describe('untrusted text in reports', () => {
   });
 
   it('compare in every format: no controls, Markdown checked like the report', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'cxm-hostile-'));
+    const dir = tempDir('cxm-hostile-');
     const earlier = join(dir, 'q3.yaml');
     writeFileSync(earlier, readFileSync(join(ROOT, ANSWERS), 'utf8').replace('period: "2026-Q4 ', 'period: "2026-Q3 ').replace('strategy.statement: "yes"', 'strategy.statement: "no"'));
     for (const format of ['text', 'json', 'markdown']) {
@@ -62,7 +62,7 @@ describe('untrusted text in reports', () => {
 
 describe('untrusted text in findings', () => {
   it('validate: the quoted key and the echoed source line lose their controls in text, JSON and GitHub formats', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'cxm-hostile-'));
+    const dir = tempDir('cxm-hostile-');
     // raw control bytes in the file itself (YAML forbids them, so the file is also a finding)
     const file = join(dir, 'raw-controls.yaml');
     writeFileSync(
@@ -88,7 +88,7 @@ describe('untrusted text in findings', () => {
 describe('untrusted text in an assessment', () => {
   it('cxm assess shows titles, intros, questions, options, help and scores without controls', async () => {
     const { model } = await loadModel(join(ROOT, MODEL));
-    const dir = mkdtempSync(join(tmpdir(), 'cxm-hostile-'));
+    const dir = tempDir('cxm-hostile-');
     const store = await openStore(join(dir, 'answers.yaml'), model!);
     const prompter = new ScriptedPrompter(['Acme', '2026-Q4', 'Alice', '', pick('Show why this question matters')], responder(model!));
     await runSession(model!, store, prompter, { today: '2026-11-22' });

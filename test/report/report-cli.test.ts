@@ -4,12 +4,12 @@
 // version mismatch, and the terminal summary.
 
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { cxm, ROOT, validateReport } from './cxm.js';
+import { tempDir } from '../temp.js';
 
 const EXAMPLE = 'examples/acme-2026-q4.yaml';
 const TINY = 'test/fixtures/validate/valid/model';
@@ -38,7 +38,7 @@ interface Report {
 }
 
 function tmp(): string {
-  return mkdtempSync(join(tmpdir(), 'cxm-report-'));
+  return tempDir('cxm-report-');
 }
 
 async function jsonReport(...args: string[]): Promise<Report> {
