@@ -48,7 +48,7 @@ export async function main(argv: readonly string[], options: MainOptions = {}): 
     .description('Measure how mature an organization is at creating customer experience.')
     .version(packageVersion(), '-V, --version', 'print the version')
     .option('--no-color', 'never use colour')
-    .showHelpAfterError('(run with --help for usage)')
+    .showHelpAfterError('(run cxm --help for usage)')
     .configureOutput({
       writeOut: (s) => stdout.write(s),
       writeErr: (s) => stderr.write(s),
@@ -147,6 +147,9 @@ export async function main(argv: readonly string[], options: MainOptions = {}): 
       const { runAssess } = await import('./assess.js');
       exitCode = await runAssess(context(globalNoColor(cmd)), opts);
     });
+
+  // a usage error names the help that answers it
+  for (const command of program.commands) command.showHelpAfterError(`(run cxm ${command.name()} --help for usage)`);
 
   try {
     await program.parseAsync([...argv], { from: 'user' });
