@@ -49,6 +49,18 @@ export async function main(argv: readonly string[], options: MainOptions = {}): 
     .version(packageVersion(), '-V, --version', 'print the version')
     .option('--no-color', 'never use colour')
     .showHelpAfterError('(run cxm --help for usage)')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  cxm assess --answers acme-2026-q4.yaml      run an assessment; every answer is saved at once
+  cxm report acme-2026-q4.yaml -o report.md   write the report to hand over
+  cxm compare 2026-Q2.yaml 2026-Q3.yaml 2026-Q4.yaml
+                                              what moved from quarter to quarter, and why
+  cxm validate models/ -f github --strict     check questionnaires in CI
+
+Exit codes: 0 success, 1 invalid input, 2 usage or I/O error, 130 interrupted (answers saved).`,
+    )
     .configureOutput({
       writeOut: (s) => stdout.write(s),
       writeErr: (s) => stderr.write(s),
