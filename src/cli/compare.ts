@@ -11,6 +11,7 @@ import { loadYamlFile, type LoadedFile } from '../load/yaml-file.js';
 import { renderComparisonMarkdown } from '../render/compare-markdown.js';
 import { renderComparisonText } from '../render/compare-text.js';
 import { renderJson } from '../render/json.js';
+import { singleLine } from '../render/sanitize.js';
 import { comparePeriodOrder, compareReports, findComparisonProblems } from '../score/compare.js';
 import { scoreAssessment } from '../score/score.js';
 import { reportFindings, resolveModel } from './assessment.js';
@@ -35,7 +36,7 @@ async function readInput(context: Context, file: string): Promise<Input | number
     const findings = loaded.parsed ? checkSchema(validators.report, data, loaded.parsed, file) : [];
     const code = await reportFindings(context, findings);
     if (code !== undefined) {
-      context.stderr.write(`cxm: ${file} is not a report made by "cxm report -f json" (schemaVersion 1)\n`);
+      context.stderr.write(`cxm: ${singleLine(file)} is not a report made by "cxm report -f json" (schemaVersion 1): give the report JSON as cxm wrote it, or the answers file of that period\n`);
       return code;
     }
     return { file, kind: 'report', report: data as unknown as Report };
@@ -43,7 +44,7 @@ async function readInput(context: Context, file: string): Promise<Input | number
   if (loaded.kind !== 'answers') {
     const code = await reportFindings(context, loaded.findings);
     if (code !== undefined) return code;
-    context.stderr.write(`cxm: ${file} is neither an answers file nor a report JSON: give one per period\n`);
+    context.stderr.write(`cxm: ${singleLine(file)} is neither an answers file nor a report JSON: give one per period\n`);
     return EXIT.invalid;
   }
   const period = isRecord(data) && typeof data['period'] === 'string' ? data['period'] : undefined;
@@ -93,7 +94,8 @@ export async function runCompare(context: Context, files: readonly string[], fla
   if (problems.length > 0) {
     for (const problem of problems) {
       const named = problem.reports.map((i) => files[i]).filter((f) => f !== undefined);
-      context.stderr.write(`cxm: ${problem.message}${named.length > 0 ? ` (${named.join(', ')})` : ''}\n`);
+      // the message quotes organizations and periods from the files: no control sequence reaches the terminal
+      context.stderr.write(`cxm: ${singleLine(problem.message)}${named.length > 0 ? ` (${named.map(singleLine).join(', ')})` : ''}\n`);
     }
     return EXIT.invalid;
   }

@@ -174,12 +174,14 @@ Exit codes: 0 success, 1 invalid input, 2 usage or I/O error, 130 interrupted (a
       if (error.code === 'commander.help' && error.exitCode === 0) return EXIT.ok;
       return EXIT.usage;
     }
+    // messages may quote file content or paths: no control sequence reaches the terminal
+    const { stripControls } = await import('../render/sanitize.js');
     if (error instanceof UsageError) {
-      stderr.write(`cxm: ${error.message}\n`);
+      stderr.write(`cxm: ${stripControls(error.message)}\n`);
       return error.exitCode;
     }
     const detail = error instanceof Error ? (env['CXM_DEBUG'] ? (error.stack ?? error.message) : error.message) : String(error);
-    stderr.write(`cxm: internal error: ${detail}\nThis is a bug in cxm, not in your files; please report it (set CXM_DEBUG=1 for details).\n`);
+    stderr.write(`cxm: internal error: ${stripControls(detail)}\nThis is a bug in cxm, not in your files; please report it (set CXM_DEBUG=1 for details).\n`);
     return 70;
   }
 }

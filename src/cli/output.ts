@@ -20,15 +20,29 @@ export function ioReason(error: unknown): string {
   return ADVICE[code] ?? (code || String(error));
 }
 
+/** What to do about an I/O error when writing the output. */
+const REMEDY: Record<string, string> = {
+  ENOENT: 'create the directory first, or choose another path',
+  EACCES: 'choose a directory you can write to',
+  EPERM: 'choose a directory you can write to',
+  EISDIR: 'name a file in it, not the directory itself',
+  ENOTDIR: 'check the path: every part but the last must be a directory',
+  EEXIST: 'remove it, or choose another path',
+  EROFS: 'choose a path on a writable disk',
+  ENOSPC: 'free some space and run again',
+};
+
 export async function writeOutput(context: Context, output: string | undefined, text: string): Promise<void> {
   if (output === undefined) {
     context.stdout.write(text);
     return;
   }
+  if (output.trim() === '') throw new UsageError('-o needs the name of a file to write; nothing was written');
   try {
     await writeFileAtomic(output, text);
   } catch (error) {
-    throw new UsageError(`cannot write ${output}: ${ioReason(error)}; nothing was written`);
+    const remedy = REMEDY[(error as NodeJS.ErrnoException).code ?? ''];
+    throw new UsageError(`cannot write ${output}: ${ioReason(error)}; nothing was written${remedy ? ` (${remedy})` : ''}`);
   }
   context.stderr.write(`Wrote ${output}\n`);
 }

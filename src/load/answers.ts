@@ -5,6 +5,7 @@ import type { Finding } from '../model/finding.js';
 import { NOT_APPLICABLE, type AnswerSet, type AnswerValue, type Model, type Question, type Respondent } from '../model/types.js';
 import { closest } from './did-you-mean.js';
 import { findingAt, hasErrors } from './finding-at.js';
+import { quote } from './quote.js';
 import { own, type RawAnswers } from './raw.js';
 import { inputOf } from './source-file.js';
 import { loadYamlFile, type LoadedFile } from './yaml-file.js';
@@ -26,13 +27,20 @@ export function questionIndex(model: Model): Map<string, { question: Question; o
   return index;
 }
 
-/** The model id and version an answers file says it was recorded against, without a full check. */
+/** A model id as the answers schema allows it: the name of a built-in model's directory, never a path. */
+const MODEL_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+/**
+ * The model id and version an answers file says it was recorded against, without a full check. An id that is
+ * not kebab-case is left out: it would name a directory (model: { id: ../../x } must not load a model from
+ * elsewhere and echo its lines); the schema check reports it where it is written.
+ */
 export async function readAnswersHeader(file: string): Promise<{ id?: string; version?: string; loaded: LoadedFile }> {
   const loaded = await loadYamlFile(file, { expect: 'answers' });
   const data = loaded.parsed?.data as Partial<RawAnswers> | undefined;
   const model = data && typeof data === 'object' ? data.model : undefined;
   return {
-    ...(typeof model?.id === 'string' ? { id: model.id } : {}),
+    ...(typeof model?.id === 'string' && MODEL_ID.test(model.id) ? { id: model.id } : {}),
     ...(typeof model?.version === 'string' ? { version: model.version } : {}),
     loaded,
   };
@@ -60,7 +68,7 @@ export async function loadAnswerSet(files: readonly string[], model: Model): Pro
       if (previous !== undefined) {
         const at = findingAt(previous.loaded, previous.path, 'duplicate-respondent', '');
         findings.push(
-          findingAt(loaded, where('name'), 'duplicate-respondent', `respondent "${respondent.name}" already appears in ${at.file}:${at.line}:${at.column}: each person answers once per assessment; rename or remove one`),
+          findingAt(loaded, where('name'), 'duplicate-respondent', `respondent ${quote(respondent.name)} already appears in ${at.file}:${at.line}:${at.column}: each person answers once per assessment; rename or remove one`),
         );
       } else names.set(respondent.name, { loaded, path: where('name') });
       const answers = new Map<string, AnswerValue>();
@@ -70,7 +78,7 @@ export async function loadAnswerSet(files: readonly string[], model: Model): Pro
         if (!found) {
           const guess = closest(id, allIds);
           findings.push(
-            findingAt(loaded, where('answers', id), 'unknown-question', `"${id}" is not a question of model ${model.id} ${model.version}${guess ? `: did you mean "${guess}"?` : ': remove it or use --model with the model it was recorded against'}`, { target: 'key' }),
+            findingAt(loaded, where('answers', id), 'unknown-question', `${quote(id)} is not a question of model ${model.id} ${model.version}${guess ? `: did you mean "${guess}"?` : ': remove it or use --model with the model it was recorded against'}`, { target: 'key' }),
           );
           continue;
         }
@@ -88,12 +96,12 @@ export async function loadAnswerSet(files: readonly string[], model: Model): Pro
       const notes = new Map<string, string>();
       for (const [id, note] of own(respondent.notes)) {
         if (!index.has(id)) {
-          findings.push(findingAt(loaded, where('notes', id), 'unknown-question', `the note is for "${id}", which is not a question of the model: fix the question id`, { severity: 'warning', target: 'key' }));
+          findings.push(findingAt(loaded, where('notes', id), 'unknown-question', `the note is for ${quote(id)}, which is not a question of the model: fix the question id`, { severity: 'warning', target: 'key' }));
         }
         notes.set(id, note);
       }
       if (answers.size === 0) {
-        findings.push(findingAt(loaded, where('name'), 'empty-respondent', `respondent "${respondent.name}" has no answers yet, so they count for nothing`, { severity: 'warning' }));
+        findings.push(findingAt(loaded, where('name'), 'empty-respondent', `respondent ${quote(respondent.name)} has no answers yet, so they count for nothing`, { severity: 'warning' }));
       }
       respondents.push({
         name: respondent.name,
@@ -111,7 +119,7 @@ export async function loadAnswerSet(files: readonly string[], model: Model): Pro
     for (const key of ['organization', 'period'] as const) {
       if (first && raw[key] !== undefined && first.raw[key] !== undefined && raw[key] !== first.raw[key]) {
         findings.push(
-          findingAt(loaded, [key], 'answers-mismatch', `${key} "${raw[key]}" differs from "${first.raw[key]}" in ${first.loaded.source!.file}: files read together must describe one assessment (use cxm compare for several periods)`),
+          findingAt(loaded, [key], 'answers-mismatch', `${key} ${quote(raw[key])} differs from ${quote(first.raw[key])} in ${first.loaded.source!.file}: files read together must describe one assessment (use cxm compare for several periods)`),
         );
       }
     }
@@ -165,7 +173,7 @@ function checkAnswer(question: Question, value: AnswerValue, loaded: LoadedFile,
       loaded,
       path,
       'unknown-option',
-      `"${id}" is not an option of "${question.id}"${old ? ` (answered under its old id, so it does not count)` : ''}${guess ? `: did you mean "${guess}"?` : `: use one of ${optionIds.join(', ')}`}`,
+      `${quote(id)} is not an option of "${question.id}"${old ? ` (answered under its old id, so it does not count)` : ''}${guess ? `: did you mean "${guess}"?` : `: use one of ${optionIds.join(', ')}`}`,
       { severity },
     );
   };
@@ -188,7 +196,7 @@ function checkAnswer(question: Question, value: AnswerValue, loaded: LoadedFile,
         const seen = new Set<string>();
         for (const [i, id] of (value as readonly string[]).entries()) {
           if (!optionIds.includes(id)) findings.push(unknownOption(id, [...at(), i]));
-          else if (seen.has(id)) findings.push(findingAt(loaded, [...at(), i], 'duplicate-answer', `"${id}" is listed twice: list each option once`));
+          else if (seen.has(id)) findings.push(findingAt(loaded, [...at(), i], 'duplicate-answer', `${quote(id)} is listed twice: list each option once`));
           seen.add(id);
         }
       }

@@ -8,6 +8,7 @@ import type { Model } from '../model/types.js';
 import { loadAnswerSet, readAnswersHeader } from './answers.js';
 import { builtinModelDir, BUILTIN_MODEL_ID } from './builtin.js';
 import { findingAt } from './finding-at.js';
+import { quote } from './quote.js';
 import { checkQuestionnaire, loadModel } from './model.js';
 import type { RawAnswers, RawQuestionnaire } from './raw.js';
 import { readSourceFile } from './source-file.js';
@@ -29,9 +30,18 @@ export interface ValidateResult {
 const SKIP_DIRS = new Set(['node_modules', '.git', 'dist', 'coverage']);
 const MAX_FILES = 100_000;
 
-async function walk(dir: string, out: { models: string[]; files: string[] }): Promise<void> {
+async function walk(dir: string, out: { models: string[]; files: string[]; unreadable: Finding[] }): Promise<void> {
   if (out.files.length + out.models.length > MAX_FILES) return;
-  const entries = await readdir(dir, { withFileTypes: true });
+  let entries;
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch (error) {
+    // a directory that cannot be listed (permissions) is reported, and the search goes on
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'EACCES' || code === 'EPERM' ? 'permission denied: make it readable, or leave it out' : `cannot list it (${code ?? String(error)})`;
+    out.unreadable.push({ file: dir, line: 1, column: 1, severity: 'error', code: 'file-unreadable', message: `this directory cannot be searched: ${why}`, pointer: '' });
+    return;
+  }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   if (entries.some((e) => e.isFile() && e.name === 'model.yaml')) {
     out.models.push(dir);
@@ -69,8 +79,9 @@ export async function validatePaths(paths: readonly string[], options: ValidateO
       );
       if (hasManifest) modelDirs.push(path);
       else {
-        const found = { models: [] as string[], files: [] as string[] };
+        const found = { models: [] as string[], files: [] as string[], unreadable: [] as Finding[] };
         await walk(path, found);
+        findings.push(...found.unreadable);
         modelDirs.push(...found.models);
         looseFiles.push(...found.files.map((file) => ({ file, explicit: false })));
         searched.push({ dir: path, models: found.models.length, files: found.files });
@@ -192,7 +203,7 @@ function respondentsInOtherFiles(loaded: LoadedFile, assessments: Map<string, Ma
     else if (first.loaded.source?.file !== loaded.source?.file) {
       const at = findingAt(first.loaded, first.path, 'duplicate-respondent', '');
       findings.push(
-        findingAt(loaded, path, 'duplicate-respondent', `respondent "${respondent.name}" already appears in ${at.file}:${at.line}:${at.column}, an answers file of the same assessment (period ${raw.period}): each person answers once per assessment; rename or remove one`),
+        findingAt(loaded, path, 'duplicate-respondent', `respondent ${quote(respondent.name)} already appears in ${at.file}:${at.line}:${at.column}, an answers file of the same assessment (period ${raw.period}): each person answers once per assessment; rename or remove one`),
       );
     }
   }

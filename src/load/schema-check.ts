@@ -4,6 +4,7 @@
 import type { ErrorObject } from 'ajv';
 import type { Finding, FindingCode } from '../model/finding.js';
 import { closest } from './did-you-mean.js';
+import { quote } from './quote.js';
 import { parsePointer, type ParsedYaml } from './yaml-source.js';
 import type { Validator } from './validators.js';
 
@@ -11,7 +12,7 @@ function typeName(value: unknown): string {
   if (value === null) return 'empty (null)';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
-  if (typeof value === 'string') return `a string ("${value.length > 40 ? value.slice(0, 37) + '...' : value}")`;
+  if (typeof value === 'string') return `a string (${quote(value)})`;
   if (typeof value === 'number') return Number.isInteger(value) ? `an integer (${value})` : `a number (${value})`;
   if (typeof value === 'boolean') return `a boolean (${value})`;
   return typeof value;
@@ -36,7 +37,7 @@ function nameAt(pointer: string): string {
   const segments = parsePointer(pointer);
   const last = segments[segments.length - 1];
   if (last === undefined) return 'the file';
-  return /^\d+$/.test(last) ? `item ${Number(last) + 1} of ${segments[segments.length - 2] ?? 'the list'}` : `"${last}"`;
+  return /^\d+$/.test(last) ? `item ${Number(last) + 1} of ${segments[segments.length - 2] ?? 'the list'}` : quote(last);
 }
 
 function patternAdvice(error: ErrorObject, value: unknown): { code: FindingCode; message: string } {
@@ -100,7 +101,7 @@ export function checkSchema(validate: Validator, data: unknown, parsed: ParsedYa
           : known.length > 0
             ? `allowed here: ${known.join(', ')}`
             : 'remove it';
-        push('unknown-property', `${pointer}/${escape(property)}`, `unknown property "${property}": ${hint}`, 'key');
+        push('unknown-property', `${pointer}/${escape(property)}`, `unknown property ${quote(property)}: ${hint}`, 'key');
         break;
       }
       case 'required': {

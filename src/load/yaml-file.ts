@@ -3,7 +3,9 @@
 // file it cannot judge exactly, goes the full path, which gives every finding its position.
 
 import type { Finding } from '../model/finding.js';
+import { closest } from './did-you-mean.js';
 import { fastParse } from './fast-parse.js';
+import { quote } from './quote.js';
 import { checkSchema } from './schema-check.js';
 import { readSourceFile, type SourceFile } from './source-file.js';
 import { getValidators, type SchemaKind } from './validators.js';
@@ -111,32 +113,44 @@ export async function loadFull(source: SourceFile, options: LoadFileOptions = {}
       column: 1,
       severity: 'error',
       code: 'missing-kind',
-      message: `the file must be a mapping that starts with kind: ${expected}, not ${data === null ? 'empty' : Array.isArray(data) ? 'a list' : 'a single value'}`,
+      message:
+        data === null
+          ? `the file holds no data (it is empty, or only comments): it must be a mapping that starts with kind: ${expected}`
+          : `the file must be a mapping that starts with kind: ${expected}, not ${Array.isArray(data) ? 'a list' : 'a single value'}`,
       pointer: '',
     });
     return { source, parsed, findings };
   }
   const kind = kindOf(data);
   if (kind === undefined) {
+    const hasKind = Object.prototype.hasOwnProperty.call(data, 'kind');
+    const value = data['kind'];
+    const wanted = options.expect ? `"kind: ${options.expect}"` : 'kind: model, questionnaire or answers';
     findings.push({
       file,
-      ...at(Object.prototype.hasOwnProperty.call(data, 'kind') ? '/kind' : ''),
+      ...at(hasKind ? '/kind' : ''),
       severity: 'error',
       code: 'missing-kind',
-      message: `the file has no kind: add "kind: ${options.expect ?? 'questionnaire'}" (${expected}) as its first line`,
-      pointer: Object.prototype.hasOwnProperty.call(data, 'kind') ? '/kind' : '',
+      message: hasKind
+        ? `kind must be ${expected}, not ${value === null ? 'empty' : Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'a mapping' : JSON.stringify(value)}`
+        : `the file has no kind: add ${wanted} as its first line`,
+      pointer: hasKind ? '/kind' : '',
     });
     return { source, parsed, findings };
   }
   if (!isFileKind(kind) || (options.expect && kind !== options.expect)) {
+    const guess = isFileKind(kind) ? undefined : closest(kind, FILE_KINDS);
+    const needed = options.expect === 'answers' ? 'an answers file' : `a ${options.expect} file`;
     findings.push({
       file,
       ...at('/kind'),
       severity: 'error',
       code: 'unknown-kind',
-      message: options.expect
-        ? `this file is of kind "${kind}", but ${options.expect === 'answers' ? 'an answers file' : `a ${options.expect} file`} is needed here`
-        : `unknown kind "${kind}": use ${expected}`,
+      message: guess
+        ? `unknown kind ${quote(kind)}: did you mean "${guess}"?`
+        : options.expect
+          ? `this file is of kind ${quote(kind)}, but ${needed} is needed here: name ${needed} (kind: ${options.expect})`
+          : `unknown kind ${quote(kind)}: use ${expected}`,
       pointer: '/kind',
     });
     return { source, parsed, findings };

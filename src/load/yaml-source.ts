@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import type * as Yaml from 'yaml';
 import type { Document, Pair, YAMLMap, Node as YamlNode, ParsedNode } from 'yaml';
 import type { Finding, FindingCode } from '../model/finding.js';
+import { quote } from './quote.js';
 
 type YamlLibrary = typeof Yaml;
 let yamlLibrary: YamlLibrary | undefined;
@@ -197,7 +198,7 @@ class Converter {
         // checked here, not by yaml's uniqueKeys, which compares every pair with every other (minutes on a large map)
         if (Object.prototype.hasOwnProperty.call(out, key)) {
           if (!viaAlias) {
-            this.fail('yaml-duplicate-key', keyNode?.range?.[0] ?? (pair.value as YamlNode | null)?.range?.[0] ?? 0, pointerOf([...path, key]), `"${key}" appears twice in this mapping: remove or rename one of them`);
+            this.fail('yaml-duplicate-key', keyNode?.range?.[0] ?? (pair.value as YamlNode | null)?.range?.[0] ?? 0, pointerOf([...path, key]), `${quote(key)} appears twice in this mapping: remove or rename one of them`);
           }
           continue;
         }

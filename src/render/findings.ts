@@ -53,10 +53,10 @@ export function renderFindingsText(findings: readonly Finding[], options: TextOp
     if (source === undefined) continue;
     const shown = stripControls(source.length > 200 ? source.slice(0, 200) + '...' : source);
     const gutter = String(f.line).padStart(5);
-    const caretAt = Math.min(f.column - 1, shown.length);
     lines.push(chalk.dim(`${gutter} | `) + shown);
+    // the caret under the column's character: what stands before it, less the controls stripped from the line;
     // tabs stay tabs under the line, so that the caret lines up however wide the terminal draws them
-    const pad = shown.slice(0, Math.max(0, caretAt)).replace(/[^\t]/g, ' ');
+    const pad = stripControls(source.slice(0, Math.max(0, Math.min(f.column - 1, 200)))).replace(/[^\t]/g, ' ');
     lines.push(chalk.dim(`${' '.repeat(gutter.length)} | `) + pad + (f.severity === 'error' ? chalk.red('^') : chalk.yellow('^')));
   }
   return lines.length > 0 ? lines.join('\n') + '\n' : '';

@@ -1,13 +1,16 @@
 // Broken and hostile files (test/fixtures/hostile/, plus a file over the size cap made here) through
-// the real bin/cxm.js with every command that reads them: validate, report, score and compare. Each
-// gets exit 1 (bad input) or 2 (not a file at all), a short message on stderr naming the file with
-// a line and column and saying what to change, no stack trace, and no output file.
+// every command that reads them: validate, report, score and compare, in process through main() and
+// through the real bin/cxm.js. Each gets exit 1 (bad input) or 2 (not a file at all), a short message
+// on stderr naming the file with a line and column and saying what to change, no stack trace, no
+// control character, and no output file. (-o where nothing can be written: outputs.test.ts.)
 
 import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cxm } from '../report/cxm.js';
+import { main } from '../../src/cli/main.js';
+import { cxm, ROOT } from '../report/cxm.js';
+import { noControls } from './checks.js';
 
 const H = 'test/fixtures/hostile';
 const VALID = 'examples/quarters/2026-Q4.yaml';
@@ -28,7 +31,7 @@ const dir = mkdtempSync(join(tmpdir(), 'cxm-corpus-'));
 const big = join(dir, 'over-the-cap.yaml');
 
 const CASES: Case[] = [
-  { file: `${H}/empty.yaml`, exit: 1, code: 'missing-kind', advice: /must be a mapping that starts with kind/, at: '1:1' },
+  { file: `${H}/empty.yaml`, exit: 1, code: 'missing-kind', advice: /holds no data \(it is empty, or only comments\): it must be a mapping that starts with kind/, at: '1:1' },
   { file: `${H}/random-bytes.yaml`, exit: 1, code: 'file-not-utf8', advice: /save the file as UTF-8/, at: '1:2' },
   { file: `${H}/nul-bytes.yaml`, exit: 1, code: 'file-not-utf8', advice: /NUL byte.*name a YAML file/, at: '3:19' },
   { file: `${H}/latin1.yaml`, exit: 1, code: 'file-not-utf8', advice: /0xE9.*save the file as UTF-8/, at: '3:18' },
@@ -37,6 +40,8 @@ const CASES: Case[] = [
   { file: `${H}/deep-brackets.yaml`, exit: 1, code: 'yaml-too-deep', advice: /flatten it/, at: '2:78' },
   { file: `${H}/alias-bomb.yaml`, exit: 1, code: 'yaml-alias-limit', advice: /write the values out, or use fewer aliases/, at: '7:45' },
   { file: `${H}/proto-keys.yaml`, exit: 1, code: 'unknown-property', advice: /unknown property "__proto__": allowed here/, at: '5:1' },
+  { file: `${H}/kind-not-text.yaml`, exit: 1, code: 'missing-kind', advice: /kind must be (one of model, questionnaire, answers|"answers"), not 5$/m, at: '1:7' },
+  { file: `${H}/kind-typo.yaml`, exit: 1, code: 'unknown-kind', advice: /unknown kind "answer": did you mean "answers"\?/, at: '1:7' },
   { file: `${H}/unknown-tag.yaml`, exit: 1, code: 'yaml-unknown-tag', advice: /remove the tag/, at: '3:15' },
   { file: `${H}/several-documents.yaml`, exit: 1, code: 'yaml-multiple-documents', advice: /keep one document per file/, at: '6:1' },
   {
@@ -69,29 +74,55 @@ const COMMANDS = [
   ['compare', (file: string) => ['compare', file, VALID, '-o', join(dir, 'comparison.md')]],
 ] as const;
 
+interface Run {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** The CLI's entry point in this process: what bin/cxm.js runs, without starting Node for every case. */
+async function inProcess(args: readonly string[]): Promise<Run> {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(args, {
+    stdout: { write: (s: string) => ((stdout += s), true) },
+    stderr: { write: (s: string) => ((stderr += s), true) },
+    env: { NO_COLOR: '1' },
+    cwd: ROOT,
+  });
+  return { code, stdout, stderr };
+}
+
+async function check(c: Case, command: (typeof COMMANDS)[number][0], run: Promise<Run>): Promise<void> {
+  const started = performance.now();
+  const { code, stdout, stderr } = await run;
+  const elapsed = performance.now() - started;
+  const output = command === 'validate' ? stdout + stderr : stderr;
+  const expected = command === 'validate' && c.validate ? c.validate : { ...c, severity: 'error' };
+  expect(code, `${c.file}\n${output}`).toBe(expected.exit);
+  expect(output).toMatch(new RegExp(`^${escape(c.file)}:${c.at} ${expected.severity} ${expected.code} `, 'm'));
+  expect(output).toMatch(expected.advice);
+  expect(output).not.toMatch(/\n\s+at .+:\d+:\d+\)?\n|node:internal|TypeError|ReferenceError|RangeError|internal error/);
+  expect(output.length).toBeLessThan(2000); // short: the finding, the source line, a summary
+  noControls(output);
+  if (command !== 'validate') expect(stdout).toBe('');
+  expect(existsSync(join(dir, 'report.md')) || existsSync(join(dir, 'comparison.md'))).toBe(false);
+  expect(elapsed).toBeLessThan(10_000); // no hang (a finding takes milliseconds; this bounds a loaded CI machine)
+}
+
 describe.concurrent('hostile files through every command', () => {
   it('validate --strict: a directory without a file of a known kind fails', async () => {
     const { code } = await cxm(['validate', '--strict', `${H}/a-directory.yaml`]);
     expect(code).toBe(1);
   });
 
-  for (const c of CASES) {
+  // every file with every command in process; every file through bin/cxm.js too, each with one of the
+  // commands in turn, so that every command runs as a user runs it on several of the files
+  for (const [i, c] of CASES.entries()) {
     for (const [command, args] of COMMANDS) {
-      it(`${command}: ${basename(c.file)}`, async () => {
-        const started = performance.now();
-        const { code, stdout, stderr } = await cxm(args(c.file));
-        const elapsed = performance.now() - started;
-        const output = command === 'validate' ? stdout + stderr : stderr;
-        const expected = command === 'validate' && c.validate ? c.validate : { ...c, severity: 'error' };
-        expect(code, `${c.file}\n${output}`).toBe(expected.exit);
-        expect(output).toMatch(new RegExp(`^${escape(c.file)}:${c.at} ${expected.severity} ${expected.code} `, 'm'));
-        expect(output).toMatch(expected.advice);
-        expect(output).not.toMatch(/\n\s+at .+:\d+:\d+\)?\n|node:internal|TypeError|ReferenceError|RangeError/);
-        expect(output.length).toBeLessThan(2000); // short: the finding, the source line, a summary
-        if (command !== 'validate') expect(stdout).toBe('');
-        expect(existsSync(join(dir, 'report.md')) || existsSync(join(dir, 'comparison.md'))).toBe(false);
-        expect(elapsed).toBeLessThan(10_000); // no hang (a finding takes milliseconds; this bounds a loaded CI machine)
-      });
+      it(`${command}: ${basename(c.file)}`, () => check(c, command, inProcess(args(c.file))));
     }
+    const [command, args] = COMMANDS[i % COMMANDS.length]!;
+    it(`bin/cxm.js ${command}: ${basename(c.file)}`, () => check(c, command, cxm(args(c.file))));
   }
 });
