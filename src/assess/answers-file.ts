@@ -41,6 +41,7 @@ export function draftAsAnswerSet(draft: AnswersDraft, file: string): AnswerSet {
     ...(draft.organization !== undefined ? { organization: draft.organization } : {}),
     ...(draft.period !== undefined ? { period: draft.period } : {}),
     ...(draft.date !== undefined ? { date: draft.date } : {}),
+    anonymous: false,
     respondents: draft.respondents.map((r) => ({
       name: r.name,
       ...(r.role !== undefined ? { role: r.role } : {}),

@@ -106,6 +106,7 @@ export async function loadAnswerSet(files: readonly string[], model: Model): Pro
       respondents.push({
         name: respondent.name,
         ...(respondent.role !== undefined ? { role: respondent.role } : {}),
+        ...(respondent.group !== undefined ? { group: respondent.group } : {}),
         answers,
         notes,
         file: loaded.source!.file,
@@ -134,6 +135,7 @@ export async function loadAnswerSet(files: readonly string[], model: Model): Pro
     ...(organization !== undefined ? { organization } : {}),
     ...(period !== undefined ? { period } : {}),
     ...(date !== undefined ? { date } : {}),
+    anonymous: loadedFiles.some((f) => f.raw.anonymous === true),
     respondents,
     inputs: loadedFiles.map(({ loaded }) => inputOf(loaded.source!)),
   };

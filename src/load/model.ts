@@ -131,6 +131,8 @@ export async function loadModel(dirOrFile: string): Promise<ModelResult> {
     elements,
     inputs: [loaded, ...questionnaires.map((q) => q.loaded)].map((f) => inputOf(f.source!)),
     dir,
+    groups: (raw.groups ?? []).map((g) => ({ id: g.id, title: g.title })),
+    accepts: raw.accepts ?? [],
   };
   return { model, findings, files };
 }
@@ -249,7 +251,7 @@ function buildQuestion(element: string, raw: RawQuestion): Question {
       labels: new Map(own(raw.labels).map(([k, v]) => [Number(k), v])),
     };
   }
-  const options: Option[] = (raw.options ?? []).map((o) => ({ id: o.id, label: o.label, score: o.score }));
+  const options: Option[] = (raw.options ?? []).map((o) => ({ id: o.id, label: o.label, score: o.score, ...(o.next !== undefined ? { next: o.next } : {}) }));
   return { ...base, type: raw.type, options };
 }
 

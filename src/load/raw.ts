@@ -16,12 +16,15 @@ export interface RawModel {
   overall?: 'weakest-link' | 'mean';
   levels: RawLevel[];
   elements: { id: string; file?: string; weight?: number }[];
+  groups?: { id: string; title: string }[];
+  accepts?: string[];
 }
 
 export interface RawOption {
   id: string;
   label: string;
   score: number;
+  next?: string;
 }
 
 export interface RawQuestion {
@@ -50,6 +53,7 @@ export interface RawQuestionnaire {
 export interface RawRespondent {
   name: string;
   role?: string;
+  group?: string;
   answers?: Record<string, string | number | string[]>;
   notes?: Record<string, string>;
 }
@@ -60,6 +64,7 @@ export interface RawAnswers {
   organization?: string;
   period?: string;
   date?: string;
+  anonymous?: boolean;
   respondents: RawRespondent[];
 }
 

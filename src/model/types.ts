@@ -16,6 +16,8 @@ export interface Option {
   readonly id: string;
   readonly label: string;
   readonly score: number;
+  /** (1.1) The concrete action that takes a team from this option to the next one up. */
+  readonly next?: string;
 }
 
 interface QuestionBase {
@@ -85,6 +87,16 @@ export interface Model {
   readonly inputs: readonly InputFile[];
   /** Directory the model was loaded from. */
   readonly dir: string;
+  /** (1.1) The groups respondents may belong to; empty when the model declares none (answers then name any text). */
+  readonly groups: readonly Group[];
+  /** (1.1) Other model ids whose answers this model scores. */
+  readonly accepts: readonly string[];
+}
+
+/** (1.1) A department or function that respondents belong to. */
+export interface Group {
+  readonly id: string;
+  readonly title: string;
 }
 
 /**
@@ -98,6 +110,8 @@ export const NOT_APPLICABLE = 'n/a';
 export interface Respondent {
   readonly name: string;
   readonly role?: string;
+  /** (1.1) A group id of the model, or any text when the model declares none. */
+  readonly group?: string;
   /** Keyed by the question id as recorded (possibly an old id, see Question.replaces). */
   readonly answers: ReadonlyMap<string, AnswerValue>;
   readonly notes: ReadonlyMap<string, string>;
@@ -111,6 +125,8 @@ export interface AnswerSet {
   readonly organization?: string;
   readonly period?: string;
   readonly date?: string;
+  /** (1.1) true when any answers file says `anonymous: true`. */
+  readonly anonymous: boolean;
   readonly respondents: readonly Respondent[];
   readonly inputs: readonly InputFile[];
 }

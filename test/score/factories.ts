@@ -14,6 +14,7 @@ import type {
   ChoiceQuestion,
   Element,
   InputFile,
+  Group,
   Level,
   Model,
   MultiQuestion,
@@ -118,6 +119,8 @@ export interface ModelSpec {
   readonly overall?: OverallMethod;
   readonly levels?: readonly Level[];
   readonly inputs?: readonly InputFile[];
+  readonly groups?: readonly Group[];
+  readonly accepts?: readonly string[];
 }
 
 /** A model of the elements; default id `test-model`, version 1.0.0, weakest-link, LEVELS. */
@@ -128,6 +131,8 @@ export function model(elements: readonly Element[], spec: ModelSpec = {}): Model
     title: spec.title ?? 'Test Model',
     overall: spec.overall ?? 'weakest-link',
     levels: spec.levels ?? LEVELS,
+    groups: spec.groups ?? [],
+    accepts: spec.accepts ?? [],
     elements,
     inputs: spec.inputs ?? [{ file: 'model/model.yaml', sha256: 'a'.repeat(64) }],
     dir: 'model',
@@ -136,6 +141,7 @@ export function model(elements: readonly Element[], spec: ModelSpec = {}): Model
 
 export interface RespondentSpec {
   readonly role?: string;
+  readonly group?: string;
   readonly notes?: Readonly<Record<string, string>>;
   /** The answers file the respondent was read from; default `answers.yaml`. */
   readonly file?: string;
@@ -146,6 +152,7 @@ export function respondent(name: string, answers: Readonly<Record<string, Answer
   return {
     name,
     ...(spec.role !== undefined ? { role: spec.role } : {}),
+    ...(spec.group !== undefined ? { group: spec.group } : {}),
     answers: new Map(Object.entries(answers)),
     notes: new Map(Object.entries(spec.notes ?? {})),
     file: spec.file ?? 'answers.yaml',
@@ -158,6 +165,7 @@ export interface AnswersSpec {
   readonly organization?: string;
   readonly period?: string;
   readonly date?: string;
+  readonly anonymous?: boolean;
   /** Default: one input per distinct respondent file. */
   readonly inputs?: readonly InputFile[];
 }
@@ -170,6 +178,7 @@ export function answers(respondents: readonly Respondent[], spec: AnswersSpec = 
     ...(spec.organization !== undefined ? { organization: spec.organization } : {}),
     ...(spec.period !== undefined ? { period: spec.period } : {}),
     ...(spec.date !== undefined ? { date: spec.date } : {}),
+    anonymous: spec.anonymous ?? false,
     respondents,
     inputs: spec.inputs ?? files.map((file, i) => ({ file, sha256: String(i).repeat(64) })),
   };

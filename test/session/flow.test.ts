@@ -267,6 +267,7 @@ describe("last period's answers as defaults (--from)", () => {
   const last = (set: Record<string, AnswerValue>, name = 'Alice'): AnswerSet => ({
     model: { id: 'cx-maturity', version: '1.0.0' },
     period: '2026-Q3',
+    anonymous: false,
     respondents: [{ name, answers: new Map(Object.entries(set)), notes: new Map(), file: 'last.yaml' }],
     inputs: [],
   });
