@@ -37,6 +37,53 @@ export interface ReportItem {
   /** Each respondent's value (0-100) for this question, null for n/a or unanswered. */
   readonly byRespondent: Readonly<Record<string, number | null>>;
   readonly notes: readonly ReportNote[];
+  /**
+   * (1.1) Each respondent's recorded answer, as in the answers file: an option id, a list of option ids (multi),
+   * a number (scale) or "n/a"; unanswered questions are absent. Absent in an anonymous report.
+   */
+  readonly choices?: Readonly<Record<string, RecordedAnswer>>;
+}
+
+/** (1.1) An answer as recorded: option id, list of option ids, scale value, or "n/a". */
+export type RecordedAnswer = string | readonly string[] | number;
+
+/** (1.1) One step of the action plan (SPEC 4): raise one question to the next level up. */
+export interface PlanStep {
+  readonly element: string;
+  readonly question: string;
+  /** The answer the step starts from (the team's typical answer today); null where nobody answered. */
+  readonly from: RecordedAnswer | null;
+  /** The answer after the step. */
+  readonly to: RecordedAnswer;
+  /** The model's `next:` text for the option the step starts from, when it has one. */
+  readonly next?: string;
+  /** Each respondent whose answer the step changes, with the answer after the step. Absent when anonymous. */
+  readonly answers?: Readonly<Record<string, RecordedAnswer>>;
+  /** Exactly what re-scoring with the step's answers changes, rounded once at the end. */
+  readonly elementPoints: number;
+  readonly overallPoints: number;
+}
+
+/** (1.1) One group's scores (SPEC 4); a suppressed group (SPEC 4.2) has no scores. */
+export interface ReportGroup {
+  readonly id: string;
+  readonly title: string;
+  readonly respondents: number;
+  readonly suppressed: boolean;
+  readonly overall?: { readonly score: number | null; readonly level: string | null };
+  readonly elements?: readonly { readonly id: string; readonly score: number | null; readonly level: string | null }[];
+}
+
+/** (1.1) A perception gap: the highest- and lowest-scoring shown group of an element or question. */
+export interface ReportGap {
+  readonly element: string;
+  /** null for the element as a whole. */
+  readonly question: string | null;
+  readonly high: string;
+  readonly low: string;
+  /** [high's score, low's score]. */
+  readonly scores: readonly [number, number];
+  readonly difference: number;
 }
 
 export interface ReportElement {
@@ -63,7 +110,7 @@ export interface Report {
   readonly organization?: string;
   readonly period?: string;
   readonly date?: string;
-  readonly respondents: readonly { readonly name: string; readonly role?: string }[];
+  readonly respondents: readonly { readonly name: string; readonly role?: string; readonly group?: string }[];
   readonly overall: {
     /** Weighted mean of assessed element scores; null when no element is assessed. */
     readonly score: number | null;
@@ -77,4 +124,12 @@ export interface Report {
   readonly elements: readonly ReportElement[];
   readonly warnings: readonly ReportWarning[];
   readonly inputs: readonly InputFile[];
+  /** (1.1) true: no respondent name anywhere, small groups suppressed (SPEC 4.2). */
+  readonly anonymous?: boolean;
+  /** (1.1) The next steps, most useful first (SPEC 4). */
+  readonly plan?: readonly PlanStep[];
+  /** (1.1) Scores by group; absent when no respondent names a group. */
+  readonly groups?: readonly ReportGroup[];
+  /** (1.1) Perception gaps between groups, largest first. */
+  readonly gaps?: readonly ReportGap[];
 }
