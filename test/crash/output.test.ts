@@ -1,16 +1,20 @@
 // Crash safety of the files cxm writes with -o: `cxm report -o` and `cxm compare -o`, killed with
 // SIGKILL, leave the output file either as it was or complete, never half-written, and no temporary
-// file that a later run would trip over. Each run is killed once at the first sign of writing in the
-// output's directory (the moment a direct write would leave half a file) and a few times at random
-// moments. (test/session/crash.test.ts does the same for the answers file of `cxm assess`.)
+// file that a later run would trip over. Each command is killed once at the worst moment — frozen by
+// freeze-on-write.mjs right after it wrote half of its first file in the output's directory, before any
+// rename — and a few times at random moments. (test/session/crash.test.ts does the same for `cxm assess`.)
+//
+// Mutation caught: writeFileAtomic replaced by a plain `writeFile(target, data)` (or any in-place write)
+// leaves half a report in out.md at the frozen kill, and the test fails (seen red on 2026-11-30).
 
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, watch, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cxm, ROOT } from '../report/cxm.js';
+import { runUntilFrozen } from './freeze.js';
 
 const RANDOM_KILLS = 2;
 const OLD = 'the report of last quarter, complete\n';
@@ -23,22 +27,21 @@ function bigAnswers(file: string, count: number, period: string): void {
   writeFileSync(file, stringify({ ...example, period, respondents }, { aliasDuplicateObjects: false }));
 }
 
-/**
- * Runs cxm and kills it with SIGKILL after `ms` milliseconds, or (ms undefined) as soon as anything changes in
- * `watched`; resolves when the process is gone, with whether it was killed before it finished.
- */
-function runAndKill(args: readonly string[], ms: number | undefined, watched: string): Promise<boolean> {
+/** Runs cxm and kills it with SIGKILL after `ms` milliseconds; resolves when the process is gone. */
+function runAndKill(args: readonly string[], ms: number): Promise<void> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [join(ROOT, 'bin/cxm.js'), ...args], { stdio: 'ignore' });
-    const kill = (): boolean => child.kill('SIGKILL');
-    const watcher = ms === undefined ? watch(watched, kill) : undefined;
-    const timer = ms === undefined ? undefined : setTimeout(kill, ms);
-    child.on('exit', (_code, signal) => {
+    const timer = setTimeout(() => child.kill('SIGKILL'), ms);
+    child.on('exit', () => {
       clearTimeout(timer);
-      watcher?.close();
-      resolve(signal === 'SIGKILL');
+      resolve();
     });
   });
+}
+
+/** A temporary file from a killed run may remain (SIGKILL runs no cleanup), but only under a name no command reads. */
+function expectOnlyHiddenTemps(outDir: string): void {
+  for (const name of readdirSync(outDir)) expect(name === 'out.md' || /^\.out\.md\.\d+\.[0-9a-f]+\.tmp$/.test(name), name).toBe(true);
 }
 
 beforeAll(() => {
@@ -63,26 +66,22 @@ describe.concurrent('killed with SIGKILL', () => {
     const complete = readFileSync(out, 'utf8');
     expect(complete.length).toBeGreaterThan(1000);
 
-    const seen = { old: 0, complete: 0, killedWriting: 0 };
-    // first at the first change in the directory, then at random moments, half of them in the last part of the run
-    const moments = [undefined, ...Array.from({ length: RANDOM_KILLS }, (_, i) => (i % 2 === 0 ? Math.random() : 0.6 + Math.random() * 0.5) * runtime)];
+    // the worst moment: half of the first file written in the directory, before any rename
+    writeFileSync(out, OLD);
+    const frozen = await runUntilFrozen(join(ROOT, 'bin/cxm.js'), args(out), outDir, ROOT);
+    expect(frozen.frozenAt, `the run never wrote in ${outDir}: ${frozen.stderr}`).toBeDefined();
+    expect(readFileSync(out, 'utf8'), 'killed half-way through writing, the output must still be the old file').toBe(OLD);
+    expectOnlyHiddenTemps(outDir);
+
+    // random moments: the old file or the complete new one, never anything else
+    const moments = Array.from({ length: RANDOM_KILLS }, (_, i) => (i % 2 === 0 ? Math.random() : 0.6 + Math.random() * 0.5) * runtime);
     for (const [i, at] of moments.entries()) {
       writeFileSync(out, OLD);
-      let killed = await runAndKill(args(out), at, outDir);
-      // on a loaded machine the kill may land after the run has finished: then try again, from the old file
-      for (let retry = 0; at === undefined && !killed && retry < 3; retry++) {
-        writeFileSync(out, OLD);
-        killed = await runAndKill(args(out), at, outDir);
-      }
-      if (at === undefined && killed) seen.killedWriting++;
+      await runAndKill(args(out), at);
       const now = readFileSync(out, 'utf8');
-      expect(now === OLD || now === complete, `killed run ${i}: ${now.length} characters, neither the old file nor the complete one`).toBe(true);
-      seen[now === OLD ? 'old' : 'complete']++;
-      // a temporary file from the killed run may remain (SIGKILL runs no cleanup), but only under a name
-      // no command reads, and the next run still writes the complete file
-      for (const name of readdirSync(outDir)) expect(name === 'out.md' || /^\.out\.md\.\d+\.[0-9a-f]+\.tmp$/.test(name), name).toBe(true);
+      expect(now === OLD || now === complete, `killed run ${i} at ${Math.round(at)} ms: ${now.length} characters, neither the old file nor the complete one`).toBe(true);
+      expectOnlyHiddenTemps(outDir);
     }
-    expect(seen.killedWriting).toBe(1); // the run was killed while it wrote, not after it had finished
     const again = await cxm(args(out));
     expect(again.code).toBe(0);
     expect(readFileSync(out, 'utf8')).toBe(complete);
