@@ -1,8 +1,9 @@
-// cxm init [DIR]: copies the built-in model into DIR to customise. Every file's first line points
-// editors at the JSON Schemas shipped in this package.
+// cxm init [DIR]: copies the built-in model into DIR to customise, with the JSON Schemas its files need in
+// DIR/schemas/. Every file's first line points editors at them by a relative path, so the references hold
+// wherever DIR is committed, checked out or moved, with or without cx-maturity installed.
 
 import { readdir, readFile, stat, mkdir } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { builtinModelDir } from '../load/builtin.js';
@@ -10,6 +11,9 @@ import { EXIT, UsageError, type Context } from './context.js';
 import { ioReason } from './output.js';
 
 const MODELINE = /^# yaml-language-server: \$schema=\S*?([a-z]+\.schema\.json)\s*$/m;
+/** Where the copied schemas go, relative to DIR (and so to every copied file). */
+const SCHEMA_DIR = 'schemas';
+const SCHEMA_KINDS = ['model', 'questionnaire', 'answers'] as const;
 
 export async function runInit(context: Context, dir: string, flags: { force?: boolean }): Promise<number> {
   const source = builtinModelDir();
@@ -31,19 +35,30 @@ export async function runInit(context: Context, dir: string, flags: { force?: bo
   } catch (error) {
     throw new UsageError(`cannot create ${dir}: ${ioReason(error)}; nothing was written`);
   }
-  const schemas = fileURLToPath(new URL('../../src/schemas/', import.meta.url));
-  const schemaDir = relative(dir, schemas).split(sep).join('/');
+  const write = async (file: string, text: string): Promise<void> => {
+    try {
+      await writeFileAtomic(file, text);
+    } catch (error) {
+      throw new UsageError(`cannot write ${file}: ${ioReason(error)}`);
+    }
+  };
+  // the schemas of what a model directory holds: model, questionnaires, and answers kept beside them
+  const schemas = new URL('../../src/schemas/', import.meta.url);
+  try {
+    await mkdir(join(dir, SCHEMA_DIR), { recursive: true });
+  } catch (error) {
+    throw new UsageError(`cannot create ${join(dir, SCHEMA_DIR)}: ${ioReason(error)}; nothing else was written`);
+  }
+  for (const kind of SCHEMA_KINDS) {
+    const name = `${kind}.schema.json`;
+    await write(join(dir, SCHEMA_DIR, name), await readFile(fileURLToPath(new URL(name, schemas)), 'utf8'));
+  }
   for (const name of names) {
     const text = await readFile(join(source, name), 'utf8');
-    const rewritten = text.replace(MODELINE, (_line, file: string) => `# yaml-language-server: $schema=${schemaDir}/${file}`);
-    try {
-      await writeFileAtomic(join(dir, name), rewritten);
-    } catch (error) {
-      throw new UsageError(`cannot write ${join(dir, name)}: ${ioReason(error)}`);
-    }
+    await write(join(dir, name), text.replace(MODELINE, (_line, file: string) => `# yaml-language-server: $schema=${SCHEMA_DIR}/${file}`));
   }
   context.stderr.write(
-    `Copied the built-in model (${names.length} files) into ${dir}.\nEdit the questionnaires, change "id" and "version" in model.yaml, then check them with: cxm validate ${dir}\n`,
+    `Copied the built-in model (${names.length} files) into ${dir}, with the JSON Schemas editors use in ${join(dir, SCHEMA_DIR)}.\nEdit the questionnaires, change "id" and "version" in model.yaml, then check them with: cxm validate ${dir}\n`,
   );
   return EXIT.ok;
 }
