@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cxm, ROOT } from '../report/cxm.js';
+import { cxmProcess as cxm, ROOT } from '../report/cxm.js';
 import { runUntilFrozen } from './freeze.js';
 
 const RANDOM_KILLS = 2;
@@ -46,8 +46,8 @@ function expectOnlyHiddenTemps(outDir: string): void {
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'cxm-crash-'));
-  bigAnswers(join(dir, 'q3.yaml'), 200, '2026-Q3');
-  bigAnswers(join(dir, 'q4.yaml'), 200, '2026-Q4');
+  bigAnswers(join(dir, 'q3.yaml'), 50, '2026-Q3');
+  bigAnswers(join(dir, 'q4.yaml'), 50, '2026-Q4');
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

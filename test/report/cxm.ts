@@ -1,4 +1,5 @@
-// Runs the real bin/cxm.js, as a user would: exit code, stdout and stderr, no colour.
+// Runs cxm as the tests need it: `cxm` in this process through main() (what bin/cxm.js runs, without
+// starting Node for every case), `cxmProcess` as a real process, for what only a process shows.
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -6,17 +7,20 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import { AJV_OPTIONS } from '../../src/load/validators.js';
+import { cxmInProcess, type Run } from '../cli/in-process.js';
+
+export type { Run };
 
 const run = promisify(execFile);
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
-export interface Run {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
+/** cxm ARGS… in this process, with paths read relative to the clone (as the tests give them) and no colour. */
+export async function cxm(args: readonly string[], options: { env?: NodeJS.ProcessEnv } = {}): Promise<Run> {
+  return cxmInProcess(args, { cwd: ROOT, ...(options.env ? { env: options.env } : {}) });
 }
 
-export async function cxm(args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<Run> {
+/** The real bin/cxm.js in a process of its own, as a user runs it: exit code, stdout and stderr, no colour. */
+export async function cxmProcess(args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<Run> {
   try {
     const { stdout, stderr } = await run(process.execPath, [join(ROOT, 'bin/cxm.js'), ...args], {
       cwd: options.cwd ?? ROOT,
