@@ -1,25 +1,18 @@
-// cxm compare through the real bin/cxm.js: ordering, formats, the example kept in sync, bad inputs.
-import { execFile } from 'node:child_process';
+// cxm compare in process through main(): ordering, formats, the example kept in sync, bad inputs.
 import { readFileSync, existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { AJV_OPTIONS } from '../../src/load/validators.js';
 import { tempDir } from '../temp.js';
+import { cxmInProcess } from './in-process.js';
 
-const run = promisify(execFile);
 const root = join(import.meta.dirname, '..', '..');
 const Q = (q: string): string => `examples/quarters/2026-${q}.yaml`;
 
-async function cxm(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run('node', ['bin/cxm.js', ...args], { cwd: root, env: { ...process.env, NO_COLOR: '1' } });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
+/** cxm ARGS… in process through main(); relative paths are read from the clone. */
+function cxm(...args: string[]): ReturnType<typeof cxmInProcess> {
+  return cxmInProcess(args, { cwd: root });
 }
 
 describe('cxm compare', () => {

@@ -1,15 +1,13 @@
-// `cxm validate` end to end, through the real bin/cxm.js (built by `npm test`): exit codes, the three
-// formats, data on stdout and messages on stderr, never a stack trace.
+// `cxm validate` through main(), in process (what bin/cxm.js runs): exit codes, the three formats, data on
+// stdout and messages on stderr, never a stack trace. A few cases run the real bin/cxm.js too (at the end).
 
-import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cxmProcess, ROOT } from '../report/cxm.js';
+import { cxmInProcess } from './in-process.js';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const BIN = join(ROOT, 'bin/cxm.js');
 const FIX = 'test/fixtures/validate';
 const VALID_MODEL = `${FIX}/valid/model`;
 
@@ -19,18 +17,10 @@ interface Run {
   readonly stderr: string;
 }
 
-function cxm(args: readonly string[], cwd: string = ROOT): Promise<Run> {
-  return new Promise((done) => {
-    execFile(
-      process.execPath,
-      [BIN, ...args],
-      { cwd, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, CXM_DEBUG: undefined }, timeout: 20_000 },
-      (error, stdout, stderr) => {
-        const code = error ? (error as { code?: unknown }).code : 0;
-        done({ exitCode: typeof code === 'number' ? code : -1, stdout, stderr });
-      },
-    );
-  });
+/** cxm ARGS… in process; relative paths are read from the clone, as the cases give them. */
+async function cxm(args: readonly string[], cwd: string = ROOT): Promise<Run> {
+  const { code, stdout, stderr } = await cxmInProcess(args, { cwd });
+  return { exitCode: code, stdout, stderr };
 }
 
 type Expect = string | RegExp;
@@ -217,6 +207,20 @@ describe('cxm validate from another directory', () => {
     const run = await cxm(['validate', join(ROOT, FIX, 'files/wrong-type.yaml')], dir);
     expect(run.exitCode).toBe(1);
     expect(run.stdout).toContain(`${join(ROOT, FIX, 'files/wrong-type.yaml')}:10:10 error wrong-type `);
+  });
+});
+
+// What only a process shows: the exit code bin/cxm.js leaves, and streams as a shell sees them.
+// Mutation caught: bin/cxm.js ignoring main()'s return value (exit 0 always) fails the first two.
+describe('cxm validate through the real bin/cxm.js', () => {
+  it.each([
+    ['findings', ['validate', `${FIX}/files/unknown-property.yaml`], 1],
+    ['an unknown flag', ['validate', '--bogus'], 2],
+    ['a valid model', ['validate', VALID_MODEL], 0],
+  ] as const)('%s: exit %i', async (_name, args, exitCode) => {
+    const run = await cxmProcess(args);
+    expect(run.code, run.stderr).toBe(exitCode);
+    expectNoStackTrace({ exitCode: run.code, stdout: run.stdout, stderr: run.stderr });
   });
 });
 
