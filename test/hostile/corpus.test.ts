@@ -1,4 +1,4 @@
-// Broken and hostile files (test/fixtures/hostile/, plus a file over the size cap made here) through
+// Broken and hostile files (test/fixtures/hostile/files/, plus a file over the size cap made here) through
 // every command that reads them: validate, report, score and compare, in process through main() and
 // through the real bin/cxm.js. Each gets exit 1 (bad input) or 2 (not a file at all), a short message
 // on stderr naming the file with a line and column and saying what to change, no stack trace, no
@@ -12,7 +12,7 @@ import { main } from '../../src/cli/main.js';
 import { cxm, ROOT } from '../report/cxm.js';
 import { noControls } from './checks.js';
 
-const H = 'test/fixtures/hostile';
+const H = 'test/fixtures/hostile/files';
 const VALID = 'examples/quarters/2026-Q4.yaml';
 
 interface Case {

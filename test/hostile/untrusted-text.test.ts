@@ -1,4 +1,4 @@
-// Untrusted text never reaches a screen or a report raw. test/fixtures/hostile-text holds a model
+// Untrusted text never reaches a screen or a report raw. test/fixtures/hostile/text holds a model
 // and answers whose every text (titles, levels, questions, options, help, recommendations,
 // organization, period, names, roles, notes) carries terminal escapes (OSC 52 clipboard, OSC 8
 // hyperlink, CSI clear screen), a carriage return, C1 controls, bidi overrides, HTML, Markdown
@@ -15,7 +15,7 @@ import { ScriptedPrompter, pick } from '../session/scripted-prompter.js';
 import { openStore, responder } from '../session/session-helpers.js';
 import { tempDir } from '../temp.js';
 
-const DIR = 'test/fixtures/hostile-text';
+const DIR = 'test/fixtures/hostile/text';
 const MODEL = `${DIR}/model`;
 const ANSWERS = `${DIR}/answers.yaml`;
 
