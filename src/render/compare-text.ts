@@ -3,6 +3,7 @@
 
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Comparison, ComparisonPeriod, Direction, PeriodChange } from '../model/comparison.js';
+import { formatScore, formatSigned } from './number.js';
 import { singleLine } from './sanitize.js';
 
 export interface ComparisonTextOptions {
@@ -46,14 +47,8 @@ function padStart(text: string, to: number): string {
   return ' '.repeat(Math.max(0, to - width(text))) + text;
 }
 
-function formatScore(score: number): string {
-  return String(score);
-}
-
 function formatDelta(delta: number, g: Glyphs): string {
-  if (delta > 0) return `+${delta}`;
-  if (delta < 0) return `${g.minus}${-delta}`;
-  return '0';
+  return formatSigned(delta, g.minus);
 }
 
 function arrow(direction: Direction, g: Glyphs): string {

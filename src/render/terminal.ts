@@ -4,6 +4,7 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Report } from '../model/report.js';
 import { levelRank, levelTitle } from './levels.js';
+import { formatScore } from './number.js';
 import { singleLine } from './sanitize.js';
 
 export interface SummaryOptions {
@@ -56,7 +57,7 @@ export function renderSummary(report: Report, options: SummaryOptions): string {
   const titles = report.elements.map((e) => singleLine(e.title));
   const width = Math.max(8, ...titles.map((t) => [...t].length));
   for (const [i, element] of report.elements.entries()) {
-    const score = element.score === null ? 'n/a' : element.score.toFixed(2);
+    const score = formatScore(element.score, 'n/a');
     const level = singleLine(levelTitle(report, element.level));
     lines.push(
       `${pad(titles[i]!, width)}  ${chalk.dim(bar(element.score, options.unicode))} ${padStart(score, 6)}  ${colourLevel(chalk, report, element.level, level)}`,
@@ -64,14 +65,14 @@ export function renderSummary(report: Report, options: SummaryOptions): string {
   }
   lines.push('');
   const overall = report.overall;
-  const overallScore = overall.score === null ? 'n/a' : overall.score.toFixed(2);
+  const overallScore = formatScore(overall.score, 'n/a');
   lines.push(
     `${chalk.bold(pad('Overall', width))}  ${bar(overall.score, options.unicode)} ${padStart(overallScore, 6)}  ${chalk.bold(colourLevel(chalk, report, overall.level, singleLine(levelTitle(report, overall.level))))}`,
   );
   const weakest = overall.weakest
     .map((id) => report.elements.find((e) => e.id === id))
     .filter((e) => e !== undefined)
-    .map((e) => `${singleLine(e.title)} (${e.score === null ? 'n/a' : e.score.toFixed(2)})`);
+    .map((e) => `${singleLine(e.title)} (${formatScore(e.score, 'n/a')})`);
   if (weakest.length > 0) {
     const why =
       overall.method === 'weakest-link'
