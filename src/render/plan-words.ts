@@ -12,9 +12,10 @@ export const SUMMARY_STEPS = 5;
 export const TERMINAL_STEPS = 3;
 
 /** “from ‹what you do now› to ‹the next level›”; for multi, “add ‹option›”. */
-export function stepMove(step: PlanStep, escape: Escape): string {
-  if (step.type === 'multi') return `add “${escape(step.toLabel)}” (today: ${escape(step.fromLabel)})`;
-  return `from “${escape(step.fromLabel)}” to “${escape(step.toLabel)}”`;
+export function stepMove(step: PlanStep, escape: Escape, quotes: readonly [string, string] = ['“', '”']): string {
+  const [open, close] = quotes;
+  if (step.type === 'multi') return `add ${open}${escape(step.toLabel)}${close} (today: ${escape(step.fromLabel)})`;
+  return `from ${open}${escape(step.fromLabel)}${close} to ${open}${escape(step.toLabel)}${close}`;
 }
 
 /** “+5.56 to Design, +0.93 overall; 2 of 3 respondents move up; takes Design to Repeatable”. */
