@@ -184,6 +184,15 @@ function elementTitleOf(report: Report, id: string): string {
   return report.elements.find((e) => e.id === id)?.title ?? id;
 }
 
+/** How the next steps were found, for the Method section. */
+function planMethod(report: Report): string[] {
+  if ((report.plan ?? []).length === 0) return [];
+  return [
+    "Next steps: for each question answered below its top answer, the step starts from the typical answer (the lower median) of the respondents below the top and moves everyone at that answer to the next answer up (for a single choice, the option with the next higher score; for a scale, up by its span over the number of levels; for a multiple choice, the one option that adds most points). Its points are what re-scoring the answers with that step changes, exactly, rounded once.",
+    '',
+  ];
+}
+
 /** One plan step as a list item: the element, the question, from → to, the action, the points. */
 function stepLine(report: Report, step: PlanStep, withElement: boolean): string {
   const element = report.elements.find((e) => e.id === step.element);
@@ -244,7 +253,7 @@ export function renderMarkdown(report: Report): string {
     for (const w of report.warnings) lines.push(`- ${md(w.message)} (${codeSpan(w.code)})`);
     lines.push('');
   }
-  lines.push(...method(report));
+  lines.push(...method(report), ...planMethod(report));
   lines.push('## Inputs', '', 'SHA-256 of every file this report was made from:', '');
   for (const input of report.inputs) lines.push(`- ${codeSpan(input.file)} ${input.sha256}`);
   return lines.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';

@@ -20,7 +20,12 @@ export function stepMove(step: PlanStep, escape: Escape, quotes: readonly [strin
 
 /** “+5.56 to Design, +0.93 overall; 2 of 3 respondents move up; takes Design to Repeatable”. */
 export function stepGain(step: PlanStep, elementTitle: string, elementLevel: string | null, levelTitle: (id: string) => string): string {
-  const who = step.of === 1 ? 'the one respondent who answered moves up' : `${step.moves} of the ${step.of} who answered move up`;
+  const who =
+    step.of === 1
+      ? 'the one respondent who answered moves up'
+      : step.moves === step.of
+        ? `${step.of === 2 ? 'both' : `all ${step.of}`} respondents who answered move up`
+        : `${step.moves} of the ${step.of} who answered ${step.moves === 1 ? 'moves' : 'move'} up`;
   const lifts = elementLevel !== null && step.levelAfter !== elementLevel ? `; takes ${elementTitle} to ${levelTitle(step.levelAfter)}` : '';
   return `${formatSigned(step.elementPoints)} to ${elementTitle}, ${formatSigned(step.overallPoints)} overall; ${who}${lifts}`;
 }

@@ -35,7 +35,7 @@ describe('Markdown report', () => {
     expect(steps).toHaveLength(Math.min(5, report.plan!.length));
     expect(steps[0]).toBe(
       // design 22.92: c (2 of 4 points) for both → +25, more than the map's +16.67
-      `1. **Design**: *Which parts are designed?*: add “Option c” (today: none). (+${first.elementPoints} to Design, +${first.overallPoints} overall; 2 of the 2 who answered move up; takes Design to Ad hoc.)`,
+      `1. **Design**: *Which parts are designed?*: add “Option c” (today: none). (+${first.elementPoints} to Design, +${first.overallPoints} overall; both respondents who answered move up; takes Design to Ad hoc.)`,
     );
   });
 
