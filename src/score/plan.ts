@@ -162,7 +162,10 @@ interface ScoredStep {
 /** Own data properties keyed by name, `__proto__` included (assigning it would set the prototype). */
 function byName(entries: readonly (readonly [string, RecordedAnswer])[]): Record<string, RecordedAnswer> {
   const record: Record<string, RecordedAnswer> = {};
-  for (const [name, value] of entries) Object.defineProperty(record, name, { value, enumerable: true, writable: true, configurable: true });
+  for (const [name, value] of entries) {
+    if (name === '__proto__') Object.defineProperty(record, name, { value, enumerable: true, writable: true, configurable: true });
+    else record[name] = value;
+  }
   return record;
 }
 

@@ -48,7 +48,10 @@ function recordedChoices(respondents: readonly Respondent[], answers: readonly (
   const record: Record<string, RecordedAnswer> = {};
   for (const [i, { name }] of respondents.entries()) {
     const answer = answers[i];
-    if (answer !== undefined) Object.defineProperty(record, name, { value: answer, enumerable: true, writable: true, configurable: true });
+    if (answer === undefined) continue;
+    // assigning `__proto__` would set the prototype instead
+    if (name === '__proto__') Object.defineProperty(record, name, { value: answer, enumerable: true, writable: true, configurable: true });
+    else record[name] = answer;
   }
   return record;
 }
