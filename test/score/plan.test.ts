@@ -172,6 +172,14 @@ describe('planSteps: one step per question below the top, exact points', () => {
     expect(JSON.stringify(report.plan)).not.toContain('Al');
   });
 
+  it('keys choices and step answers by any name, __proto__ included, as own properties', () => {
+    const m = model([element('strategy', [choice('strategy.a')])]);
+    const report = scoreAssessment(m, answers([respondent('__proto__', { 'strategy.a': 'some' }), respondent('constructor', { 'strategy.a': 'some' })]));
+    // mutation caught: plain assignment for every name (record['__proto__'] = … sets the prototype, the key is lost)
+    expect(JSON.stringify(report.plan![0]!.answers)).toBe('{"__proto__":"most","constructor":"most"}');
+    expect(JSON.stringify(report.elements[0]!.items[0]!.choices)).toBe('{"__proto__":"some","constructor":"some"}');
+  });
+
   it('counts an answer recorded under an old id, and the step answers under the current id', () => {
     const m = model([element('strategy', [choice('strategy.new', { replaces: ['strategy.old'] })])]);
     const set = answers([respondent('Al', { 'strategy.old': 'some' })]);
