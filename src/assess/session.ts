@@ -3,6 +3,7 @@
 
 import type { Report } from '../model/report.js';
 import { NOT_APPLICABLE, type AnswerSet, type AnswerValue, type Element, type Model, type Question, type Respondent } from '../model/types.js';
+import { formatScore } from '../render/number.js';
 import { singleLine, stripControls } from '../render/sanitize.js';
 import { answerValue, resolveAnswer, scoreAssessment } from '../score/score.js';
 import { draftAsAnswerSet, type AnswerStore, type DraftRespondent } from './answers-file.js';
@@ -105,7 +106,7 @@ function elementScoreLine(model: Model, element: Element, set: AnswerSet, name: 
   const scored = report.elements.find((e) => e.id === element.id);
   if (!scored || scored.score === null) return `${singleLine(element.title)}: not assessed yet.`;
   const level = model.levels.find((l) => l.id === scored.level);
-  return `${singleLine(element.title)}: ${scored.score} of 100, ${singleLine(level?.title ?? scored.level ?? '')} (your answers).`;
+  return `${singleLine(element.title)}: ${formatScore(scored.score)} of 100, ${singleLine(level?.title ?? scored.level ?? '')} (your answers).`;
 }
 
 export interface SessionResult {

@@ -42,26 +42,54 @@ export interface ReportItem {
    * a number (scale) or "n/a"; unanswered questions are absent. Absent in an anonymous report.
    */
   readonly choices?: Readonly<Record<string, RecordedAnswer>>;
+  /** (1.1) The options of a choice or multi question, as the model lists them, so that choices read as labels. */
+  readonly options?: readonly ReportOption[];
+}
+
+/** (1.1) An option of a question, for reading `choices`. */
+export interface ReportOption {
+  readonly id: string;
+  readonly label: string;
+  readonly score: number;
 }
 
 /** (1.1) An answer as recorded: option id, list of option ids, scale value, or "n/a". */
 export type RecordedAnswer = string | readonly string[] | number;
 
-/** (1.1) One step of the action plan (SPEC 4): raise one question to the next level up. */
+/**
+ * (1.1) One step of the action plan (SPEC 4): raise one question to the next level up, for the respondents
+ * the step names. Carries its own texts (question, options) so that a renderer needs nothing else.
+ */
 export interface PlanStep {
   readonly element: string;
   readonly question: string;
-  /** The answer the step starts from (the team's typical answer today); null where nobody answered. */
-  readonly from: RecordedAnswer | null;
-  /** The answer after the step. */
+  /** The question's text. */
+  readonly text: string;
+  readonly type: QuestionType;
+  /**
+   * The answer the step starts from: the typical (lower median) answer of the respondents below the top. For
+   * `multi`, the list of a typical respondent the step moves.
+   */
+  readonly from: RecordedAnswer;
+  /** The answer after the step (for `multi`, `from` with the added option). */
   readonly to: RecordedAnswer;
-  /** The model's `next:` text for the option the step starts from, when it has one. */
+  /** `from` in words: the option's label; for `multi` the chosen options' labels; for `scale` the value and its label. */
+  readonly fromLabel: string;
+  /** `to` in words; for `multi` the label of the one option the step adds. */
+  readonly toLabel: string;
+  /** The model's `next:` text: of the `from` option (choice), of the added option (multi). */
   readonly next?: string;
+  /** How many respondents the step moves (also in an anonymous report). */
+  readonly moves: number;
+  /** Respondents who gave the question a value: the step moves `moves` of them. */
+  readonly of: number;
   /** Each respondent whose answer the step changes, with the answer after the step. Absent when anonymous. */
   readonly answers?: Readonly<Record<string, RecordedAnswer>>;
   /** Exactly what re-scoring with the step's answers changes, rounded once at the end. */
   readonly elementPoints: number;
   readonly overallPoints: number;
+  /** The element's level after the step (a level id): differs from the element's level when the step alone lifts it. */
+  readonly levelAfter: string;
 }
 
 /** (1.1) One group's scores (SPEC 4); a suppressed group (SPEC 4.2) has no scores. */

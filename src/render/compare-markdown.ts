@@ -10,6 +10,7 @@ import type {
   ElementChange,
   PeriodChange,
 } from '../model/comparison.js';
+import { formatScore, formatSigned } from './number.js';
 import { escapeMarkdownInline, escapeMermaidLabel } from './sanitize.js';
 
 /**
@@ -41,12 +42,12 @@ function mermaidString(text: string): string {
 }
 
 function formatDelta(delta: number): string {
-  return delta > 0 ? `+${delta}` : String(delta);
+  return formatSigned(delta, '-');
 }
 
 function points(delta: number): string {
   const size = Math.abs(delta);
-  return `${size} ${size === 1 ? 'point' : 'points'}`;
+  return `${formatScore(size)} ${size === 1 ? 'point' : 'points'}`;
 }
 
 /** A value the chart grammar accepts: a plain decimal in 0-100. */
@@ -76,7 +77,7 @@ export function renderComparisonMarkdown(c: Comparison): string {
     id === null ? 'not assessed' : md(c.levels.find((l) => l.id === id)?.title ?? id);
   const elementTitle = (id: string): string => md(c.elements.find((e) => e.id === id)?.title ?? id);
   const label = (p: ComparisonPeriod | string): string => md(typeof p === 'string' ? p : p.label);
-  const scoreText = (score: number | null): string => (score === null ? '—' : String(score));
+  const scoreText = (score: number | null): string => formatScore(score, '—');
   const first = c.periods[0]!;
   const last = c.periods.at(-1)!;
   const overallChange = c.changes.at(-1)!;
@@ -99,7 +100,7 @@ export function renderComparisonMarkdown(c: Comparison): string {
   out.push('## Scores and levels', '');
   const periodRow = (name: string, cells: readonly { score: number | null; level: string | null }[]): string[] => [
     name,
-    ...cells.map((cell) => (cell.score === null ? 'not assessed' : `${cell.score} (${levelTitle(cell.level)})`)),
+    ...cells.map((cell) => (cell.score === null ? 'not assessed' : `${formatScore(cell.score)} (${levelTitle(cell.level)})`)),
   ];
   out.push(
     ...table(
@@ -242,13 +243,13 @@ function changeSection(
  */
 function explain(e: ElementChange, title: string): string | undefined {
   if (e.delta === null) return undefined;
-  const named = (d: Driver): string => `  - ${formatDelta(d.delta)} ${md(d.text)} (${d.fromScore ?? '–'} → ${d.toScore ?? '–'})`;
+  const named = (d: Driver): string => `  - ${formatDelta(d.delta)} ${md(d.text)} (${formatScore(d.fromScore)} → ${formatScore(d.toScore)})`;
   if (e.delta === 0) {
     if (e.drivers.length === 0) return undefined;
     return [`${title} did not move: these changes cancelled out:`, ...e.drivers.map(named)].join('\n');
   }
   const verb = e.delta > 0 ? 'rose' : 'fell';
-  const head = `${title} ${verb} ${points(e.delta)} (${e.fromScore} → ${e.toScore})`;
+  const head = `${title} ${verb} ${points(e.delta)} (${formatScore(e.fromScore)} → ${formatScore(e.toScore)})`;
   if (e.drivers.length === 0) return `${head}.`;
   return [`${head}:`, ...e.drivers.map(named)].join('\n');
 }

@@ -3,6 +3,7 @@
 
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Comparison, ComparisonPeriod, Direction, PeriodChange } from '../model/comparison.js';
+import { formatScore, formatSigned } from './number.js';
 import { singleLine } from './sanitize.js';
 
 export interface ComparisonTextOptions {
@@ -46,14 +47,8 @@ function padStart(text: string, to: number): string {
   return ' '.repeat(Math.max(0, to - width(text))) + text;
 }
 
-function formatScore(score: number): string {
-  return String(score);
-}
-
 function formatDelta(delta: number, g: Glyphs): string {
-  if (delta > 0) return `+${delta}`;
-  if (delta < 0) return `${g.minus}${-delta}`;
-  return '0';
+  return formatSigned(delta, g.minus);
 }
 
 function arrow(direction: Direction, g: Glyphs): string {
@@ -68,6 +63,45 @@ function paint(chalk: ChalkInstance, direction: Direction | null, text: string):
   if (direction === 'up') return chalk.green(text);
   if (direction === 'down') return chalk.red(text);
   return text;
+}
+
+/** Longest question text shown for a driver, in characters. */
+const MAX_DRIVER_TEXT = 64;
+
+/**
+ * "What moved" for one change (each consecutive pair, then first → last): each element that moved, and under
+ * it the questions that moved it most: the points each added, its own score before → after, and its text.
+ */
+function movedSection(
+  chalk: ChalkInstance,
+  g: Glyphs,
+  change: PeriodChange,
+  elementTitle: (id: string) => string,
+  label: (p: string) => string,
+): string[] {
+  const out: string[] = [];
+  const moved = change.elements.filter((e) => e.delta !== null && (e.delta !== 0 || e.drivers.length > 0));
+  const drivers = moved.flatMap((e) => e.drivers.slice(0, TEXT_DRIVERS));
+  // one column for the points and one for the scores, across the whole section
+  const deltaWidth = Math.max(0, ...drivers.map((d) => width(formatDelta(d.delta, g))));
+  const scoresOf = (d: (typeof drivers)[number]): string => `${formatScore(d.fromScore, g.none)} ${g.to} ${formatScore(d.toScore, g.none)}`;
+  const scoresWidth = Math.max(0, ...drivers.map((d) => width(scoresOf(d))));
+  for (const e of moved) {
+    const delta = e.delta!;
+    const direction = scoreDirection(delta);
+    const head =
+      delta === 0
+        ? `${elementTitle(e.id)} ${arrow(direction, g)} 0: these changes cancelled out`
+        : `${elementTitle(e.id)} ${arrow(direction, g)} ${formatDelta(delta, g)} (${formatScore(e.fromScore)} ${g.to} ${formatScore(e.toScore)})`;
+    out.push(`  ${paint(chalk, direction, head)}`);
+    for (const d of e.drivers.slice(0, TEXT_DRIVERS)) {
+      const scores = chalk.dim(padEnd(scoresOf(d), scoresWidth));
+      out.push(`    ${padStart(formatDelta(d.delta, g), deltaWidth)}  ${scores}  ${truncate(singleLine(d.text), MAX_DRIVER_TEXT, g)}`);
+    }
+  }
+  if (out.length === 0) return [];
+  const title = change.kind === 'first-to-last' ? 'What moved, first to last' : 'What moved';
+  return ['', chalk.bold(`${title}, ${label(change.from)} ${g.to} ${label(change.to)}`), ...out];
 }
 
 export function renderComparisonText(c: Comparison, options: ComparisonTextOptions): string {
@@ -162,19 +196,7 @@ export function renderComparisonText(c: Comparison, options: ComparisonTextOptio
   }
   if (levelLines.length > 0) lines.push('', chalk.bold('Level changes'), ...levelLines);
 
-  const driverLines: string[] = [];
-  for (const e of overallChange.elements) {
-    if (e.delta === null || e.delta === 0) continue;
-    const drivers = e.drivers
-      .slice(0, TEXT_DRIVERS)
-      .map((d) => `${singleLine(d.question)} ${formatDelta(d.delta, g)}`)
-      .join(', ');
-    const head = `${elementTitle(e.id)} ${arrow(scoreDirection(e.delta), g)} ${formatDelta(e.delta, g)}`;
-    driverLines.push(`  ${paint(chalk, scoreDirection(e.delta), head)}${drivers === '' ? '' : `: ${drivers}`}`);
-  }
-  if (driverLines.length > 0) {
-    lines.push('', chalk.bold(`What moved, ${label(overallChange.from)} ${g.to} ${label(overallChange.to)}`), ...driverLines);
-  }
+  for (const change of c.changes) lines.push(...movedSection(chalk, g, change, elementTitle, label));
 
   if (c.warnings.length > 0) {
     lines.push('', chalk.bold('Warnings'), ...c.warnings.map((w) => `  ${chalk.yellow(singleLine(w.code))} ${singleLine(w.message)}`));

@@ -18,7 +18,5 @@ export function levelRank(report: Pick<Report, 'levels'>, id: string | null): nu
   return index / (report.levels.length - 1);
 }
 
-/** A number as the report shows it: at most 2 decimals, no trailing zeros. */
-export function formatScore(score: number | null): string {
-  return score === null ? '–' : String(score);
-}
+/** The one number format, kept here too for the renderers that import it with the level helpers. */
+export { formatScore } from './number.js';

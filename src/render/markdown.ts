@@ -1,8 +1,9 @@
 // The Markdown report a consultant hands over: summary, chart, table, per-element details,
 // disagreements, warnings and method. Pure; every untrusted text is escaped.
 
-import type { Report, ReportElement, ReportItem } from '../model/report.js';
+import type { PlanStep, Report, ReportElement, ReportItem } from '../model/report.js';
 import { findLevel, formatScore, levelTitle } from './levels.js';
+import { SUMMARY_STEPS, choiceWords, countsWord, stepGain, stepMove } from './plan-words.js';
 import { codeSpan, escapeMarkdownInline as md, escapeMermaidLabel } from './sanitize.js';
 
 /** Spread (points) from which respondents are said to disagree on a question. */
@@ -53,6 +54,7 @@ function summary(report: Report): string[] {
     return lines;
   }
   lines.push(`**Overall level: ${md(levelTitle(report, overall.level))}** (score ${formatScore(overall.score)} of 100).`);
+  lines.push(...partialFlag(report));
   if (level?.description) lines.push('', `> ${md(level.description)}`);
   const weakest = overall.weakest.map((id) => report.elements.find((e) => e.id === id)).filter((e): e is ReportElement => e !== undefined);
   if (weakest.length > 0) {
@@ -70,10 +72,18 @@ function summary(report: Report): string[] {
 }
 
 function itemTable(element: ReportElement): string[] {
-  const lines = ['| Question | Score | Spread | Answers |', '|---|---:|---:|---:|'];
+  // the weight column only where weights differ, so that a table's plain mean is never mistaken for the score
+  const weighted = element.items.some((i) => i.weight !== element.items[0]?.weight);
+  const lines = weighted
+    ? ['| Question | Counts | Score | Spread | Answers |', '|---|---|---:|---:|---:|']
+    : ['| Question | Score | Spread | Answers |', '|---|---:|---:|---:|'];
   for (const item of element.items) {
     const na = item.notApplicable > 0 ? ` (+${item.notApplicable} n/a)` : '';
-    lines.push(`| ${md(item.text)} <br> ${codeSpan(item.id)} | ${formatScore(item.score)} | ${formatScore(item.spread)} | ${item.answers}${na} |`);
+    const counts = weighted ? ` ${countsWord(item.weight)} (weight ${formatScore(item.weight)}) |` : '';
+    lines.push(`| ${md(item.text)} <br> ${codeSpan(item.id)} |${counts} ${formatScore(item.score)} | ${formatScore(item.spread)} | ${item.answers}${na} |`);
+  }
+  if (weighted) {
+    lines.push('', "The element's score is the mean of the question scores weighted as shown: a question of weight 2 counts twice.");
   }
   return lines;
 }
@@ -109,8 +119,9 @@ function elementSection(report: Report, element: ReportElement): string[] {
     for (const n of notes) lines.push(`- *${md(n.respondent)}* on ${codeSpan(n.item.id)}: ${md(n.note)}`);
     lines.push('');
   }
+  lines.push(...elementNextSteps(report, element));
   if (element.recommendations.length > 0) {
-    lines.push(`Next steps from the ${md(levelTitle(report, element.level))} level:`, '');
+    lines.push(`What the model recommends at the ${md(levelTitle(report, element.level))} level:`, '');
     for (const r of element.recommendations) lines.push(`1. ${md(r)}`);
     lines.push('');
   }
@@ -129,9 +140,14 @@ function disagreements(report: Report): string[] {
     '',
   ];
   for (const { element, item } of items) {
+    const choices = item.choices;
     const values = Object.entries(item.byRespondent)
       .filter(([, v]) => v !== null)
-      .map(([name, v]) => `${md(name)} ${formatScore(v)}`)
+      .map(([name, v]) => {
+        // each person's own answer in the model's words, when the report records it (never when anonymous)
+        const chosen = choices !== undefined && Object.hasOwn(choices, name) ? `${choiceWords(item, choices[name]!, md)} ` : '';
+        return `${md(name)} ${chosen}(${formatScore(v)})`;
+      })
       .join(', ');
     lines.push(`- **${md(item.text)}** (${md(element.title)}; spread ${formatScore(item.spread)}): ${values}`);
   }
@@ -156,6 +172,65 @@ function method(report: Report): string[] {
   ];
 }
 
+// ---- (1.1) the action plan, partial assessments ----
+
+/** "**4 of 6 elements were not assessed**: …", under the overall level, when only part was assessed. */
+function partialFlag(report: Report): string[] {
+  const partial = report.warnings.find((w) => w.code === 'partial-assessment');
+  return partial === undefined ? [] : ['', `**Partial assessment.** ${md(partial.message)}`];
+}
+
+function elementTitleOf(report: Report, id: string): string {
+  return report.elements.find((e) => e.id === id)?.title ?? id;
+}
+
+/** How the next steps were found, for the Method section. */
+function planMethod(report: Report): string[] {
+  if ((report.plan ?? []).length === 0) return [];
+  return [
+    "Next steps: for each question answered below its top answer, the step starts from the typical answer (the lower median) of the respondents below the top and moves everyone at that answer to the next answer up (for a single choice, the option with the next higher score; for a scale, up by its span over the number of levels; for a multiple choice, the one option that adds most points). Its points are what re-scoring the answers with that step changes, exactly, rounded once.",
+    '',
+  ];
+}
+
+/** One plan step as a list item: the element, the question, from → to, the action, the points. */
+function stepLine(report: Report, step: PlanStep, withElement: boolean): string {
+  const element = report.elements.find((e) => e.id === step.element);
+  const title = md(elementTitleOf(report, step.element));
+  const head = withElement ? `**${title}**: ` : '';
+  const action = step.next !== undefined ? ` ${md(step.next)}` : '';
+  const gain = stepGain(step, title, element?.level ?? null, (id) => md(levelTitle(report, id)));
+  return `1. ${head}*${md(step.text)}*: ${stepMove(step, md)}.${action} (${gain}.)`;
+}
+
+/** The summary's "Next steps": the plan's first steps, most useful first. */
+function summaryNextSteps(report: Report): string[] {
+  const plan = report.plan ?? [];
+  if (plan.length === 0) return [];
+  const shown = plan.slice(0, SUMMARY_STEPS);
+  const why =
+    report.overall.method === 'weakest-link'
+      ? 'Only the weakest elements can raise the overall level, so the steps are ordered as if taken in turn: each next one adds most to the element that would then be the weakest.'
+      : 'The steps that add most points to the overall score come first.';
+  const lines = [
+    '### Next steps',
+    '',
+    `What to change first, from the team's own answers: each step takes one question from the typical answer today to the next answer up, for the respondents who gave it. Points are exactly what the scores gain once those people can give the higher answer. ${why}`,
+    '',
+  ];
+  for (const step of shown) lines.push(stepLine(report, step, true));
+  lines.push('');
+  if (plan.length > shown.length) lines.push(`Each element below lists its own next steps (${plan.length} in all).`, '');
+  return lines;
+}
+
+/** An element's own next steps, in the plan's order. */
+function elementNextSteps(report: Report, element: ReportElement): string[] {
+  const steps = (report.plan ?? []).filter((s) => s.element === element.id);
+  if (steps.length === 0) return [];
+  return [`Next steps for ${md(element.title)}, from the answers:`, '', ...steps.map((s) => stepLine(report, s, false)), ''];
+}
+
 export function renderMarkdown(report: Report): string {
   const subject = [report.organization, report.period].filter((s): s is string => s !== undefined && s !== '').map(md).join(', ');
   const lines: string[] = [`# ${md(report.model.title)}${subject ? `: ${subject}` : ''}`, ''];
@@ -168,7 +243,7 @@ export function renderMarkdown(report: Report): string {
   ].filter((s): s is string => s !== undefined);
   lines.push(...facts.map((f) => `${f}  `), '');
 
-  lines.push('## Summary', '', ...summary(report), '');
+  lines.push('## Summary', '', ...summary(report), '', ...summaryNextSteps(report));
   lines.push('## Scores', '', ...chart(report), '', ...elementTable(report), '');
   lines.push('## Elements', '');
   for (const element of report.elements) lines.push(...elementSection(report, element));
@@ -178,7 +253,7 @@ export function renderMarkdown(report: Report): string {
     for (const w of report.warnings) lines.push(`- ${md(w.message)} (${codeSpan(w.code)})`);
     lines.push('');
   }
-  lines.push(...method(report));
+  lines.push(...method(report), ...planMethod(report));
   lines.push('## Inputs', '', 'SHA-256 of every file this report was made from:', '');
   for (const input of report.inputs) lines.push(`- ${codeSpan(input.file)} ${input.sha256}`);
   return lines.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';

@@ -4,6 +4,8 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Report } from '../model/report.js';
 import { levelRank, levelTitle } from './levels.js';
+import { formatScore } from './number.js';
+import { TERMINAL_STEPS, stepGain, stepMove } from './plan-words.js';
 import { singleLine } from './sanitize.js';
 
 export interface SummaryOptions {
@@ -56,7 +58,7 @@ export function renderSummary(report: Report, options: SummaryOptions): string {
   const titles = report.elements.map((e) => singleLine(e.title));
   const width = Math.max(8, ...titles.map((t) => [...t].length));
   for (const [i, element] of report.elements.entries()) {
-    const score = element.score === null ? 'n/a' : element.score.toFixed(2);
+    const score = formatScore(element.score, 'n/a');
     const level = singleLine(levelTitle(report, element.level));
     lines.push(
       `${pad(titles[i]!, width)}  ${chalk.dim(bar(element.score, options.unicode))} ${padStart(score, 6)}  ${colourLevel(chalk, report, element.level, level)}`,
@@ -64,14 +66,14 @@ export function renderSummary(report: Report, options: SummaryOptions): string {
   }
   lines.push('');
   const overall = report.overall;
-  const overallScore = overall.score === null ? 'n/a' : overall.score.toFixed(2);
+  const overallScore = formatScore(overall.score, 'n/a');
   lines.push(
     `${chalk.bold(pad('Overall', width))}  ${bar(overall.score, options.unicode)} ${padStart(overallScore, 6)}  ${chalk.bold(colourLevel(chalk, report, overall.level, singleLine(levelTitle(report, overall.level))))}`,
   );
   const weakest = overall.weakest
     .map((id) => report.elements.find((e) => e.id === id))
     .filter((e) => e !== undefined)
-    .map((e) => `${singleLine(e.title)} (${e.score === null ? 'n/a' : e.score.toFixed(2)})`);
+    .map((e) => `${singleLine(e.title)} (${formatScore(e.score, 'n/a')})`);
   if (weakest.length > 0) {
     const why =
       overall.method === 'weakest-link'
@@ -79,6 +81,35 @@ export function renderSummary(report: Report, options: SummaryOptions): string {
         : 'the overall level is that of the weighted mean score';
     lines.push(`Weakest: ${weakest.join(', ')}; ${why}.`);
   }
-  for (const warning of report.warnings) lines.push(chalk.yellow(`warning: ${singleLine(warning.message)}`));
+  lines.push(...partialLine(chalk, report));
+  lines.push(...nextStepLines(chalk, report, options.unicode));
+  for (const warning of report.warnings) {
+    if (warning.code !== 'partial-assessment') lines.push(chalk.yellow(`warning: ${singleLine(warning.message)}`));
+  }
   return lines.join('\n') + '\n';
+}
+
+// ---- (1.1) partial assessments and the action plan ----
+
+/** The partial-assessment flag, right under the overall level it qualifies. */
+function partialLine(chalk: ChalkInstance, report: Report): string[] {
+  const partial = report.warnings.find((w) => w.code === 'partial-assessment');
+  return partial === undefined ? [] : [chalk.yellow(`Partial assessment: ${singleLine(partial.message)}`)];
+}
+
+/** The plan's first steps: element, question, from → to, the model's action, the points. */
+function nextStepLines(chalk: ChalkInstance, report: Report, unicode: boolean): string[] {
+  const plan = report.plan ?? [];
+  if (plan.length === 0) return [];
+  const lines = ['', chalk.bold('Next steps')];
+  for (const [i, step] of plan.slice(0, TERMINAL_STEPS).entries()) {
+    const element = report.elements.find((e) => e.id === step.element);
+    const title = singleLine(element?.title ?? step.element);
+    lines.push(`${i + 1}. ${chalk.bold(title)}: ${singleLine(step.text)}`);
+    lines.push(`   ${stepMove(step, singleLine, unicode ? ['“', '”'] : ['"', '"'])}`);
+    if (step.next !== undefined) lines.push(`   ${singleLine(step.next)}`);
+    lines.push(chalk.dim(`   ${stepGain(step, title, element?.level ?? null, (id) => singleLine(levelTitle(report, id)))}`));
+  }
+  if (plan.length > TERMINAL_STEPS) lines.push(chalk.dim(`(${plan.length} steps in all: cxm report for the full plan)`));
+  return lines;
 }

@@ -1,22 +1,19 @@
 // Scoring (SPEC 3), pure: (model, answers) → report data. No IO, no clock, no colour.
 // Arithmetic is exact (fractions of integers); only the numbers written into the report are rounded.
 
-import type { Report, ReportElement, ReportItem, ReportWarning } from '../model/report.js';
-import { NOT_APPLICABLE, type AnswerSet, type Element, type Level, type Model, type Respondent } from '../model/types.js';
+import type { RecordedAnswer, Report, ReportElement, ReportItem, ReportWarning } from '../model/report.js';
+import { NOT_APPLICABLE, type AnswerSet, type AnswerValue, type Element, type Model, type Respondent } from '../model/types.js';
 import { resolveAnswer, resolveNote, valuation } from './answer.js';
 import { ZERO, add, compare, div, fraction, fromNumber, lcm, mul, type Fraction } from './fraction.js';
+import { levelFor } from './level.js';
+import { planSteps } from './plan.js';
 import { round2Ratio } from './round.js';
 
 export { answerValue, resolveAnswer, resolveNote } from './answer.js';
+export { levelFor } from './level.js';
 
 const HUNDRED = fromNumber(100);
 
-/** The last level in the model's order whose minScore ≤ score (0-100, unrounded). */
-export function levelFor(levels: readonly Level[], score: Fraction): Level {
-  let found = levels[0]!;
-  for (const level of levels) if (compare(fromNumber(level.minScore), score) <= 0) found = level;
-  return found;
-}
 
 /** Σ w·v / Σ w over the parts with a value; undefined when none has one. */
 function weightedMean(parts: readonly { readonly weight: number; readonly value: Fraction | undefined }[]): Fraction | undefined {
@@ -46,13 +43,26 @@ function byName<T>(respondents: readonly Respondent[], valueOf: (index: number) 
   return record;
 }
 
+/** (1.1) `items[].choices`: each respondent's answer as recorded, unanswered left out. */
+function recordedChoices(respondents: readonly Respondent[], answers: readonly (AnswerValue | undefined)[]): Record<string, RecordedAnswer> {
+  const record: Record<string, RecordedAnswer> = {};
+  for (const [i, { name }] of respondents.entries()) {
+    const answer = answers[i];
+    if (answer === undefined) continue;
+    // assigning `__proto__` would set the prototype instead
+    if (name === '__proto__') Object.defineProperty(record, name, { value: answer, enumerable: true, writable: true, configurable: true });
+    else record[name] = answer;
+  }
+  return record;
+}
+
 interface ScoredElement {
   readonly report: ReportElement;
   /** 0-100, exact; undefined when not assessed. */
   readonly score: Fraction | undefined;
 }
 
-function scoreElement(model: Model, element: Element, respondents: readonly Respondent[]): ScoredElement {
+function scoreElement(model: Model, element: Element, respondents: readonly Respondent[], anonymous = false): ScoredElement {
   const questions = element.questions.map((question) => {
     const { range, points } = valuation(question);
     const answers = respondents.map((r) => resolveAnswer(question, r));
@@ -87,6 +97,8 @@ function scoreElement(model: Model, element: Element, respondents: readonly Resp
         const note = resolveNote(question, r);
         return note === undefined ? [] : [{ respondent: r.name, note }];
       }),
+      ...(anonymous ? {} : { choices: recordedChoices(respondents, answers) }),
+      ...(question.type === 'scale' ? {} : { options: question.options.map((o) => ({ id: o.id, label: o.label, score: o.score })) }),
     };
     return { question, range, given, value, item };
   });
@@ -163,8 +175,29 @@ function warningsFor(model: Model, answers: AnswerSet, elements: readonly Scored
   return warnings;
 }
 
+/** Titles as prose: "A", "A and B", "A, B and C". */
+function titleList(titles: readonly string[]): string {
+  return titles.length <= 1 ? titles.join('') : `${titles.slice(0, -1).join(', ')} and ${titles.at(-1)!}`;
+}
+
+/**
+ * (1.1) `partial-assessment`: some elements scored, some not, so the overall level describes only part of the
+ * organization. Every renderer shows it in its summary.
+ */
+function partialAssessmentWarning(elements: readonly ScoredElement[]): ReportWarning[] {
+  const assessed = elements.filter((e) => e.score !== undefined).map((e) => e.report.title);
+  const left = elements.length - assessed.length;
+  if (assessed.length === 0 || left === 0) return [];
+  return [
+    {
+      code: 'partial-assessment',
+      message: `${left} of ${elements.length} elements ${left === 1 ? 'was' : 'were'} not assessed: this level describes ${titleList(assessed)} only.`,
+    },
+  ];
+}
+
 export function scoreAssessment(model: Model, answers: AnswerSet): Report {
-  const elements = model.elements.map((element) => scoreElement(model, element, answers.respondents));
+  const elements = model.elements.map((element) => scoreElement(model, element, answers.respondents, answers.anonymous));
   const assessed = elements.filter((e): e is ScoredElement & { score: Fraction } => e.score !== undefined);
 
   const overall = weightedMean(elements.map((e) => ({ weight: e.report.weight, value: e.score })));
@@ -198,7 +231,20 @@ export function scoreAssessment(model: Model, answers: AnswerSet): Report {
       ...(l.description !== undefined ? { description: l.description } : {}),
     })),
     elements: elements.map((e) => e.report),
-    warnings: warningsFor(model, answers, elements),
+    warnings: [...warningsFor(model, answers, elements), ...partialAssessmentWarning(elements)],
     inputs: [...model.inputs, ...answers.inputs].map((i) => ({ file: i.file, sha256: i.sha256 })),
+    plan: planSteps(model, answers.respondents, elements.map((e) => e.score), answers.anonymous),
+  };
+}
+
+/**
+ * The exact (unrounded) scores of an assessment, 0-100: each element's in the model's order (undefined when
+ * not assessed) and the overall score. What the report's rounded numbers are made from.
+ */
+export function exactScores(model: Model, respondents: readonly Respondent[]): { elements: (Fraction | undefined)[]; overall: Fraction | undefined } {
+  const elements = model.elements.map((element) => scoreElement(model, element, respondents));
+  return {
+    elements: elements.map((e) => e.score),
+    overall: weightedMean(elements.map((e) => ({ weight: e.report.weight, value: e.score }))),
   };
 }

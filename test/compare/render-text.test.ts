@@ -33,10 +33,27 @@ describe('renderComparisonText', () => {
       '  2026-Q2 → 2026-Q3  Strategy: Repeatable → Systematic ↑',
       '  2026-Q2 → 2026-Q3  Design: Repeatable → Unconscious ↓',
       '',
-      'What moved, 2026-Q1 → 2026-Q3',
-      '  Strategy ↑ +25: strategy.experience-statement +16.67, strategy.b +8.33',
-      '  Design ↓ −20: design.a −20',
-      '  Understanding ↑ +15: understanding.a +15',
+      'What moved, 2026-Q1 → 2026-Q2',
+      '  Strategy ↑ +8.33 (50 → 58.33)',
+      '    +8.33  50 → 75  Question strategy.experience-statement?',
+      '  Design ↑ +20 (40 → 60)',
+      '      +20  40 → 60  Question design.a?',
+      '',
+      'What moved, 2026-Q2 → 2026-Q3',
+      '  Strategy ↑ +16.67 (58.33 → 75)',
+      '    +8.33  50 → 75   Question strategy.b?',
+      '    +8.33  75 → 100  Question strategy.experience-statement?',
+      '  Design ↓ −40 (60 → 20)',
+      '      −40  60 → 20   Question design.a?',
+      '',
+      'What moved, first to last, 2026-Q1 → 2026-Q3',
+      '  Strategy ↑ +25 (50 → 75)',
+      '    +16.67  50 → 100  Question strategy.experience-statement?',
+      '     +8.33  50 → 75   Question strategy.b?',
+      '  Design ↓ −20 (40 → 20)',
+      '       −20  40 → 20   Question design.a?',
+      '  Understanding ↑ +15 (30 → 45)',
+      '       +15  30 → 45   Question understanding.a?',
       '',
       'Warnings',
       '  element-not-assessed Understanding was not assessed in 2026-Q2: no delta to or from that period',
@@ -109,12 +126,17 @@ describe('renderComparisonText', () => {
     ]);
   });
 
-  it('names the top drivers of each element that moved', () => {
+  it('names the top drivers of each element that moved, by question text, for every consecutive pair and first to last', () => {
     const text = renderComparisonText(c, plain);
-    expect(text).toContain('What moved, 2026-Q1 → 2026-Q3');
-    // strategy: 100/3 − 50/3 = +16.67 and 75/3 − 50/3 = +8.33
-    expect(text).toContain('  Strategy ↑ +25: strategy.experience-statement +16.67, strategy.b +8.33\n');
-    expect(text).toContain('  Design ↓ −20: design.a −20\n');
+    // mutation caught: printing only the last change (first → last), as before, or the question ids
+    for (const change of c.changes) {
+      const title = change.kind === 'first-to-last' ? 'What moved, first to last' : 'What moved';
+      expect(text).toContain(`${title}, ${change.from} → ${change.to}\n`);
+    }
+    // strategy, first to last: 100/3 − 50/3 = +16.67 and 75/3 − 50/3 = +8.33
+    expect(text).toContain('    +16.67  50 → 100  Question strategy.experience-statement?\n');
+    expect(text).toContain('  Design ↓ −40 (60 → 20)\n');
+    expect(text).not.toMatch(/^ +[+−]\S+ .*\bstrategy\.b\b(?!\?)/m);
   });
 
   it('prints the warnings', () => {

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { Report } from '../../src/model/report.js';
 import { cxm, ROOT } from './cxm.js';
 
 describe('examples/acme-2026-q4.md', () => {
@@ -25,5 +26,18 @@ describe('examples/acme-2026-q4.md', () => {
     }
     for (const heading of ['## Summary', '## Scores', '## Where the team disagrees', '## Method', '## Inputs']) expect(markdown).toContain(`\n${heading}\n`);
     expect(markdown).toContain('```mermaid\nxychart-beta\n');
+  });
+
+  it('tells the client what to do first: next steps in the summary, the first in the weakest element, each with from → to', async () => {
+    const { stdout } = await cxm(['report', 'examples/acme-2026-q4.yaml', '-f', 'json']);
+    const report = JSON.parse(stdout) as Report;
+    const markdown = readFileSync(join(ROOT, 'examples/acme-2026-q4.md'), 'utf8');
+    const summary = markdown.slice(markdown.indexOf('## Summary'), markdown.indexOf('## Scores'));
+    expect(summary).toContain('### Next steps');
+    const first = report.plan![0]!;
+    expect(report.overall.weakest).toContain(first.element);
+    const title = report.elements.find((e) => e.id === first.element)!.title;
+    // the first numbered line of the summary is that step (texts are Markdown-escaped, so only the element is compared)
+    expect(summary.split('\n').find((l) => l.startsWith('1. '))).toMatch(new RegExp(`^1\\. \\*\\*${title}\\*\\*: \\*.+\\*: (from|add) `));
   });
 });

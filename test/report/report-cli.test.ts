@@ -209,12 +209,13 @@ describe('cxm score', () => {
     const levels: Record<string, string> = { unconscious: 'Unconscious', 'ad-hoc': 'Ad hoc', repeatable: 'Repeatable', systematic: 'Systematic' };
     for (const e of report.elements) {
       const filled = Math.round(e.score! / 5);
-      const line = `${e.title.padEnd(13)}  ${'#'.repeat(filled)}${'.'.repeat(20 - filled)} ${e.score!.toFixed(2).padStart(6)}  ${levels[e.level!]}`;
+      const line = `${e.title.padEnd(13)}  ${'#'.repeat(filled)}${'.'.repeat(20 - filled)} ${String(e.score).padStart(6)}  ${levels[e.level!]}`;
       expect(stdout.split('\n')).toContain(line);
     }
-    expect(stdout).toMatch(new RegExp(`^Overall .* ${report.overall.score!.toFixed(2)}  ${levels[report.overall.level!]}$`, 'm'));
+    // one number format: the JSON number as it is, no padding zeros (45, not 45.00)
+    expect(stdout).toMatch(new RegExp(`^Overall .* ${String(report.overall.score)}  ${levels[report.overall.level!]}$`, 'm'));
     const weakest = [...report.elements].sort((a, b) => a.score! - b.score!)[0]!;
-    expect(stdout).toContain(`Weakest: ${weakest.title} (${weakest.score!.toFixed(2)})`);
+    expect(stdout).toContain(`Weakest: ${weakest.title} (${String(weakest.score)})`);
   });
 
   it('--json prints the report JSON, the same as cxm report -f json', async () => {

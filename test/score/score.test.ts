@@ -260,16 +260,28 @@ describe('scoreAssessment: elements and overall', () => {
     });
     // only strategy counts: 60 → repeatable, and it is the weakest assessed element
     expect(r.overall).toEqual({ score: 60, level: 'repeatable', method: 'weakest-link', weakest: ['strategy'] });
-    expect(r.warnings).toHaveLength(1);
-    expect(r.warnings[0]!.code).toBe('element-not-assessed');
+    expect(r.warnings.map((w) => w.code)).toEqual(['element-not-assessed', 'partial-assessment']);
     expect(r.warnings[0]!.message).toMatch(/^Governance was not assessed/);
+    // the summary flag: what the level describes (mutation: dropping the warning, or listing the unassessed)
+    expect(r.warnings[1]!.message).toBe('1 of 2 elements was not assessed: this level describes Strategy only.');
   });
 
   it('an element with no questions is not assessed', () => {
     const m = model([element('strategy', [scale('strategy.q')]), element('empty', [])]);
     const r = scoreAssessment(m, answers([respondent('A', { 'strategy.q': 6 })]));
     expect(elementOf(r, 'empty')).toMatchObject({ score: null, level: null, answered: 0, questions: 0 });
-    expect(r.warnings.map((w) => w.code)).toEqual(['element-not-assessed']);
+    expect(r.warnings.map((w) => w.code)).toEqual(['element-not-assessed', 'partial-assessment']);
+  });
+
+  it('flags a partial assessment with the elements the level describes; not when all or none are assessed', () => {
+    const m = model(['strategy', 'understanding', 'design', 'measurement', 'governance', 'culture'].map((id) => element(id, [scale(`${id}.q`)])));
+    const partial = scoreAssessment(m, answers([respondent('A', { 'strategy.q': 6, 'design.q': 2 })]));
+    expect(partial.warnings.find((w) => w.code === 'partial-assessment')?.message).toBe(
+      '4 of 6 elements were not assessed: this level describes Strategy and Design only.',
+    );
+    const all = Object.fromEntries(m.elements.map((e) => [`${e.id}.q`, 5]));
+    expect(scoreAssessment(m, answers([respondent('A', all)])).warnings).toEqual([]);
+    expect(scoreAssessment(m, answers([respondent('A', {})])).warnings.map((w) => w.code)).not.toContain('partial-assessment');
   });
 });
 
@@ -421,6 +433,13 @@ describe('scoreAssessment: the report object', () => {
               notApplicable: 1,
               byRespondent: { Al: 33.33, Bo: null },
               notes: [{ respondent: 'Al', note: 'hm' }],
+              choices: { Al: 'some', Bo: 'n/a' },
+              options: [
+                { id: 'none', label: 'Option none', score: 0 },
+                { id: 'some', label: 'Option some', score: 1 },
+                { id: 'most', label: 'Option most', score: 2 },
+                { id: 'all', label: 'Option all', score: 3 },
+              ],
             },
           ],
         },
@@ -430,13 +449,31 @@ describe('scoreAssessment: the report object', () => {
         { file: 'm/model.yaml', sha256: 'aa' },
         { file: 'a.yaml', sha256: 'bb' },
       ],
+      plan: [
+        {
+          element: 'strategy',
+          question: 'strategy.q',
+          text: 'Do you?',
+          type: 'choice',
+          from: 'some',
+          to: 'most',
+          fromLabel: 'Option some',
+          toLabel: 'Option most',
+          moves: 1,
+          of: 1,
+          answers: { Al: 'most' },
+          elementPoints: 33.33,
+          overallPoints: 33.33,
+          levelAfter: 'high',
+        },
+      ],
     };
     expect(JSON.stringify(scoreAssessment(m, set), null, 2)).toBe(JSON.stringify(expected, null, 2));
   });
 
   it('leaves out organization, period, date and role when the answers have none', () => {
     const r = scoreAssessment(model([element('e', [scale('e.q')])]), answers([respondent('A', { 'e.q': 1 })]));
-    expect(Object.keys(r)).toEqual(['schemaVersion', 'model', 'respondents', 'overall', 'levels', 'elements', 'warnings', 'inputs']);
+    expect(Object.keys(r)).toEqual(['schemaVersion', 'model', 'respondents', 'overall', 'levels', 'elements', 'warnings', 'inputs', 'plan']);
     expect(r.respondents).toEqual([{ name: 'A' }]);
   });
 });
