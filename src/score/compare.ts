@@ -25,6 +25,7 @@ import type {
   PeriodChange,
 } from '../model/comparison.js';
 import type { Report, ReportElement, ReportLevel } from '../model/report.js';
+import { comparePeriods, parsePeriod } from '../model/period.js';
 import { round2 } from './round.js';
 
 /** At most this many drivers per element change. */
@@ -98,7 +99,17 @@ export function comparePeriodOrder(
   a: { readonly period?: string; readonly date?: string },
   b: { readonly period?: string; readonly date?: string },
 ): number {
-  return compareOptional(present(a.period), present(b.period)) || compareOptional(present(a.date), present(b.date));
+  return comparePeriodLabels(present(a.period), present(b.period)) || compareOptional(present(a.date), present(b.date));
+}
+
+/** SPEC 2.3 (1.1) periods by time (2026-Q4 before 2027-Q1, a year before its first quarter); other labels after them, naturally. */
+function comparePeriodLabels(a: string | undefined, b: string | undefined): number {
+  const pa = a === undefined ? undefined : parsePeriod(a);
+  const pb = b === undefined ? undefined : parsePeriod(b);
+  if (pa && pb) return comparePeriods(pa, pb) || compareCodeUnits(a!, b!);
+  if (pa && b !== undefined) return -1;
+  if (pb && a !== undefined) return 1;
+  return compareOptional(a, b);
 }
 
 function byPeriodThenDate(a: Indexed, b: Indexed): number {
