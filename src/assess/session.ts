@@ -3,7 +3,7 @@
 // per question: notes, help and skipping are choices of the question's own list; skipped questions are
 // offered again at the end; a respondent who has answered everything can change answers (review).
 
-import { formatPeriod, nextPeriod, parsePeriod, periodAdvice } from '../model/period.js';
+import { formatPeriod, nextPeriod, parsePeriod, periodAdvice, suggestPeriod } from '../model/period.js';
 import type { Report } from '../model/report.js';
 import { NOT_APPLICABLE, type AnswerSet, type AnswerValue, type Element, type Model, type Question, type Respondent } from '../model/types.js';
 import { formatScore } from '../render/levels.js';
@@ -89,7 +89,10 @@ function previousRespondent(previous: AnswerSet | undefined, name: string): Resp
 function periodCheck(previousPeriod: string | undefined): (typed: string) => true | string {
   return (typed) => {
     const value = typed.trim();
-    if (!parsePeriod(value)) return `"${value}" is not a period cxm can order: ${periodAdvice(value)} (2026, 2026-H2, 2026-Q4, 2026-11 or 2026-11-22)`;
+    if (!parsePeriod(value)) {
+      const advice = suggestPeriod(value) !== undefined ? periodAdvice(value) : 'write a year (2026), half (2026-H2), quarter (2026-Q4), month (2026-11) or day (2026-11-22)';
+      return `"${value}" is not a period cxm can order: ${advice}`;
+    }
     if (previousPeriod !== undefined && value === previousPeriod) return `${value} is the period of last period's answers (--from): type this period's`;
     return true;
   };

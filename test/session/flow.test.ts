@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { serializeAnswers, type AnswersDraft } from '../../src/assess/answers-file.js';
 import { isInterruption } from '../../src/assess/prompter.js';
-import { runSession, type SessionOptions } from '../../src/assess/session.js';
+import { COMMON_GROUPS, runSession, type SessionOptions } from '../../src/assess/session.js';
 import { loadAnswerSet } from '../../src/load/answers.js';
 import { NOT_APPLICABLE, type AnswerSet, type AnswerValue, type ChoiceQuestion, type Model, type MultiQuestion, type Question } from '../../src/model/types.js';
 import { scoreAssessment } from '../../src/score/score.js';
@@ -573,5 +573,102 @@ describe('help and skip', () => {
     expect(second.prompter.said).toContain(`Resuming Alice: ${questions.length - 1} of ${questions.length} questions answered.`);
     expect(asked(second.prompter)).toEqual([skipped.id]);
     expect((await loaded()).respondents[0]!.answers.size).toBe(questions.length);
+  });
+});
+
+describe('periods (trap 3)', () => {
+  it('refuses a period that is not one of the forms, saying the rewrite, and keeps the prompt open', async () => {
+    const { prompter } = await session(['Acme Ltd', 'Q1 2027', 'spring', '2027-Q1', 'Alice', '', pick('No group'), INTERRUPT]);
+    const period = prompter.shown.find((s) => s.kind === 'input' && s.message.startsWith('Period'));
+    // mutation caught: without periodCheck, "Q1 2027" is saved as the period and compare sorts it as text
+    expect(period).toMatchObject({ rejected: ['"Q1 2027" is not a period cxm can order: write 2027-Q1', expect.stringContaining('"spring" is not a period')] });
+    expect(prompter.messages('input').filter((m) => m.startsWith('Period'))).toHaveLength(1);
+    expect((await loaded()).period).toBe('2027-Q1');
+  });
+
+  it("with last period's answers, offers the next period and refuses the same one", async () => {
+    const previous: AnswerSet = { model: { id: model.id, version: model.version }, period: '2026-Q4', anonymous: false, respondents: [], inputs: [] };
+    const { prompter } = await session(['Acme Ltd', '2026-Q4', '', 'Alice', '', pick('No group'), INTERRUPT], {}, { previous });
+    const period = prompter.shown.find((s) => s.kind === 'input' && s.message.startsWith('Period'));
+    expect(period).toMatchObject({ default: '2027-Q1', rejected: [expect.stringContaining("2026-Q4 is the period of last period's answers")] });
+    expect((await loaded()).period).toBe('2027-Q1');
+  });
+});
+
+describe('names (trap 5)', () => {
+  it('the same name in another Unicode form (decomposed, as macOS types it) resumes the same respondent', async () => {
+    const composed = 'Zoë Ångström';
+    await session([], { ...interruptAt(questions[2]!.id), name: composed });
+    // mutation caught: comparing names byte for byte starts a second respondent
+    const again = await session([], {}, { respondent: composed.normalize('NFD') });
+    expect(again.prompter.said).toContain(`Resuming ${composed}: 2 of ${questions.length} questions answered.`);
+    expect((await loaded()).respondents.map((r) => r.name)).toEqual([composed]);
+  });
+
+  it('a name that differs only by case asks whether it is the same person', async () => {
+    await session([], { ...interruptAt(questions[2]!.id), name: 'Zoë Ångström' });
+    const yes = await session([true, INTERRUPT], {}, { respondent: 'zoë ångström' });
+    expect(yes.prompter.messages('confirm')).toEqual(['"Zoë Ångström" has answered in this file already: is that you?']);
+    expect(yes.prompter.said).toContain(`Resuming Zoë Ångström: 2 of ${questions.length} questions answered.`);
+    const no = await session([false, '', pick('No group'), INTERRUPT], {}, { respondent: 'zoë ångström' });
+    expect(no.prompter.said.some((s) => s.startsWith('Resuming'))).toBe(false);
+    expect((await loaded()).respondents.map((r) => r.name)).toEqual(['Zoë Ångström', 'zoë ångström']);
+  });
+
+  it('a second respondent is told which organization and period they are joining', async () => {
+    await session([]);
+    const bob = await session([], { name: 'Bob' }, { respondent: 'Bob' });
+    expect(bob.prompter.said).toContain('You are joining the assessment of Acme Ltd for 2026-Q4 (1 person has answered in this file).');
+  });
+
+  it('a respondent who has finished can change an answer from the list of answers', async () => {
+    const q = questions.find((x): x is ChoiceQuestion => x.type === 'choice')!;
+    await session([]);
+    const before = sampleAnswer(model, q);
+    const other = q.options.find((o) => o.id !== before)!.id;
+    const element = model.elements.find((e) => e.id === q.element)!;
+    const again = await session([pick(`${element.title} ${element.questions.indexOf(q) + 1}: `), other, pick('Done')], {}, { respondent: 'Alice' });
+    expect(again.error).toBeUndefined();
+    const menu = again.prompter.shown.find((s) => s.kind === 'select' && s.message === 'Change an answer?');
+    expect(menu?.kind === 'select' && menu.choices.length).toBe(questions.length + 1);
+    expect((await loaded()).respondents[0]!.answers.get(q.id)).toBe(other);
+  });
+});
+
+describe('skipped questions (point 9)', () => {
+  it('come back at the end of the session; the result says how many are still open', async () => {
+    const [a, b] = questions.filter((q) => q.type !== 'multi');
+    const skip = (q: Question) => (q.id === a!.id || q.id === b!.id ? pick('Skip for now') : sampleAnswer(model, q));
+    let asks = 0;
+    const first = await session([], { answer: (q) => (q.id === a!.id || q.id === b!.id ? (asks++ < 2 ? pick('Skip for now') : sampleAnswer(model, q)) : sampleAnswer(model, q)), answerSkipped: true });
+    // mutation caught: without the closing offer, the two questions stay open and are never asked again
+    expect(first.prompter.messages('confirm')).toContain('2 questions skipped: answer them now?');
+    expect(asked(first.prompter).slice(-2)).toEqual([a!.id, b!.id]);
+    expect(first.result!.open).toBe(0);
+
+    await rm(file);
+    const declined = await session([], { answer: skip, answerSkipped: false });
+    expect(declined.result!.open).toBe(2);
+    expect(declined.result!.answered).toBe(questions.length - 2);
+  });
+});
+
+describe('groups', () => {
+  it('offers the groups of the model when it declares some, and writes the id', async () => {
+    const m: Model = { ...model, groups: [{ id: 'leadership', title: 'Leadership' }, { id: 'front-line', title: 'Front line' }] };
+    const { prompter } = await session([], { group: 'Front line' }, {}, m);
+    const shown = prompter.shown.find((s) => s.kind === 'select' && s.message === 'Your group (optional):');
+    expect(shown?.kind === 'select' && shown.choices.map((c) => c.name)).toEqual(['No group (skip)', 'Leadership', 'Front line']);
+    expect((await loaded(m)).respondents[0]!.group).toBe('front-line');
+    expect(await readFile(file, 'utf8')).toContain('    group: front-line\n');
+  });
+
+  it('without model groups, offers those of the file, the common ones and a new name; skipping writes none', async () => {
+    await session(['Acme Ltd', '2026-Q4', 'Alice', '', pick('Another group'), 'Night shift', INTERRUPT]);
+    expect((await loaded()).respondents[0]!.group).toBe('Night shift');
+    const bob = await session(['', pick('No group'), INTERRUPT], {}, { respondent: 'Bob' });
+    const shown = bob.prompter.shown.find((s) => s.kind === 'select' && s.message === 'Your group (optional):');
+    expect(shown?.kind === 'select' && shown.choices.map((c) => c.name)).toEqual(['No group (skip)', 'Night shift', ...COMMON_GROUPS, 'Another group…']);
+    expect((await loaded()).respondents.map((r) => r.group)).toEqual(['Night shift', undefined]);
   });
 });
