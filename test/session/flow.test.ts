@@ -421,7 +421,7 @@ describe('n/a', () => {
   it('is offered only on questions that allow it, and saved as n/a', async () => {
     const { prompter } = await session([], { answer: (q) => (q.notApplicable ? NOT_APPLICABLE : sampleAnswer(model, q)) });
     const offered = prompter.shown
-      .filter((s) => (s.kind === 'select' || s.kind === 'checkbox') && !SETUP_LISTS.includes(s.message))
+      .filter((s): s is Exclude<Shown, { kind: 'input' | 'confirm' }> => (s.kind === 'select' || s.kind === 'checkbox') && !SETUP_LISTS.includes(s.message))
       .map((s) => [questionOf(model, s.message)!.id, s.choices.some((c) => c.value === NOT_APPLICABLE || c.name === 'Not applicable to us')]);
     expect(offered).toEqual(questions.map((q) => [q.id, q.notApplicable]));
     expect(questions.some((q) => q.notApplicable)).toBe(true);
