@@ -127,7 +127,12 @@ describe('cxm assess in a terminal', () => {
     await first.waitForLine(promptOf(2));
     first.type('3');
     first.keys('Enter');
+    // trap 6: Ctrl-C while typing a note keeps the note
     await first.waitForLine(promptOf(3));
+    first.keys(...downTo(questions[3]!, 'note'), 'Enter');
+    await first.waitForLine('? Note (optional, Enter to skip):');
+    first.type('ask finance');
+    await first.waitFor('the note typed', (s) => s.includes('? Note (optional, Enter to skip): ask finance'));
     first.keys('C-c');
 
     expect(await first.waitForExit()).toBe(130);
@@ -145,7 +150,10 @@ describe('cxm assess in a terminal', () => {
       [q1.id, q1.options[0]!.id],
       [q2.id, q2.options[2]!.id],
     ]);
-    expect([...saved.respondents[0]!.notes]).toEqual([[q0.id, 'Only the board has seen it']]);
+    expect([...saved.respondents[0]!.notes]).toEqual([
+      [q0.id, 'Only the board has seen it'],
+      [questions[3]!.id, 'ask finance'],
+    ]);
 
     // point 5: the name as macOS types it (decomposed) is the same person
     const second = t.start(cwd, `${CXM} assess --answers answers.yaml --respondent ${shellQuote('Zoë Ångström'.normalize('NFD'))}`);
