@@ -42,7 +42,7 @@ const DIGIT_PAUSE_MS = 900;
 export function listPrompt<T>(config: ListConfig<T> & { multiple: true }, context?: PromptContext): Promise<T[]>;
 export function listPrompt<T>(config: ListConfig<T>, context?: PromptContext): Promise<T>;
 export function listPrompt<T>(config: ListConfig<T>, context?: PromptContext): Promise<T | T[]> {
-  return prompt(config as ListConfig<unknown>, context) as Promise<T | T[]>;
+  return prompt(config, context) as Promise<T | T[]>;
 }
 
 type PromptContext = Parameters<typeof prompt>[1];

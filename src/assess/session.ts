@@ -180,7 +180,7 @@ class Interview {
     for (const extra of this.extras(question, help)) choices.push({ ...extra, action: true });
     const chosen = await this.prompter.checkbox(message, choices, 'space ticks • ⏎ done (or ⏎ on a row below the options)');
     const special = chosen.find((c) => typeof c === 'symbol' || c === NOT_APPLICABLE);
-    if (special !== undefined) return special as Special | typeof NOT_APPLICABLE;
+    if (special !== undefined) return special;
     return chosen as string[];
   }
 

@@ -166,8 +166,8 @@ describe('cxm validate on a first-release period label', () => {
     const code = await main(['validate', `${fixtures}answers/period-format.yaml`, '--model', `${fixtures}valid/model`, '-f', 'json'], {
       cwd: fixtures,
       env: { NO_COLOR: '1' },
-      stdout: { write: (s: string) => ((stdout += s), true), isTTY: false } as never,
-      stderr: { write: (s: string) => ((stderr += s), true), isTTY: false } as never,
+      stdout: { write: (s: string) => ((stdout += s), true), isTTY: false },
+      stderr: { write: (s: string) => ((stderr += s), true), isTTY: false },
     });
     expect(stderr + stdout).toBe(stdout);
     expect(code, stdout).toBe(1);
