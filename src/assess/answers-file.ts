@@ -96,12 +96,20 @@ const MAYBE_MISREAD = /^[-+.\w:~<= ]*$/;
 export function misreadByYaml11(text: string): boolean {
   if (!MAYBE_MISREAD.test(text)) return false;
   if (text === '<<' || text === '=') return true;
-  try {
-    return parse(text, { version: '1.1' }) !== text;
-  } catch {
-    return true;
+  let misread = MISREAD_CACHE.get(text);
+  if (misread === undefined) {
+    try {
+      misread = parse(text, { version: '1.1' }) !== text;
+    } catch {
+      misread = true;
+    }
+    // the same option ids and names come back at every save: each is parsed once
+    if (MISREAD_CACHE.size >= 10_000) MISREAD_CACHE.clear();
+    MISREAD_CACHE.set(text, misread);
   }
+  return misread;
 }
+const MISREAD_CACHE = new Map<string, boolean>();
 
 /**
  * An answers file's data (keys in the order to write them; see `record`) as the YAML cxm writes: lists of
@@ -110,7 +118,6 @@ export function misreadByYaml11(text: string): boolean {
  */
 export function answersYaml(data: Record<string, unknown>): string {
   const doc = new Document(data, { version: '1.2' });
-  const misread = new Map<string, boolean>();
   visit(doc, {
     // lists of option ids read best on one line: [nps, complaints]
     Seq(_, node) {
@@ -118,10 +125,7 @@ export function answersYaml(data: Record<string, unknown>): string {
     },
     // keys too: a question id `no` must not become the key false
     Scalar(_, node) {
-      if (!isScalar(node) || typeof node.value !== 'string') return;
-      let quote = misread.get(node.value);
-      if (quote === undefined) misread.set(node.value, (quote = misreadByYaml11(node.value)));
-      if (quote) node.type = 'QUOTE_DOUBLE';
+      if (isScalar(node) && typeof node.value === 'string' && misreadByYaml11(node.value)) node.type = 'QUOTE_DOUBLE';
     },
   });
   const model = doc.get('model', true);
