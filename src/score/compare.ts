@@ -1,8 +1,9 @@
 // Compares the reports of one organization over periods (SPEC 4.1): scores, levels, deltas and the
 // questions that drove each element's movement. Pure: no IO, no clock; the input order does not matter.
 //
-// Order: by `period`, then `date`, each compared "naturally" (runs of digits as numbers, so `2026-Q1` <
-// `2026-Q2` and `Sprint 9` < `Sprint 10`; ISO labels sort as plain strings would). A report without a
+// Order: by `period`, then `date`. Periods of the SPEC 2.3 (1.1) forms by time (start, then the longer
+// first: `2026` < `2026-H1` < `2026-Q1`); other labels (report JSON of the first release) after them,
+// compared "naturally" (runs of digits as numbers, so `Sprint 9` < `Sprint 10`). A report without a
 // period sorts after every labelled one (an unlabelled assessment is usually the newest, not yet named),
 // and a missing date after present ones; a warning says so.
 //
