@@ -2,18 +2,36 @@
 // @inquirer/prompts; tests use a scripted one. A prompt that is interrupted rejects with an error
 // whose name is ExitPromptError (Ctrl-C) or AbortPromptError (our signal, e.g. on SIGTERM).
 
+import stringWidth from 'string-width';
+
 export interface Choice<T> {
   readonly value: T;
   readonly name: string;
-  readonly description?: string;
   /** What the answered prompt shows once picked (default: the name). */
   readonly short?: string;
+  /** Digits that pick this choice when typed: a scale's value (`12` is 12), never a position. */
+  readonly key?: string;
+}
+
+export interface CheckboxChoice<T> extends Choice<T> {
+  readonly checked?: boolean;
+  /** A row that Enter acts on at once (help, skip, n/a); the checkbox then returns its value alone. */
+  readonly action?: boolean;
+}
+
+export interface InputOptions {
+  readonly default?: string;
+  readonly required?: boolean;
+  /** true, or what is wrong with the text (shown under the prompt, which stays open). */
+  readonly validate?: (text: string) => true | string;
+  /** Told the text as it is being typed, so that an interruption loses none of it. */
+  readonly onDraft?: (text: string) => void;
 }
 
 export interface Prompter {
   select<T>(message: string, choices: readonly Choice<T>[], defaultValue?: T): Promise<T>;
-  checkbox<T>(message: string, choices: readonly (Choice<T> & { checked?: boolean })[], instructions?: string): Promise<T[]>;
-  input(message: string, options?: { default?: string; required?: boolean }): Promise<string>;
+  checkbox<T>(message: string, choices: readonly CheckboxChoice<T>[], instructions?: string): Promise<T[]>;
+  input(message: string, options?: InputOptions): Promise<string>;
   confirm(message: string, defaultValue: boolean): Promise<boolean>;
   /** Prints a line of text between prompts. */
   say(text: string): void;
@@ -24,9 +42,9 @@ export function isInterruption(error: unknown): boolean {
   return error instanceof Error && (error.name === 'ExitPromptError' || error.name === 'AbortPromptError');
 }
 
-/** Columns a string takes (code points; close enough for the prompts' own text). */
+/** Columns a string takes on a terminal: wide (CJK) characters take two, combining marks none. */
 function columns(text: string): number {
-  return [...text].length;
+  return stringWidth(text);
 }
 
 /**
@@ -54,53 +72,64 @@ export async function inquirerPrompter(options: {
   signal: AbortSignal;
   output: NodeJS.WritableStream;
 }): Promise<Prompter> {
-  const { select, checkbox, input, confirm } = await import('@inquirer/prompts');
+  const { input, confirm } = await import('@inquirer/prompts');
+  const { listPrompt } = await import('./list-prompt.js');
   const { styleText } = await import('node:util');
   const context = { signal: options.signal, output: options.output };
   const width = (): number => Math.max(40, (options.output as { columns?: number }).columns ?? 80);
+  // rows the list may take: the terminal's height less the question, the hint and the lines around
+  const pageSize = (): number => Math.max(5, Math.min(16, ((options.output as { rows?: number }).rows ?? 24) - 8));
   // "? " before a message, "❯ " or "❯◯ " before a choice: continuation lines align with the text; a line that
-  // fills the last column makes inquirer print an empty line after it, so one column stays free
+  // fills the last column makes the terminal print an empty line after it, so one column stays free
   const message = (text: string): string[] => wrapWords(text, width() - 4, '  ');
   /** The answer after the message once answered: on the message's last line if it fits, else on lines of its own. */
   const answer = (lines: readonly string[]) => (text: string) => {
-    if (2 + columns(lines.at(-1)!) + 1 + columns(text) < width()) return styleText('cyan', text);
-    return '\n' + wrapWords(text, width() - 5).map((l) => `    ${styleText('cyan', l)}`).join('\n');
+    if (!text.includes('\n') && 2 + columns(lines.at(-1)!) + 1 + columns(text) < width()) return styleText('cyan', text);
+    return '\n' + text.split('\n').flatMap((t) => wrapWords(t, width() - 5)).map((l) => `    ${styleText('cyan', l)}`).join('\n');
+  };
+  const keysHint = (choices: readonly Choice<unknown>[], multiple: boolean): string => {
+    const keys = choices.map((c) => c.key).filter((k): k is string => k !== undefined);
+    const typed = keys.length > 0 ? `type ${keys[0]}${keys.length > 1 ? `–${keys.at(-1)!}` : ''} or ` : '';
+    return multiple ? '↑↓ move • space ticks • ⏎ done' : `${typed}↑↓ move • ⏎ choose`;
   };
   return {
     select: <T>(text: string, choices: readonly Choice<T>[], defaultValue?: T) => {
       const lines = message(text);
-      return select<T>(
+      const keys = choices.map((c) => c.key).filter((k) => k !== undefined);
+      return listPrompt<T>(
         {
           message: lines.join('\n'),
-          choices: choices.map((c) => ({
+          items: choices.map((c) => ({
             value: c.value,
             name: wrapWords(c.name, width() - 3, '  ').join('\n'),
             short: c.short ?? c.name,
-            ...(c.description ? { description: c.description } : {}),
+            ...(c.key !== undefined ? { key: c.key } : {}),
           })),
           ...(defaultValue !== undefined ? { default: defaultValue } : {}),
-          pageSize: 12,
-          loop: false,
-          theme: { style: { answer: answer(lines) } },
+          pageSize: pageSize(),
+          hint: keysHint(choices, false),
+          answer: answer(lines),
+          ...(keys.length > 0 ? { keysAdvice: `type ${keys[0]!} to ${keys.at(-1)!}` } : {}),
         },
         context,
       );
     },
-    checkbox: <T>(text: string, choices: readonly (Choice<T> & { checked?: boolean })[], instructions?: string) => {
+    checkbox: <T>(text: string, choices: readonly CheckboxChoice<T>[], instructions?: string) => {
       const lines = message(text);
-      return checkbox<T>(
+      return listPrompt<T>(
         {
           message: lines.join('\n'),
-          choices: choices.map((c) => ({
+          items: choices.map((c) => ({
             value: c.value,
             name: wrapWords(c.name, width() - 5, '    ').join('\n'),
-            short: c.name,
+            short: c.short ?? c.name,
             checked: c.checked ?? false,
+            action: c.action ?? false,
           })),
-          pageSize: 12,
-          loop: false,
-          ...(instructions ? { instructions } : {}),
-          theme: { style: { answer: answer(lines) } },
+          multiple: true,
+          pageSize: pageSize(),
+          hint: instructions ?? keysHint(choices, true),
+          answer: answer(lines),
         },
         context,
       );
@@ -111,8 +140,19 @@ export async function inquirerPrompter(options: {
           message: text,
           ...(o.default !== undefined ? { default: o.default } : {}),
           required: o.required ?? false,
-          // `required` alone lets spaces through
-          ...(o.required ? { validate: (v: string) => v.trim() !== '' || 'Please type an answer.' } : {}),
+          validate: (v: string) => {
+            // `required` alone lets spaces through
+            if (o.required && v.trim() === '') return 'Please type an answer.';
+            return o.validate ? o.validate(v) : true;
+          },
+          ...(o.onDraft
+            ? {
+                transformer: (v: string) => {
+                  o.onDraft!(v);
+                  return v;
+                },
+              }
+            : {}),
         },
         context,
       ),

@@ -1,7 +1,9 @@
 // cxm assess: the interactive questionnaire. Needs a terminal; saves after every answer; Ctrl-C
 // (exit 130) and SIGTERM (exit 143) leave every answer saved and say how to resume.
 
-import { existsSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
+import { open, stat, unlink } from 'node:fs/promises';
+import { basename, delimiter, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { AnswerSet } from '../model/types.js';
 import { loadAnswerSet } from '../load/answers.js';
 import { AnswerStore, draftFromAnswerSet, type AnswersDraft } from '../assess/answers-file.js';
@@ -14,6 +16,7 @@ import { renderSummary } from '../render/terminal.js';
 import { scoreAssessment } from '../score/score.js';
 import { reportFindings, resolveModel } from './assessment.js';
 import { EXIT, UsageError, type Context } from './context.js';
+import { ioReason, ioRemedy } from './output.js';
 import type { AssessFlags } from './main.js';
 import { unicodeAllowed } from './score.js';
 
@@ -21,12 +24,57 @@ function shellQuote(arg: string): string {
   return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
 }
 
-function resumeCommand(flags: AssessFlags, respondent: string | undefined): string {
-  const args = ['cxm', 'assess', '--answers', flags.answers];
+/**
+ * The program as the person can run it again: `cxm` when the `cxm` on the PATH is this very script, else
+ * the script's path (relative to the working directory when it is inside it), e.g. `bin/cxm.js`.
+ */
+export function programName(script: string | undefined, path: string | undefined, cwd: string): string {
+  if (!script) return 'cxm';
+  const real = (file: string): string | undefined => {
+    try {
+      return realpathSync(file);
+    } catch {
+      return undefined;
+    }
+  };
+  const self = real(script);
+  for (const dir of (path ?? '').split(delimiter)) {
+    if (dir && self !== undefined && real(join(dir, 'cxm')) === self) return 'cxm';
+  }
+  const rel = relative(cwd, script);
+  const shown = rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) ? rel : script;
+  return shown.includes('/') ? shown : `./${shown}`;
+}
+
+/** The command that resumes this session: the same answers file, model, respondent, elements, --from and --notes. */
+export function resumeCommand(program: string, flags: AssessFlags, respondent: string | undefined): string {
+  const args = [program, 'assess', '--answers', flags.answers];
   if (flags.model) args.push('--model', flags.model);
   if (respondent) args.push('--respondent', respondent);
   if (flags.elements) args.push('--elements', flags.elements);
+  // without --from, a resumed session would offer the first option instead of last period's answer
+  if (flags.from) args.push('--from', flags.from);
+  if (flags.notes) args.push('--notes');
   return args.map(shellQuote).join(' ');
+}
+
+/** Why the answers file cannot be saved, in words, or undefined when it can: checked before the first question. */
+async function cannotSave(file: string): Promise<string | undefined> {
+  const existing = await stat(file).catch(() => undefined);
+  if (existing?.isDirectory()) return `${file} is a directory: name a file with --answers, e.g. --answers ${join(file, 'answers.yaml')}`;
+  if (existing && !existing.isFile()) return undefined;
+  // the answers are saved through a temporary file beside the target: try that once
+  const dir = dirname(resolve(file));
+  const probe = join(dir, `.${basename(file)}.${process.pid}.check.tmp`);
+  try {
+    const handle = await open(probe, 'wx');
+    await handle.close();
+    await unlink(probe);
+    return undefined;
+  } catch (error) {
+    const remedy = ioRemedy(error);
+    return `cannot save answers in ${dirname(file)}: ${ioReason(error)}${remedy ? `; ${remedy}, or pass --answers with another path` : ''}. Nothing was asked and nothing was written`;
+  }
 }
 
 export async function runAssess(context: Context, flags: AssessFlags): Promise<number> {
@@ -37,8 +85,9 @@ export async function runAssess(context: Context, flags: AssessFlags): Promise<n
     );
     return EXIT.usage;
   }
-  const model = await resolveModel(context, flags.model);
+  const model = await resolveModel(context, flags.model, undefined, true);
   if (!model.ok) return model.exitCode;
+  const program = programName(process.argv[1], context.env['PATH'], process.cwd());
 
   const wanted = flags.elements?.split(',').map((s) => s.trim()).filter((s) => s !== '');
   if (wanted) {
@@ -66,7 +115,12 @@ export async function runAssess(context: Context, flags: AssessFlags): Promise<n
     const code = await reportFindings(context, loaded.findings);
     if (code !== undefined || !loaded.answers) return code ?? EXIT.invalid;
     previous = loaded.answers;
+    if (previous.period !== undefined && previous.period === draft.period) {
+      throw new UsageError(`${flags.from} (--from) holds the answers of ${previous.period}, the period of ${flags.answers} itself: pass last period's answers file`);
+    }
   }
+  const unsaveable = await cannotSave(flags.answers);
+  if (unsaveable) throw new UsageError(unsaveable);
 
   const store = new AnswerStore(flags.answers, draft, existed);
   const controller = new AbortController();
@@ -88,6 +142,8 @@ export async function runAssess(context: Context, flags: AssessFlags): Promise<n
       ...(respondent !== undefined ? { respondent } : {}),
       ...(wanted ? { elements: wanted } : {}),
       ...(previous ? { previous } : {}),
+      ...(flags.notes ? { notes: true } : {}),
+      ...(flags.review ? { review: true } : {}),
       today,
       onRespondent: (name) => {
         respondent = name;
@@ -99,6 +155,9 @@ export async function runAssess(context: Context, flags: AssessFlags): Promise<n
     const report = saved.answers ? scoreAssessment(model.value, saved.answers) : result.report;
     context.stdout.write('\n' + renderSummary(report, { color: context.color.stdout, unicode: unicodeAllowed(context) }));
     context.stdout.write(`\nAnswers saved to ${flags.answers}.\n`);
+    if (result.open > 0) {
+      context.stdout.write(`${result.open} question${result.open === 1 ? ' is' : 's are'} still open. To answer ${result.open === 1 ? 'it' : 'them'}:\n  ${resumeCommand(program, flags, respondent)}\n`);
+    }
     const reportPath = flags.answers.replace(/\.ya?ml$/i, '') + '.md';
     if (await prompter.confirm(`Write the Markdown report to ${reportPath}?`, true)) {
       await writeFileAtomic(reportPath, renderMarkdown(report));
@@ -107,15 +166,20 @@ export async function runAssess(context: Context, flags: AssessFlags): Promise<n
     return EXIT.ok;
   } catch (error) {
     if (isInterruption(error)) {
+      // the command on a line of its own, never wrapped by cxm, so that it can be copied whole
       if (store.written) {
-        context.stderr.write(`\nStopped. Every answer given so far is saved in ${flags.answers}.\nTo resume: ${resumeCommand(flags, respondent)}\n`);
+        context.stderr.write(`\nStopped. Every answer given so far is saved in ${flags.answers}.\nTo resume:\n  ${resumeCommand(program, flags, respondent)}\n`);
       } else {
-        context.stderr.write(`\nStopped before anything was answered; no file was written.\nTo start again: ${resumeCommand(flags, respondent)}\n`);
+        context.stderr.write(`\nStopped before anything was answered; no file was written.\nTo start again:\n  ${resumeCommand(program, flags, respondent)}\n`);
       }
       return terminated ? EXIT.terminated : EXIT.interrupted;
     }
     const code = (error as NodeJS.ErrnoException).code;
-    if (code) throw new UsageError(`cannot save ${flags.answers}: ${code}; the answers given before this one are saved`);
+    if (code) {
+      const remedy = ioRemedy(error);
+      const saved = store.written ? `the answers given before this one are saved in ${flags.answers}` : 'nothing was saved';
+      throw new UsageError(`cannot save ${flags.answers}: ${ioReason(error)}${remedy ? ` (${remedy})` : ''}; ${saved}`);
+    }
     throw error;
   } finally {
     process.removeListener('SIGTERM', onTerm);

@@ -29,8 +29,11 @@ export async function reportFindings(context: Context, findings: readonly Findin
 
 export type Loaded<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly exitCode: number };
 
-/** The model to score with: --model DIR, else the built-in model named by the first answers file. */
-export async function resolveModel(context: Context, modelFlag: string | undefined, answersFile?: string): Promise<Loaded<Model>> {
+/**
+ * The model to score with: --model DIR, else the built-in model named by the first answers file. With
+ * `briefWarnings`, a model whose findings are all warnings gets one line saying how many, not each of them.
+ */
+export async function resolveModel(context: Context, modelFlag: string | undefined, answersFile?: string, briefWarnings = false): Promise<Loaded<Model>> {
   let dir = modelFlag;
   if (dir === undefined) {
     let id = BUILTIN_MODEL_ID;
@@ -50,7 +53,12 @@ export async function resolveModel(context: Context, modelFlag: string | undefin
     return { ok: false, exitCode: EXIT.usage };
   }
   const result = await loadModel(dir);
-  const code = await reportFindings(context, result.findings);
+  const brief = briefWarnings && result.model !== undefined && result.findings.length > 0 && !hasErrors(result.findings);
+  if (brief) {
+    const n = result.findings.length;
+    context.stderr.write(`cxm: the model has ${n} warning${n === 1 ? '' : 's'}; cxm validate ${modelFlag ?? dir} lists them.\n`);
+  }
+  const code = await reportFindings(context, brief ? [] : result.findings);
   if (code !== undefined || !result.model) return { ok: false, exitCode: code ?? EXIT.invalid };
   const model = result.model;
   return { ok: true, value: { ...model, inputs: model.inputs.map((i) => ({ ...i, file: displayPath(context, i.file) })) } };

@@ -155,6 +155,8 @@ Exit codes: 0 success, 1 invalid input, 2 usage or I/O error, 130 interrupted (a
     .option('--respondent <name>', 'name of the person answering')
     .option('--from <previous>', "last period's answers file, offered as defaults")
     .option('--elements <ids>', 'comma-separated element ids to ask (default: all)')
+    .option('--notes', 'ask for a note after every answer (otherwise "Add a note" is a choice of each question)')
+    .option('--review', 'change answers already given (offered anyway to a respondent who has answered everything)')
     .action(async (opts: AssessFlags, cmd: Command) => {
       const { runAssess } = await import('./assess.js');
       exitCode = await runAssess(context(globalNoColor(cmd)), opts);
@@ -211,4 +213,6 @@ export interface AssessFlags {
   readonly respondent?: string;
   readonly from?: string;
   readonly elements?: string;
+  readonly notes?: boolean;
+  readonly review?: boolean;
 }

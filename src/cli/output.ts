@@ -32,6 +32,11 @@ const REMEDY: Record<string, string> = {
   ENOSPC: 'free some space and run again',
 };
 
+/** What to do about an I/O error when writing a file, if there is advice for it. */
+export function ioRemedy(error: unknown): string | undefined {
+  return REMEDY[(error as NodeJS.ErrnoException).code ?? ''];
+}
+
 export async function writeOutput(context: Context, output: string | undefined, text: string): Promise<void> {
   if (output === undefined) {
     context.stdout.write(text);

@@ -2,6 +2,7 @@
 // `replaces`), known options, scale answers in range, n/a only where allowed, unique respondents.
 
 import type { Finding } from '../model/finding.js';
+import { periodAdvice, parsePeriod } from '../model/period.js';
 import { NOT_APPLICABLE, type AnswerSet, type AnswerValue, type Model, type Question, type Respondent } from '../model/types.js';
 import { closest } from './did-you-mean.js';
 import { findingAt, hasErrors } from './finding-at.js';
@@ -61,7 +62,7 @@ export async function loadAnswerSet(files: readonly string[], model: Model): Pro
   const names = new Map<string, { loaded: LoadedFile; path: (string | number)[] }>();
 
   for (const { loaded, raw } of loadedFiles) {
-    findings.push(...checkAnswersFile(raw, loaded, model));
+    findings.push(...checkAnswersFile(raw, loaded, model), ...checkPeriod(raw, loaded));
     for (const [ri, respondent] of raw.respondents.entries()) {
       const where = (...rest: (string | number)[]): (string | number)[] => ['respondents', ri, ...rest];
       const previous = names.get(respondent.name);
@@ -154,6 +155,19 @@ function checkAnswersFile(raw: RawAnswers, loaded: LoadedFile, model: Model): Fi
     ];
   }
   return [];
+}
+
+/** SPEC 2.3 (1.1): a period is a year, half, quarter, month or day, so that periods order by time. */
+function checkPeriod(raw: RawAnswers, loaded: LoadedFile): Finding[] {
+  if (typeof raw.period !== 'string' || parsePeriod(raw.period)) return [];
+  return [
+    findingAt(
+      loaded,
+      ['period'],
+      'period-format',
+      `period ${quote(raw.period)} is not one of the forms cxm orders by time: ${periodAdvice(raw.period)} (a year 2026, half 2026-H2, quarter 2026-Q4, month 2026-11 or day 2026-11-22)`,
+    ),
+  ];
 }
 
 /** Option ids by question, listed once: a large answers file checks each question thousands of times. */

@@ -53,6 +53,7 @@ export type FindingCode =
   | 'duplicate-respondent'
   | 'model-mismatch'
   | 'answers-mismatch'
+  | 'period-format'
   // warnings
   | 'model-version-mismatch'
   | 'question-without-help'

@@ -1,6 +1,7 @@
 // The summary `cxm score` prints for a terminal: a bar per element, score, level, then the overall
 // level and the weakest element. Colour and Unicode only when the caller says the terminal takes them.
 
+import stringWidth from 'string-width';
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Report } from '../model/report.js';
 import { levelRank, levelTitle } from './levels.js';
@@ -38,12 +39,13 @@ function colourLevel(chalk: ChalkInstance, report: Report, id: string | null, te
   return chalk.red(text);
 }
 
+// columns on a terminal, not code points: a CJK title takes two columns a character
 function pad(text: string, width: number): string {
-  return text + ' '.repeat(Math.max(0, width - [...text].length));
+  return text + ' '.repeat(Math.max(0, width - stringWidth(text)));
 }
 
 function padStart(text: string, width: number): string {
-  return ' '.repeat(Math.max(0, width - [...text].length)) + text;
+  return ' '.repeat(Math.max(0, width - stringWidth(text))) + text;
 }
 
 export function renderSummary(report: Report, options: SummaryOptions): string {
@@ -56,7 +58,7 @@ export function renderSummary(report: Report, options: SummaryOptions): string {
   lines.push('');
 
   const titles = report.elements.map((e) => singleLine(e.title));
-  const width = Math.max(8, ...titles.map((t) => [...t].length));
+  const width = Math.max(8, ...titles.map((t) => stringWidth(t)));
   for (const [i, element] of report.elements.entries()) {
     const score = formatScore(element.score, 'n/a');
     const level = singleLine(levelTitle(report, element.level));

@@ -1,8 +1,9 @@
 // Compares the reports of one organization over periods (SPEC 4.1): scores, levels, deltas and the
 // questions that drove each element's movement. Pure: no IO, no clock; the input order does not matter.
 //
-// Order: by `period`, then `date`, each compared "naturally" (runs of digits as numbers, so `2026-Q1` <
-// `2026-Q2` and `Sprint 9` < `Sprint 10`; ISO labels sort as plain strings would). A report without a
+// Order: by `period`, then `date`. Periods of the SPEC 2.3 (1.1) forms by time (start, then the longer
+// first: `2026` < `2026-H1` < `2026-Q1`); other labels (report JSON of the first release) after them,
+// compared "naturally" (runs of digits as numbers, so `Sprint 9` < `Sprint 10`). A report without a
 // period sorts after every labelled one (an unlabelled assessment is usually the newest, not yet named),
 // and a missing date after present ones; a warning says so.
 //
@@ -25,6 +26,7 @@ import type {
   PeriodChange,
 } from '../model/comparison.js';
 import type { Report, ReportElement, ReportLevel } from '../model/report.js';
+import { comparePeriods, parsePeriod } from '../model/period.js';
 import { round2 } from './round.js';
 
 /** At most this many drivers per element change. */
@@ -98,7 +100,17 @@ export function comparePeriodOrder(
   a: { readonly period?: string; readonly date?: string },
   b: { readonly period?: string; readonly date?: string },
 ): number {
-  return compareOptional(present(a.period), present(b.period)) || compareOptional(present(a.date), present(b.date));
+  return comparePeriodLabels(present(a.period), present(b.period)) || compareOptional(present(a.date), present(b.date));
+}
+
+/** SPEC 2.3 (1.1) periods by time (2026-Q4 before 2027-Q1, a year before its first quarter); other labels after them, naturally. */
+function comparePeriodLabels(a: string | undefined, b: string | undefined): number {
+  const pa = a === undefined ? undefined : parsePeriod(a);
+  const pb = b === undefined ? undefined : parsePeriod(b);
+  if (pa && pb) return comparePeriods(pa, pb) || compareCodeUnits(a!, b!);
+  if (pa && b !== undefined) return -1;
+  if (pb && a !== undefined) return 1;
+  return compareOptional(a, b);
 }
 
 function byPeriodThenDate(a: Indexed, b: Indexed): number {

@@ -81,6 +81,13 @@ describe('ordering', () => {
     expect(shuffled.sort(comparePeriodOrder)).toEqual(inOrder);
   });
 
+  it('orders SPEC periods by time: a year before its first quarter, H2 after Q3, other labels after them', () => {
+    const labels = ['2027', '2026-Q4', '2026-H2', '2026-Q3', '2026', '2026-11', 'Sprint 9', '2026-11-22'];
+    const sorted = labels.map((period) => ({ period })).sort(comparePeriodOrder).map((p) => p.period);
+    // mutation caught: ordering by compareLabels alone puts 2026-H2 before 2026-Q3 and 2026-Q4 before 2026-11
+    expect(sorted).toEqual(['2026', '2026-H2', '2026-Q3', '2026-Q4', '2026-11', '2026-11-22', '2027', 'Sprint 9']);
+  });
+
   it('compares runs of digits as numbers', () => {
     expect(compareLabels('Sprint 9', 'Sprint 10')).toBeLessThan(0);
     expect(compareLabels('2026-Q1', '2026-Q2')).toBeLessThan(0);

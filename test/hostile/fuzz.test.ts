@@ -67,11 +67,13 @@ describe('reports of hostile answers', () => {
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('any organization, period, names, roles and notes give a safe Markdown report, terminal summary and JSON', async () => {
+  it('any organization, names, roles and notes, and any period form, give a safe Markdown report, terminal summary and JSON', async () => {
     const file = join(dir, 'answers.yaml');
     let rendered = 0;
+    // a period is one of the SPEC 2.3 (1.1) forms: any other text is a period-format error, never rendered
+    const period = fc.constantFrom('2026', '2026-H2', '2026-Q4', '2026-11', '2026-11-22');
     await fc.assert(
-      fc.asyncProperty(hostile, hostile, fc.array(fc.tuple(hostile, hostile, hostile), { minLength: 1, maxLength: 3 }), async (organization, period, people) => {
+      fc.asyncProperty(hostile, period, fc.array(fc.tuple(hostile, hostile, hostile), { minLength: 1, maxLength: 3 }), async (organization, period, people) => {
         const respondents = people.map(([name, role, note], i) => ({
           ...example.respondents[i % example.respondents.length]!,
           name: `${i} ${name}`,

@@ -1,6 +1,6 @@
 // Untrusted text never reaches a screen or a report raw. test/fixtures/hostile/text holds a model
 // and answers whose every text (titles, levels, questions, options, help, recommendations,
-// organization, period, names, roles, notes) carries terminal escapes (OSC 52 clipboard, OSC 8
+// organization, names, roles, notes; a period, in findings) carries terminal escapes (OSC 52 clipboard, OSC 8
 // hyperlink, CSI clear screen), a carriage return, C1 controls, bidi overrides, HTML, Markdown
 // table pipes and Mermaid label breakers. Each output is checked through the real bin/cxm.js.
 
@@ -49,7 +49,7 @@ describe('untrusted text in reports', () => {
   it('compare in every format: no controls, Markdown checked like the report', async () => {
     const dir = tempDir('cxm-hostile-');
     const earlier = join(dir, 'q3.yaml');
-    writeFileSync(earlier, readFileSync(join(ROOT, ANSWERS), 'utf8').replace('period: "2026-Q4 ', 'period: "2026-Q3 ').replace('strategy.statement: "yes"', 'strategy.statement: "no"'));
+    writeFileSync(earlier, readFileSync(join(ROOT, ANSWERS), 'utf8').replace('period: 2026-Q4', 'period: 2026-Q3').replace('strategy.statement: "yes"', 'strategy.statement: "no"'));
     for (const format of ['text', 'json', 'markdown']) {
       const { code, stdout, stderr } = await cxm(['compare', earlier, ANSWERS, '--model', MODEL, '-f', format]);
       expect(code, stderr).toBe(0);
@@ -80,6 +80,15 @@ describe('untrusted text in findings', () => {
         }
       }
     }
+    // a period with controls is a period-format error (SPEC 2.3, 1.1) whose message shows them escaped
+    const period = join(dir, 'period.yaml');
+    writeFileSync(period, readFileSync(join(ROOT, ANSWERS), 'utf8').replace('period: 2026-Q4', 'period: "2026-Q4 \\e[2J\\e]52;c;ZXZpbA==\\a"'));
+    for (const format of ['text', 'json', 'github']) {
+      const { code, stdout, stderr } = await cxm(['validate', period, '--model', MODEL, '-f', format]);
+      expect(code, format).toBe(1);
+      noControls(stdout + stderr);
+      expect(stdout + stderr, format).toContain('period-format');
+    }
     const text = await cxm(['validate', `${DIR}/bad-questionnaire.yaml`]);
     // the controls are shown as escapes, so that the reader sees what to remove
     expect(text.stdout + text.stderr).toContain('bad-questionnaire.yaml:4:1 error unknown-property unknown property "wieght\\u001b]52;c;ZXZpbA==\\u0007\\u001b[2J\\u202e": ');
@@ -91,7 +100,7 @@ describe('untrusted text in an assessment', () => {
     const { model } = await loadModel(join(ROOT, MODEL));
     const dir = tempDir('cxm-hostile-');
     const store = await openStore(join(dir, 'answers.yaml'), model!);
-    const prompter = new ScriptedPrompter(['Acme', '2026-Q4', 'Alice', '', pick('Show why this question matters')], responder(model!));
+    const prompter = new ScriptedPrompter(['Acme', '2026-Q4', 'Alice', '', pick('No group'), pick('Show why this question matters')], responder(model!));
     await runSession(model!, store, prompter, { today: '2026-11-22' });
     const everything = JSON.stringify(prompter.shown) + prompter.transcript.join('\n');
     expect(prompter.transcript.join('\n')).toContain('  Help\n'); // the help was shown, its OSC 52 gone

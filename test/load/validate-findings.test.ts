@@ -119,6 +119,8 @@ const CASES: readonly Case[] = [
   { fixture: 'answers/model-version-mismatch.yaml', model: VALID_MODEL, code: 'model-version-mismatch', file: 'answers/model-version-mismatch.yaml', line: 4, column: 12, severity: warning },
   { fixture: 'answers/empty-respondent.yaml', model: VALID_MODEL, code: 'empty-respondent', file: 'answers/empty-respondent.yaml', line: 7, column: 11, severity: warning },
   { fixture: 'answers/duplicate-answer.yaml', model: VALID_MODEL, code: 'duplicate-answer', file: 'answers/duplicate-answer.yaml', line: 7, column: 7, severity: warning },
+  // a first-release period label: one error at the value, suggesting the rewrite
+  { fixture: 'answers/period-format.yaml', model: VALID_MODEL, code: 'period-format', file: 'answers/period-format.yaml', line: 4, column: 9, severity: error },
   { fixture: 'answers/unknown-note.yaml', model: VALID_MODEL, code: 'unknown-question', file: 'answers/unknown-note.yaml', line: 8, column: 7, severity: warning },
   // the answers file names model "tiny", found beside it rather than through --model
   { fixture: [VALID_MODEL, 'answers/scale-out-of-range.yaml'], code: 'answer-out-of-range', file: 'answers/scale-out-of-range.yaml', line: 6, column: 28, severity: error },

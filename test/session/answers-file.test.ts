@@ -7,7 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serializeAnswers, type AnswersDraft, type DraftRespondent } from '../../src/assess/answers-file.js';
+import jsYaml from 'js-yaml';
+import { parse as parseYamlLib } from 'yaml';
+import { misreadByYaml11, serializeAnswers, type AnswersDraft, type DraftRespondent } from '../../src/assess/answers-file.js';
 import { loadAnswerSet } from '../../src/load/answers.js';
 import { parseYaml } from '../../src/load/yaml-source.js';
 import { NOT_APPLICABLE, type AnswerValue } from '../../src/model/types.js';
@@ -166,7 +168,8 @@ describe('serializeAnswers → parseYaml', () => {
         'model: {id: cx-maturity, version: 1.0.0}',
         'organization: Acme Ltd',
         'period: 2026-Q4',
-        'date: 2026-11-22',
+        // a YAML 1.1 reader would read a bare 2026-11-22 as a timestamp
+        'date: "2026-11-22"',
         'respondents:',
         '  - name: Alice',
         '    role: Head of Service',
@@ -256,14 +259,14 @@ describe('serializeAnswers → loadAnswerSet (schema and model checks)', () => {
     const draft: AnswersDraft = {
       model: { id: 'test-model', version: '1.0.0' },
       organization: 'Acme "Ltd": #1\nsecond line',
-      period: '1.0',
+      period: '2026-Q4',
       date: '2026-11-22',
       respondents: people.map((name, i) => respondent(name, answersFor(i), [['strategy.words', HOSTILE[(i + 1) % HOSTILE.length]!]], HOSTILE[(i + 2) % HOSTILE.length])),
     };
     const { answers, findings } = await roundTrip(draft, 'hostile');
     expect(findings).toEqual([]);
     expect(answers!.organization).toBe(draft.organization);
-    expect(answers!.period).toBe('1.0');
+    expect(answers!.period).toBe('2026-Q4');
     expect(answers!.date).toBe('2026-11-22');
     expect(answers!.respondents.map((r) => [r.name, r.role, [...r.answers], [...r.notes]])).toEqual(
       draft.respondents.map((r) => [r.name, r.role, [...r.answers], [...r.notes]]),
@@ -281,7 +284,7 @@ describe('serializeAnswers → loadAnswerSet (schema and model checks)', () => {
           const draft: AnswersDraft = {
             model: { id: 'test-model', version: '1.0.0' },
             organization: note,
-            period: role || 'p',
+            period: '2026-Q4',
             respondents: names.map((n) => respondent(n, [['strategy.words', 'no'], ['strategy.days', 3]], [['strategy.days', note]], role)),
           };
           const { answers, findings } = await roundTrip(draft, `p${run++}`);
@@ -292,5 +295,32 @@ describe('serializeAnswers → loadAnswerSet (schema and model checks)', () => {
       ),
       { numRuns: 100 },
     );
+  });
+});
+
+describe('YAML 1.1 readers read what cxm writes as the same strings', () => {
+  // the words and forms a YAML 1.1 reader (PyYAML, js-yaml's timestamps) turns into booleans, null, numbers, dates
+  const WORDS = ['yes', 'no', 'on', 'off', 'y', 'n', 'Y', 'N', 'Yes', 'NO', 'On', 'OFF', 'true', 'false', 'null', 'Null', '~', '2026-11-22', '2026-11-22 10:00:00', '1:20', '0x10', '010', '1_000', '0b101', '.5', '+1', '<<', '=', '.inf', '.NaN'];
+  const draft: AnswersDraft = {
+    model: { id: 'cx-maturity', version: '1.0.0' },
+    organization: 'no',
+    period: '2026',
+    date: '2026-11-22',
+    respondents: WORDS.map((w) => respondent(w, [[w, w], [`q.${w}`, [w, 'plain']]], [[w, w]], w)),
+  };
+  const text = serializeAnswers(draft);
+
+  it('quotes each of them, values and keys, and reads back the same with a YAML 1.1 schema', () => {
+    for (const w of WORDS) expect(misreadByYaml11(w), w).toBe(true);
+    // mutation caught: without the Scalar visitor in answersYaml, yes/no/on/off are written bare and read back as booleans
+    expect(canonical(parseYamlLib(text, { version: '1.1' }))).toEqual(canonical(plain(draft)));
+    expect(canonical(jsYaml.load(text))).toEqual(canonical(plain(draft)));
+    expect(text).toContain('organization: "no"');
+    expect(text).toContain('date: "2026-11-22"');
+  });
+
+  it('leaves ordinary text bare', () => {
+    for (const w of ['Acme Ltd', '2026-Q4', '1.0.0', 'strategy.vision', 'Head of Service', 'n/a']) expect(misreadByYaml11(w), w).toBe(false);
+    expect(text).toContain('model: {id: cx-maturity, version: 1.0.0}');
   });
 });

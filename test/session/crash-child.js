@@ -55,7 +55,8 @@ const prompter = {
     return values[Math.floor(random() * values.length)];
   },
   async checkbox(_message, choices) {
-    return choices.map((c) => c.value).filter((v) => v !== 'n/a' && random() < 0.5);
+    // the options only: the rows after them (n/a, note, help, skip) are actions
+    return choices.filter((c) => !c.action).map((c) => c.value).filter(() => random() < 0.5);
   },
   async input(message) {
     if (message.startsWith('Organization')) return 'Acme "Ltd": #1';
@@ -74,6 +75,7 @@ const { model } = await loadModel(builtinModelDir());
 const store = new AcknowledgingStore(file, { model: { id: model.id, version: model.version }, respondents: [] });
 log('ready');
 for (respondent = 0; respondent < Number(respondentsArg); respondent++) {
-  await runSession(model, store, prompter, { respondent: `Respondent ${respondent + 1}`, today: '2026-11-22' });
+  // --notes: a note after every answer, so that kills land in note saves too
+  await runSession(model, store, prompter, { respondent: `Respondent ${respondent + 1}`, today: '2026-11-22', notes: true });
 }
 log('done');

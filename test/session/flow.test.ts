@@ -9,12 +9,12 @@ import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { serializeAnswers, type AnswersDraft } from '../../src/assess/answers-file.js';
 import { isInterruption } from '../../src/assess/prompter.js';
-import { runSession, type SessionOptions } from '../../src/assess/session.js';
+import { COMMON_GROUPS, runSession, type SessionOptions } from '../../src/assess/session.js';
 import { loadAnswerSet } from '../../src/load/answers.js';
 import { NOT_APPLICABLE, type AnswerSet, type AnswerValue, type ChoiceQuestion, type Model, type MultiQuestion, type Question } from '../../src/model/types.js';
 import { scoreAssessment } from '../../src/score/score.js';
-import { ERASE, INTERRUPT, pick, ScriptedPrompter, type Answer, type Shown } from './scripted-prompter.js';
-import { builtinModel, openStore, questionOf, questionsOf, responder, sampleAnswer, type RespondentScript } from './session-helpers.js';
+import { ERASE, INTERRUPT, pick, ScriptedPrompter, typedThenInterrupt, type Answer, type Shown } from './scripted-prompter.js';
+import { builtinModel, openStore, questionOf, questionsOf, responder, sampleAnswer, SETUP_LISTS, type RespondentScript } from './session-helpers.js';
 
 let model: Model;
 let questions: Question[];
@@ -65,7 +65,7 @@ function entries(set: AnswerSet, name = 'Alice'): [string, AnswerValue][] {
 
 /** The questions asked, in order (a question asked twice, after its help, appears twice). */
 function asked(prompter: ScriptedPrompter, m: Model = model): string[] {
-  return prompter.shown.filter((s) => s.kind !== 'input' && s.kind !== 'confirm').map((s) => questionOf(m, s.message)?.id ?? `?${s.message}`);
+  return prompter.shown.filter((s) => s.kind !== 'input' && s.kind !== 'confirm' && !SETUP_LISTS.includes(s.message)).map((s) => questionOf(m, s.message)?.id ?? `?${s.message}`);
 }
 
 function interruptAt(questionId: string, m: Model = model): RespondentScript {
@@ -94,7 +94,8 @@ describe('a full run of the built-in model', () => {
   it('asks every question once, in order, and leaves a file that validates and scores', async () => {
     const { prompter, result, error } = await session([], { note: (q) => (q === questions[0] ? 'Only the board has seen it' : '') });
     expect(error).toBeUndefined();
-    expect(asked(prompter)).toEqual(questions.map((q) => q.id));
+    // the first question twice: "Add a note", then the answer
+    expect(asked(prompter)).toEqual([questions[0]!.id, ...questions.map((q) => q.id)]);
     expect(result!.answered).toBe(questions.length);
     expect(result!.respondent).toBe('Alice');
 
@@ -147,12 +148,12 @@ describe('a full run of the built-in model', () => {
 
   it('asks again when only spaces were typed where an answer is required, so the file stays valid', async () => {
     // @inquirer/input's `required` refuses only the empty string: spaces get through to the session
-    const { prompter, error } = await session(['   ', 'Acme Ltd', ' ', '2026-Q4', '  ', 'Alice', '', INTERRUPT]);
+    const { prompter, error } = await session(['   ', 'Acme Ltd', ' ', '2026-Q4', '  ', 'Alice', '', pick('No group'), INTERRUPT]);
     expect(isInterruption(error)).toBe(true);
     expect(prompter.messages('input')).toEqual([
       'Organization being assessed:',
       'Organization being assessed:',
-      'Period (e.g. 2026-Q4):',
+      // the period prompt refuses what is not a period and stays open
       'Period (e.g. 2026-Q4):',
       'Your name:',
       'Your name:',
@@ -192,9 +193,9 @@ describe('interrupted and resumed', () => {
     expect(entries(await loaded())).toEqual(questions.map((q) => [q.id, sampleAnswer(model, q)]));
   });
 
-  it('interrupted in the note after an answer: the answer is saved, the next run starts at the next question', async () => {
+  it('interrupted in the note after an answer (--notes): the answer is saved, the next run starts at the next question', async () => {
     // answers question 0, then Ctrl-C in its note prompt
-    const first = await session(['Acme Ltd', '2026-Q4', 'Alice', '', sampleAnswer(model, questions[0]!), INTERRUPT]);
+    const first = await session(['Acme Ltd', '2026-Q4', 'Alice', '', pick('No group'), sampleAnswer(model, questions[0]!), INTERRUPT], {}, { notes: true });
     expect(isInterruption(first.error)).toBe(true);
     expect(first.prompter.shown.at(-1)).toMatchObject({ kind: 'input', message: 'Note (optional, Enter to skip):' });
     expect(entries(await loaded())).toEqual([[questions[0]!.id, sampleAnswer(model, questions[0]!)]]);
@@ -230,12 +231,13 @@ describe('interrupted and resumed', () => {
     expect(entries(await loaded())).toHaveLength(questions.length);
   });
 
-  it('a run with nothing left to ask resumes, asks nothing and returns the report', async () => {
+  it('a run with nothing left to ask resumes, asks no question, offers to change an answer and returns the report', async () => {
     await session([]);
     const again = await session([], {}, { respondent: 'Alice' });
     expect(again.error).toBeUndefined();
     expect(again.prompter.said).toContain(`Resuming Alice: ${questions.length} of ${questions.length} questions answered.`);
     expect(asked(again.prompter)).toEqual([]);
+    expect(again.prompter.messages('select')).toEqual(['Change an answer?']);
     expect(again.result!.answered).toBe(questions.length);
   });
 });
@@ -298,11 +300,12 @@ describe("last period's answers as defaults (--from)", () => {
   it("offers last period's organization, and the same person's role, as the defaults", async () => {
     const previous: AnswerSet = { ...last({}), organization: 'Acme Home Services', respondents: [{ ...last({}).respondents[0]!, role: 'Head of Service' }] };
     // Enter on the organization and on the role takes the defaults
-    const { prompter } = await session(['', '2026-Q4', 'Alice', '', INTERRUPT], {}, { previous });
+    const { prompter } = await session(['', '', 'Alice', '', pick('No group'), INTERRUPT], {}, { previous });
     const inputs = prompter.shown.filter((s): s is Extract<Shown, { kind: 'input' }> => s.kind === 'input');
     expect(inputs.map((s) => [s.message, s.default])).toEqual([
       ['Organization being assessed:', 'Acme Home Services'],
-      ['Period (e.g. 2026-Q4):', undefined],
+      // the period after last period's 2026-Q3
+      ['Period (e.g. 2026-Q4):', '2026-Q4'],
       ['Your name:', undefined],
       ['Your role (optional):', 'Head of Service'],
     ]);
@@ -310,7 +313,7 @@ describe("last period's answers as defaults (--from)", () => {
     expect([saved.organization, saved.respondents[0]!.role]).toEqual(['Acme Home Services', 'Head of Service']);
     // another person is not offered Alice's role
     await rm(file, { force: true });
-    const other = await session(['', '2026-Q4', 'Bob', '', INTERRUPT], {}, { previous });
+    const other = await session(['', '2026-Q4', 'Bob', '', pick('No group'), INTERRUPT], {}, { previous });
     const role = other.prompter.shown.find((s): s is Extract<Shown, { kind: 'input' }> => s.kind === 'input' && s.message.startsWith('Your role'))!;
     expect(role.default).toBeUndefined();
   });
@@ -418,7 +421,7 @@ describe('n/a', () => {
   it('is offered only on questions that allow it, and saved as n/a', async () => {
     const { prompter } = await session([], { answer: (q) => (q.notApplicable ? NOT_APPLICABLE : sampleAnswer(model, q)) });
     const offered = prompter.shown
-      .filter((s) => s.kind === 'select' || s.kind === 'checkbox')
+      .filter((s): s is Exclude<Shown, { kind: 'input' | 'confirm' }> => (s.kind === 'select' || s.kind === 'checkbox') && !SETUP_LISTS.includes(s.message))
       .map((s) => [questionOf(model, s.message)!.id, s.choices.some((c) => c.value === NOT_APPLICABLE || c.name === 'Not applicable to us')]);
     expect(offered).toEqual(questions.map((q) => [q.id, q.notApplicable]));
     expect(questions.some((q) => q.notApplicable)).toBe(true);
@@ -426,20 +429,32 @@ describe('n/a', () => {
     for (const q of questions.filter((q) => q.notApplicable)) expect(set.respondents[0]!.answers.get(q.id)).toBe(NOT_APPLICABLE);
   });
 
-  it('on a multi question that allows it: a tick on n/a wins over other ticks', async () => {
+  it('on a multi question that allows it: n/a is a row of its own after the options, chosen with Enter', async () => {
     const multiQ = questions.find((q): q is MultiQuestion => q.type === 'multi')!;
     const m = withQuestion(model, multiQ.id, (q) => ({ ...q, notApplicable: true }));
-    const { prompter } = await session([], { answer: (q) => (q.id === multiQ.id ? [multiQ.options[0]!.id, NOT_APPLICABLE] : sampleAnswer(m, q)) }, {}, m);
+    const { prompter } = await session([], { answer: (q) => (q.id === multiQ.id ? NOT_APPLICABLE : sampleAnswer(m, q)) }, {}, m);
     const box = prompter.shown.find((s) => s.kind === 'checkbox' && s.message.endsWith(singleLineText(m, multiQ.id)));
-    expect(box && box.kind === 'checkbox' && box.choices.at(-1)).toEqual({ value: NOT_APPLICABLE, name: 'Not applicable to us', checked: false });
+    expect(box && box.kind === 'checkbox' && box.choices[multiQ.options.length]).toEqual({ value: NOT_APPLICABLE, name: 'Not applicable to us', checked: false, action: true });
     expect((await loaded(m)).respondents[0]!.answers.get(multiQ.id)).toBe(NOT_APPLICABLE);
   });
 
-  it('a multi question answered with nothing ticked is saved as an empty list (none of these)', async () => {
-    await session([], { answer: (q) => (q.type === 'multi' ? [] : sampleAnswer(model, q)) });
+  it('a multi question answered with nothing ticked asks "none of these?" and, confirmed, saves an empty list', async () => {
+    const multis = questions.filter((q) => q.type === 'multi');
+    const { prompter } = await session([], { answer: (q) => (q.type === 'multi' ? [] : sampleAnswer(model, q)) });
+    // mutation caught: recording [] without asking leaves no confirm
+    expect(prompter.messages('confirm').filter((m) => m.startsWith('Nothing ticked'))).toHaveLength(multis.length);
     const set = await loaded();
-    for (const q of questions.filter((q) => q.type === 'multi')) expect(set.respondents[0]!.answers.get(q.id)).toEqual([]);
-    expect(await readFile(file, 'utf8')).toMatch(/strategy\.communicated: \[\]/);
+    for (const q of multis) expect(set.respondents[0]!.answers.get(q.id)).toEqual([]);
+    expect(await readFile(file, 'utf8')).toContain(`${multis[0]!.id}: []`);
+  });
+
+  it('a multi question offers help, a note and skip as rows below the options, like the other questions', async () => {
+    const multiQ = questions.find((q): q is MultiQuestion => q.type === 'multi')!;
+    const { prompter } = await session([]);
+    const box = prompter.shown.find((s) => s.kind === 'checkbox' && questionOf(model, s.message)?.id === multiQ.id);
+    if (box?.kind !== 'checkbox') throw new Error('no checkbox');
+    const actions = box.choices.filter((c) => c.action).map((c) => c.name);
+    expect(actions).toEqual([...(multiQ.notApplicable ? ['Not applicable to us'] : []), 'Add a note', ...(multiQ.help ? ['Show why this question matters'] : []), 'Skip for now']);
   });
 });
 
@@ -448,11 +463,38 @@ function singleLineText(m: Model, id: string): string {
 }
 
 describe('notes', () => {
-  it('are saved with the answer, trimmed, and an empty note saves nothing', async () => {
+  it('are asked for with "Add a note", saved trimmed; an empty note saves nothing', async () => {
     const [withNote, blank] = [questions.find((q) => q.type === 'multi')!, questions.find((q) => q.type === 'scale')!];
-    await session([], { note: (q) => (q === withNote ? '  NPS only for the web shop  ' : q === blank ? '   ' : '') });
+    const { prompter } = await session([], { note: (q) => (q === withNote ? '  NPS only for the web shop  ' : q === blank ? '   ' : '') });
+    expect(prompter.messages('input').filter((m) => m.startsWith('Note'))).toHaveLength(2);
     const set = await loaded();
     expect([...set.respondents[0]!.notes]).toEqual([[withNote.id, 'NPS only for the web shop']]);
+  });
+
+  it('a full assessment without notes takes one prompt per question, plus the setup prompts', async () => {
+    const { prompter } = await session([]);
+    // setup: organization, period, name, role, group; then one list per question, nothing else
+    // mutation caught: a note prompt after every answer doubles the count
+    expect(prompter.shown).toHaveLength(questions.length + 5);
+    expect(prompter.messages('input')).toEqual(['Organization being assessed:', 'Period (e.g. 2026-Q4):', 'Your name:', 'Your role (optional):']);
+  });
+
+  it('with --notes, a note is asked after every answer', async () => {
+    const { prompter } = await session([], {}, { notes: true });
+    expect(prompter.messages('input').filter((m) => m.startsWith('Note'))).toHaveLength(questions.length);
+    expect(prompter.shown.filter((s) => s.kind === 'select' && s.choices.some((c) => c.name === 'Add a note'))).toEqual([]);
+  });
+
+  it('Ctrl-C while typing a note keeps what was typed, and the next run shows it', async () => {
+    const q0 = questions[0]!;
+    // trap 6 — mutation caught: without onDraft saved on interruption, the typed note is lost
+    const first = await session(['Acme Ltd', '2026-Q4', 'Alice', '', pick('No group'), pick('Add a note'), typedThenInterrupt('  ask finance about the budget')]);
+    expect(isInterruption(first.error)).toBe(true);
+    expect([...(await loaded()).respondents[0]!.notes]).toEqual([[q0.id, 'ask finance about the budget']]);
+    const second = await session([pick('Edit the note'), '', sampleAnswer(model, q0), INTERRUPT], {}, { respondent: 'Alice' });
+    const note = second.prompter.shown.find((s) => s.kind === 'input');
+    expect(note).toMatchObject({ message: 'Note (optional, Enter to skip):', default: 'ask finance about the budget' });
+    expect([...(await loaded()).respondents[0]!.notes]).toEqual([[q0.id, 'ask finance about the budget']]);
   });
 
   it('a note left on an unanswered question is offered for editing, and removed when emptied', async () => {
@@ -467,7 +509,7 @@ describe('notes', () => {
       }),
     );
     const answers = [sampleAnswer(model, q0), sampleAnswer(model, q1)] as Answer[];
-    const { prompter } = await session([answers[0]!, ERASE, answers[1]!, 'HR confirmed', INTERRUPT], {}, { respondent: 'Alice' });
+    const { prompter } = await session([pick('Edit the note'), ERASE, answers[0]!, pick('Edit the note'), 'HR confirmed', answers[1]!, INTERRUPT], {}, { respondent: 'Alice' });
     const notes = prompter.shown.filter((s) => s.kind === 'input');
     expect(notes.map((s) => s.kind === 'input' && s.default)).toEqual(['ask finance', 'check with HR']);
     const set = await loaded();
@@ -489,7 +531,7 @@ describe('notes', () => {
         respondents: [{ name: 'Alice', answers: new Map(), notes: new Map([[q0.id, 'ask finance']]) }],
       }),
     );
-    await session([sampleAnswer(model, q0), '  ', INTERRUPT], {}, { respondent: 'Alice' });
+    await session([pick('Edit the note'), '  ', sampleAnswer(model, q0), INTERRUPT], {}, { respondent: 'Alice' });
     expect(await readFile(file, 'utf8')).not.toMatch(/notes/);
   });
 });
@@ -497,7 +539,7 @@ describe('notes', () => {
 describe('help and skip', () => {
   it('"Show why this question matters" prints the help and asks the same question again', async () => {
     const q0 = questions[0]!;
-    const { prompter } = await session(['Acme Ltd', '2026-Q4', 'Alice', '', pick('Show why this question matters'), sampleAnswer(model, q0), '', INTERRUPT]);
+    const { prompter } = await session(['Acme Ltd', '2026-Q4', 'Alice', '', pick('No group'), pick('Show why this question matters'), sampleAnswer(model, q0), INTERRUPT]);
     expect(asked(prompter)).toEqual([q0.id, q0.id, questions[1]!.id]);
     const first = prompter.transcript.findIndex((l) => l.startsWith('? [1/6]'));
     expect(prompter.transcript[first + 1]).toBe(`  ${q0.help!.trim()}`);
@@ -508,16 +550,11 @@ describe('help and skip', () => {
   it('every select question with help offers it, and every select offers to skip', async () => {
     const { prompter } = await session([]);
     for (const s of prompter.shown) {
-      if (s.kind !== 'select') continue;
+      if (s.kind !== 'select' || SETUP_LISTS.includes(s.message)) continue;
       const q = questionOf(model, s.message)!;
       const names = s.choices.map((c) => c.name);
       expect(names.includes('Show why this question matters'), q.id).toBe(q.help !== undefined);
       expect(names.at(-1)).toBe('Skip for now');
-    }
-    // a multi question prints its help above the checkbox, since a checkbox has no room for an extra entry
-    for (const q of questions.filter((q) => q.type === 'multi' && q.help)) {
-      const at = prompter.transcript.findIndex((l) => l.endsWith(q.text.replace(/\s+/g, ' ').trim()));
-      expect(prompter.transcript[at - 1]).toBe(`  ${q.help!.replace(/\s+/g, ' ').trim()}`);
     }
   });
 
@@ -536,5 +573,102 @@ describe('help and skip', () => {
     expect(second.prompter.said).toContain(`Resuming Alice: ${questions.length - 1} of ${questions.length} questions answered.`);
     expect(asked(second.prompter)).toEqual([skipped.id]);
     expect((await loaded()).respondents[0]!.answers.size).toBe(questions.length);
+  });
+});
+
+describe('periods (trap 3)', () => {
+  it('refuses a period that is not one of the forms, saying the rewrite, and keeps the prompt open', async () => {
+    const { prompter } = await session(['Acme Ltd', 'Q1 2027', 'spring', '2027-Q1', 'Alice', '', pick('No group'), INTERRUPT]);
+    const period = prompter.shown.find((s) => s.kind === 'input' && s.message.startsWith('Period'));
+    // mutation caught: without periodCheck, "Q1 2027" is saved as the period and compare sorts it as text
+    expect(period).toMatchObject({ rejected: ['"Q1 2027" is not a period cxm can order: write 2027-Q1', expect.stringContaining('"spring" is not a period')] });
+    expect(prompter.messages('input').filter((m) => m.startsWith('Period'))).toHaveLength(1);
+    expect((await loaded()).period).toBe('2027-Q1');
+  });
+
+  it("with last period's answers, offers the next period and refuses the same one", async () => {
+    const previous: AnswerSet = { model: { id: model.id, version: model.version }, period: '2026-Q4', anonymous: false, respondents: [], inputs: [] };
+    const { prompter } = await session(['Acme Ltd', '2026-Q4', '', 'Alice', '', pick('No group'), INTERRUPT], {}, { previous });
+    const period = prompter.shown.find((s) => s.kind === 'input' && s.message.startsWith('Period'));
+    expect(period).toMatchObject({ default: '2027-Q1', rejected: [expect.stringContaining("2026-Q4 is the period of last period's answers")] });
+    expect((await loaded()).period).toBe('2027-Q1');
+  });
+});
+
+describe('names (trap 5)', () => {
+  it('the same name in another Unicode form (decomposed, as macOS types it) resumes the same respondent', async () => {
+    const composed = 'Zoë Ångström';
+    await session([], { ...interruptAt(questions[2]!.id), name: composed });
+    // mutation caught: comparing names byte for byte starts a second respondent
+    const again = await session([], {}, { respondent: composed.normalize('NFD') });
+    expect(again.prompter.said).toContain(`Resuming ${composed}: 2 of ${questions.length} questions answered.`);
+    expect((await loaded()).respondents.map((r) => r.name)).toEqual([composed]);
+  });
+
+  it('a name that differs only by case asks whether it is the same person', async () => {
+    await session([], { ...interruptAt(questions[2]!.id), name: 'Zoë Ångström' });
+    const yes = await session([true, INTERRUPT], {}, { respondent: 'zoë ångström' });
+    expect(yes.prompter.messages('confirm')).toEqual(['"Zoë Ångström" has answered in this file already: is that you?']);
+    expect(yes.prompter.said).toContain(`Resuming Zoë Ångström: 2 of ${questions.length} questions answered.`);
+    const no = await session([false, '', pick('No group'), INTERRUPT], {}, { respondent: 'zoë ångström' });
+    expect(no.prompter.said.some((s) => s.startsWith('Resuming'))).toBe(false);
+    expect((await loaded()).respondents.map((r) => r.name)).toEqual(['Zoë Ångström', 'zoë ångström']);
+  });
+
+  it('a second respondent is told which organization and period they are joining', async () => {
+    await session([]);
+    const bob = await session([], { name: 'Bob' }, { respondent: 'Bob' });
+    expect(bob.prompter.said).toContain('You are joining the assessment of Acme Ltd for 2026-Q4 (1 person has answered in this file).');
+  });
+
+  it('a respondent who has finished can change an answer from the list of answers', async () => {
+    const q = questions.find((x): x is ChoiceQuestion => x.type === 'choice')!;
+    await session([]);
+    const before = sampleAnswer(model, q);
+    const other = q.options.find((o) => o.id !== before)!.id;
+    const element = model.elements.find((e) => e.id === q.element)!;
+    const again = await session([pick(`${element.title} ${element.questions.indexOf(q) + 1}: `), other, pick('Done')], {}, { respondent: 'Alice' });
+    expect(again.error).toBeUndefined();
+    const menu = again.prompter.shown.find((s) => s.kind === 'select' && s.message === 'Change an answer?');
+    expect(menu?.kind === 'select' && menu.choices.length).toBe(questions.length + 1);
+    expect((await loaded()).respondents[0]!.answers.get(q.id)).toBe(other);
+  });
+});
+
+describe('skipped questions (point 9)', () => {
+  it('come back at the end of the session; the result says how many are still open', async () => {
+    const [a, b] = questions.filter((q) => q.type !== 'multi');
+    const skip = (q: Question) => (q.id === a!.id || q.id === b!.id ? pick('Skip for now') : sampleAnswer(model, q));
+    let asks = 0;
+    const first = await session([], { answer: (q) => (q.id === a!.id || q.id === b!.id ? (asks++ < 2 ? pick('Skip for now') : sampleAnswer(model, q)) : sampleAnswer(model, q)), answerSkipped: true });
+    // mutation caught: without the closing offer, the two questions stay open and are never asked again
+    expect(first.prompter.messages('confirm')).toContain('2 questions skipped: answer them now?');
+    expect(asked(first.prompter).slice(-2)).toEqual([a!.id, b!.id]);
+    expect(first.result!.open).toBe(0);
+
+    await rm(file);
+    const declined = await session([], { answer: skip, answerSkipped: false });
+    expect(declined.result!.open).toBe(2);
+    expect(declined.result!.answered).toBe(questions.length - 2);
+  });
+});
+
+describe('groups', () => {
+  it('offers the groups of the model when it declares some, and writes the id', async () => {
+    const m: Model = { ...model, groups: [{ id: 'leadership', title: 'Leadership' }, { id: 'front-line', title: 'Front line' }] };
+    const { prompter } = await session([], { group: 'Front line' }, {}, m);
+    const shown = prompter.shown.find((s) => s.kind === 'select' && s.message === 'Your group (optional):');
+    expect(shown?.kind === 'select' && shown.choices.map((c) => c.name)).toEqual(['No group (skip)', 'Leadership', 'Front line']);
+    expect((await loaded(m)).respondents[0]!.group).toBe('front-line');
+    expect(await readFile(file, 'utf8')).toContain('    group: front-line\n');
+  });
+
+  it('without model groups, offers those of the file, the common ones and a new name; skipping writes none', async () => {
+    await session(['Acme Ltd', '2026-Q4', 'Alice', '', pick('Another group'), 'Night shift', INTERRUPT]);
+    expect((await loaded()).respondents[0]!.group).toBe('Night shift');
+    const bob = await session(['', pick('No group'), INTERRUPT], {}, { respondent: 'Bob' });
+    const shown = bob.prompter.shown.find((s) => s.kind === 'select' && s.message === 'Your group (optional):');
+    expect(shown?.kind === 'select' && shown.choices.map((c) => c.name)).toEqual(['No group (skip)', 'Night shift', ...COMMON_GROUPS, 'Another group…']);
+    expect((await loaded()).respondents.map((r) => r.group)).toEqual(['Night shift', undefined]);
   });
 });

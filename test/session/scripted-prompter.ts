@@ -7,7 +7,7 @@
 //   const p = new ScriptedPrompter(['Acme', '2026-Q4', 'Alice', '', pick('Leaders talk about it'), 'interrupt']);
 //   await expect(runSession(model, store, p)).rejects.toMatchObject({ name: 'ExitPromptError' });
 
-import type { Choice, Prompter } from '../../src/assess/prompter.js';
+import type { CheckboxChoice, Choice, InputOptions, Prompter } from '../../src/assess/prompter.js';
 
 /** Interrupts the prompt the way Ctrl-C does: rejects with an Error named ExitPromptError. */
 export const INTERRUPT = 'interrupt';
@@ -23,12 +23,28 @@ export function pick(name: string): Pick {
 /** An input answered by erasing its default (Backspace on the empty line) and pressing Enter. */
 export const ERASE = Object.freeze({ erase: true as const });
 
-export type Answer = string | number | boolean | readonly unknown[] | Pick | typeof ERASE;
+/** Text typed into an input, then Ctrl-C before Enter. */
+export interface TypedThenInterrupt {
+  readonly typedThenInterrupt: string;
+}
+export function typedThenInterrupt(text: string): TypedThenInterrupt {
+  return { typedThenInterrupt: text };
+}
+
+/** Digits typed in a list: they pick the choice whose key they are, as the real list does. */
+export interface Keyed {
+  readonly key: string;
+}
+export function typed(digits: string): Keyed {
+  return { key: digits };
+}
+
+export type Answer = string | number | boolean | readonly unknown[] | Pick | Keyed | TypedThenInterrupt | typeof ERASE;
 
 export type Shown =
-  | { kind: 'select'; message: string; choices: { value: unknown; name: string }[]; default: unknown }
-  | { kind: 'checkbox'; message: string; choices: { value: unknown; name: string; checked: boolean }[]; instructions: string | undefined }
-  | { kind: 'input'; message: string; default: string | undefined; required: boolean }
+  | { kind: 'select'; message: string; choices: { value: unknown; name: string; key?: string }[]; default: unknown }
+  | { kind: 'checkbox'; message: string; choices: { value: unknown; name: string; checked: boolean; action?: boolean }[]; instructions: string | undefined }
+  | { kind: 'input'; message: string; default: string | undefined; required: boolean; rejected: string[] }
   | { kind: 'confirm'; message: string; default: boolean };
 
 /** Answers a prompt the queue does not cover; return INTERRUPT to stop there. */
@@ -59,9 +75,11 @@ export class ScriptedPrompter implements Prompter {
     return this.queue;
   }
 
-  private next(shown: Shown): Answer {
-    this.shown.push(shown);
-    this.transcript.push(`? ${shown.message}`);
+  private next(shown: Shown, again = false): Answer {
+    if (!again) {
+      this.shown.push(shown);
+      this.transcript.push(`? ${shown.message}`);
+    }
     const answer = this.queue.length > 0 ? this.queue.shift()! : this.responder?.(shown);
     if (answer === undefined) throw new Error(`the script has no answer for: ${shown.message}`);
     if (answer === INTERRUPT) throw new ExitPromptError('User force closed the prompt with SIGINT');
@@ -69,45 +87,74 @@ export class ScriptedPrompter implements Prompter {
   }
 
   select<T>(message: string, choices: readonly Choice<T>[], defaultValue?: T): Promise<T> {
-    const shown: Shown = { kind: 'select', message, choices: choices.map((c) => ({ value: c.value, name: c.name })), default: defaultValue };
+    const shown: Shown = {
+      kind: 'select',
+      message,
+      choices: choices.map((c) => ({ value: c.value, name: c.name, ...(c.key !== undefined ? { key: c.key } : {}) })),
+      default: defaultValue,
+    };
     return settle(() => {
       const answer = this.next(shown);
+      if (typeof answer === 'object' && answer !== null && 'typedThenInterrupt' in answer) throw new ExitPromptError('User force closed the prompt with SIGINT');
       const found =
         typeof answer === 'object' && answer !== null && 'pick' in answer
           ? choices.find((c) => c.name === answer.pick || c.name.startsWith(answer.pick))
-          : choices.find((c) => c.value === answer);
+          : typeof answer === 'object' && answer !== null && 'key' in answer
+            ? choices.find((c) => c.key === answer.key)
+            : choices.find((c) => c.value === answer);
       if (!found) throw new Error(`"${String(JSON.stringify(answer))}" is not a choice of: ${message}`);
       return found.value;
     });
   }
 
-  checkbox<T>(message: string, choices: readonly (Choice<T> & { checked?: boolean })[], instructions?: string): Promise<T[]> {
+  checkbox<T>(message: string, choices: readonly CheckboxChoice<T>[], instructions?: string): Promise<T[]> {
     const shown: Shown = {
       kind: 'checkbox',
       message,
-      choices: choices.map((c) => ({ value: c.value, name: c.name, checked: c.checked ?? false })),
+      choices: choices.map((c) => ({ value: c.value, name: c.name, checked: c.checked ?? false, ...(c.action ? { action: true } : {}) })),
       instructions,
     };
     return settle(() => {
       const answer = this.next(shown);
+      // an action row (help, skip, n/a) is chosen with Enter, alone
+      if (typeof answer === 'object' && answer !== null && 'pick' in answer) {
+        const action = choices.find((c) => c.action && (c.name === answer.pick || c.name.startsWith(answer.pick)));
+        if (!action) throw new Error(`"${answer.pick}" is not an action row of: ${message}`);
+        return [action.value];
+      }
       if (!Array.isArray(answer)) throw new Error(`a checkbox needs a list of values: ${message}`);
       const values = choices.map((c) => c.value);
       for (const v of answer) if (!values.includes(v as T)) throw new Error(`"${String(v)}" is not a choice of: ${message}`);
+      const actions = choices.filter((c) => c.action).map((c) => c.value);
+      if (answer.some((v) => actions.includes(v as T))) {
+        if (answer.length > 1) throw new Error(`an action row cannot be ticked with options: ${message}`);
+        return [answer[0] as T];
+      }
       // a real checkbox returns the ticked values in the order of the choices
       return values.filter((v) => answer.includes(v));
     });
   }
 
-  input(message: string, options: { default?: string; required?: boolean } = {}): Promise<string> {
-    const shown: Shown = { kind: 'input', message, default: options.default, required: options.required ?? false };
+  input(message: string, options: InputOptions = {}): Promise<string> {
+    const shown: Shown = { kind: 'input', message, default: options.default, required: options.required ?? false, rejected: [] };
     return settle(() => {
-      const answer = this.next(shown);
-      if (answer === ERASE) return '';
-      if (typeof answer !== 'string') throw new Error(`an input needs a string: ${message}`);
-      // as @inquirer/input: Enter on an empty line gives the default; `required` refuses only the empty string
-      const value = answer || (shown.default ?? '');
-      if (shown.required && !value) throw new Error(`a real input would not accept an empty answer: ${message}`);
-      return value;
+      for (let again = false; ; again = true) {
+        const answer = this.next(shown, again);
+        if (answer === ERASE) return '';
+        if (typeof answer === 'object' && answer !== null && 'typedThenInterrupt' in answer) {
+          options.onDraft?.(answer.typedThenInterrupt);
+          throw new ExitPromptError('User force closed the prompt with SIGINT');
+        }
+        if (typeof answer !== 'string') throw new Error(`an input needs a string: ${message}`);
+        // as @inquirer/input: Enter on an empty line gives the default; `required` refuses only the empty string
+        const value = answer || (shown.default ?? '');
+        if (shown.required && !value) throw new Error(`a real input would not accept an empty answer: ${message}`);
+        options.onDraft?.(value);
+        // as a real input: a refused answer shows why, and the same prompt takes the next one
+        const verdict = options.validate ? options.validate(value) : true;
+        if (verdict === true) return value;
+        shown.rejected.push(verdict);
+      }
     });
   }
 
@@ -115,6 +162,7 @@ export class ScriptedPrompter implements Prompter {
     const shown: Shown = { kind: 'confirm', message, default: defaultValue };
     return settle(() => {
       const answer = this.next(shown);
+      if (typeof answer === 'object' && answer !== null && 'typedThenInterrupt' in answer) throw new ExitPromptError('User force closed the prompt with SIGINT');
       if (typeof answer !== 'boolean') throw new Error(`a confirm needs true or false: ${message}`);
       return answer;
     });

@@ -8,7 +8,7 @@ import { builtinModelDir } from '../../src/load/builtin.js';
 import { loadModel } from '../../src/load/model.js';
 import { NOT_APPLICABLE, type AnswerValue, type Model, type Question } from '../../src/model/types.js';
 import { singleLine } from '../../src/render/sanitize.js';
-import type { Answer, Responder, Shown } from './scripted-prompter.js';
+import { pick, type Answer, type Responder, type Shown } from './scripted-prompter.js';
 
 export async function builtinModel(): Promise<Model> {
   const { model, findings } = await loadModel(builtinModelDir());
@@ -30,6 +30,9 @@ export async function openStore(path: string, model: Model): Promise<AnswerStore
   }
   return new AnswerStore(path, draft);
 }
+
+/** Prompts of the session that are lists but not questions: the group, the review menu. */
+export const SETUP_LISTS = ['Your group (optional):', 'Change an answer?'];
 
 /** The question a prompt asks about ("[3/6]  text"), or undefined for the other prompts. */
 export function questionOf(model: Model, message: string): Question | undefined {
@@ -56,6 +59,10 @@ export interface RespondentScript {
   readonly period?: string;
   readonly name?: string;
   readonly role?: string;
+  /** The group's name as listed (default: no group). */
+  readonly group?: string;
+  /** The answer to "N questions skipped: answer them now?" (default: no). */
+  readonly answerSkipped?: boolean;
   /** The answer to a question; default sampleAnswer. */
   readonly answer?: (question: Question) => AnswerValue | Answer;
   /** The note after a question; default none. */
@@ -65,19 +72,29 @@ export interface RespondentScript {
 /** Answers every prompt of a session: the opening inputs, each question, each note, the report confirm. */
 export function responder(model: Model, script: RespondentScript = {}): Responder {
   let last: Question | undefined;
+  const noted = new Set<string>();
   return (shown: Shown): Answer => {
-    if (shown.kind === 'confirm') return true;
+    if (shown.kind === 'confirm') return / skipped: answer/.test(shown.message) ? (script.answerSkipped ?? false) : true;
+    if (shown.kind === 'select' && shown.message === 'Your group (optional):') return pick(script.group ?? 'No group');
+    if (shown.kind === 'select' && shown.message === 'Change an answer?') return pick('Done');
     if (shown.kind === 'input') {
       if (shown.message.startsWith('Organization')) return script.organization ?? 'Acme Ltd';
       if (shown.message.startsWith('Period')) return script.period ?? '2026-Q4';
       if (shown.message.startsWith('Your name')) return script.name ?? 'Alice';
       if (shown.message.startsWith('Your role')) return script.role ?? 'Head of Service';
       if (shown.message.startsWith('Note')) return last && script.note ? script.note(last) : '';
+      if (shown.message.startsWith('Name of your group')) return script.group ?? '';
       throw new Error(`unexpected input prompt: ${shown.message}`);
     }
     const question = questionOf(model, shown.message);
     if (!question) throw new Error(`a ${shown.kind} prompt for no question of the model: ${shown.message}`);
     last = question;
+    // a note is asked for with "Add a note" before the answer (or after each answer with --notes)
+    const note = script.note?.(question);
+    if (note && !noted.has(question.id) && shown.choices.some((c) => c.name === 'Add a note')) {
+      noted.add(question.id);
+      return pick('Add a note');
+    }
     const answer = script.answer ? script.answer(question) : sampleAnswer(model, question);
     if (answer === NOT_APPLICABLE && shown.kind === 'checkbox') return [NOT_APPLICABLE];
     return answer;

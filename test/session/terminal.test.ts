@@ -1,13 +1,15 @@
-// `cxm assess` end to end in a real terminal (tmux): typed answers, Enter and arrow keys, a note,
-// Ctrl-C (exit 130) and SIGTERM (exit 143) with the resume hint, resuming where it stopped; and the
-// refusal to run without a terminal (exit 2). Without tmux these tests fail: CI installs it.
+// `cxm assess` end to end in a real terminal (tmux): typed answers, Enter, digits and arrow keys, a note
+// on request, a period rewritten, a skipped question answered at the end, Ctrl-C (exit 130) and SIGTERM
+// (exit 143) with the resume hint (with --from, naming the program as run), resuming where it stopped under
+// the same name in another Unicode form; an unwritable answers path; and the refusal to run without a
+// terminal (exit 2). Without tmux these tests fail: CI installs it.
 
 import { execFile, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -64,94 +66,144 @@ async function answersIn(file: string): Promise<AnswerSet> {
   return answers!;
 }
 
+/** The resume command the screen shows, on the line after "To resume:". */
+function resumeHint(screen: string): string {
+  const lines = screen.split('\n');
+  const at = lines.findIndex((l) => l.startsWith('To resume:'));
+  if (at < 0) throw new Error(`no resume hint on the screen:\n${screen}`);
+  return lines[at + 1]!.trim();
+}
+
+/** Rows below the answers of a list: n/a where allowed, "Add a note", the help where there is one, "Skip for now". */
+function rowsAfterAnswers(q: Question): string[] {
+  return [...(q.notApplicable ? ['n/a'] : []), 'note', ...(q.help ? ['help'] : []), 'skip'];
+}
+
+function answerCount(q: Question): number {
+  return q.type === 'scale' ? q.max - q.min + 1 : q.options.length;
+}
+
+/** Down presses from the first row to one of the rows after the answers. */
+function downTo(q: Question, row: string): string[] {
+  return Array<string>(answerCount(q) + rowsAfterAnswers(q).indexOf(row)).fill('Down');
+}
+
 describe('cxm assess in a terminal', () => {
-  it('answers with the keyboard, stops on Ctrl-C with everything saved (130), and resumes at the next question', async () => {
+  it('answers with the keyboard, stops on Ctrl-C with everything saved (130), names the program as run, and resumes under the same name in another Unicode form', async () => {
     const t = requireTmux();
     const cwd = await mkdtemp(join(dir, 'ctrl-c-'));
     const [q0, q1, q2] = [choiceAt(0), choiceAt(1), choiceAt(2)];
+    const file = join(cwd, 'answers.yaml');
 
-    const first = t.start(cwd, `${CXM} assess --answers answers.yaml`);
-    await first.waitForLine('? Organization being assessed:');
-    first.type('Acme Ltd');
-    first.keys('Enter');
-    await first.waitForLine('? Period (e.g. 2026-Q4):');
-    first.type('2026-Q4');
-    first.keys('Enter');
-    await first.waitForLine('? Your name:');
-    first.type('Alice Example');
-    first.keys('Enter');
-    await first.waitForLine('? Your role (optional):');
-    first.type('Head of Service');
-    first.keys('Enter');
+    // run as bin/cxm.js from the package directory, with no cxm on the PATH
+    const first = t.start(ROOT, `PATH=/usr/bin:/bin ${shellQuote(process.execPath)} bin/cxm.js assess --answers ${shellQuote(file)}`);
+    for (const [prompt, text] of [
+      ['? Organization being assessed:', 'Acme Ltd'],
+      ['? Period (e.g. 2026-Q4):', '2026-Q4'],
+      ['? Your name:', 'Zoë Ångström'],
+      ['? Your role (optional):', 'Head of Service'],
+    ] as const) {
+      await first.waitForLine(prompt);
+      first.type(text);
+      first.keys('Enter');
+    }
+    await first.waitForLine('? Your group (optional):');
+    first.keys('Down', 'Down', 'Enter');
 
-    // question 1: Down once, Enter; then a note
+    // question 1: "Add a note", the note, then Down once, Enter
     let screen = await first.waitForLine(promptOf(0));
-    expect(screen).toContain('answers are saved to answers.yaml after every question');
+    expect(screen).toContain(`answers are saved to ${file} after every question`);
     expect(screen).toContain(`${model.elements[0]!.title} (element 1 of ${model.elements.length})`);
     expect(screen).toContain('Skip for now');
-    first.keys('Down', 'Enter');
+    first.keys(...downTo(q0, 'note'), 'Enter');
     await first.waitForLine('? Note (optional, Enter to skip):');
     first.type('Only the board has seen it');
     first.keys('Enter');
-    // question 2: Enter picks the highlighted (first) option; no note
+    await first.waitFor('the question again', (s) => s.split('\n').filter((l) => l.startsWith(promptOf(0))).length === 1 && s.includes('(note)'));
+    first.keys('Down', 'Enter');
+    // question 2: Enter picks the highlighted (first) option; question 3: its number
     await first.waitForLine(promptOf(1));
     first.keys('Enter');
-    await first.waitForLine('? Note (optional, Enter to skip):');
-    first.keys('Enter');
-    // question 3: Down twice
     await first.waitForLine(promptOf(2));
-    first.keys('Down', 'Down', 'Enter');
-    await first.waitForLine('? Note (optional, Enter to skip):');
+    first.type('3');
     first.keys('Enter');
+    // trap 6: Ctrl-C while typing a note keeps the note
     await first.waitForLine(promptOf(3));
+    first.keys(...downTo(questions[3]!, 'note'), 'Enter');
+    await first.waitForLine('? Note (optional, Enter to skip):');
+    first.type('ask finance');
+    await first.waitFor('the note typed', (s) => s.includes('? Note (optional, Enter to skip): ask finance'));
     first.keys('C-c');
 
     expect(await first.waitForExit()).toBe(130);
     screen = first.screen();
-    expect(screen).toContain('Stopped. Every answer given so far is saved in answers.yaml.');
-    expect(screen).toContain("To resume: cxm assess --answers answers.yaml --respondent 'Alice Example'");
+    expect(screen).toContain(`Stopped. Every answer given so far is saved in ${file}.`);
+    // point 11: the program as it was run, on a line of its own
+    expect(resumeHint(screen)).toBe(`bin/cxm.js assess --answers ${file} --respondent 'Zoë Ångström'`);
     expect(screen).not.toMatch(/\bat .*\.js:\d+/); // no stack trace
 
-    const saved = await answersIn(join(cwd, 'answers.yaml'));
+    const saved = await answersIn(file);
     expect([saved.organization, saved.period]).toEqual(['Acme Ltd', '2026-Q4']);
-    expect(saved.respondents.map((r) => [r.name, r.role])).toEqual([['Alice Example', 'Head of Service']]);
+    expect(saved.respondents.map((r) => [r.name, r.role, r.group])).toEqual([['Zoë Ångström', 'Head of Service', 'Front line']]);
     expect([...saved.respondents[0]!.answers]).toEqual([
       [q0.id, q0.options[1]!.id],
       [q1.id, q1.options[0]!.id],
       [q2.id, q2.options[2]!.id],
     ]);
-    expect([...saved.respondents[0]!.notes]).toEqual([[q0.id, 'Only the board has seen it']]);
+    expect([...saved.respondents[0]!.notes]).toEqual([
+      [q0.id, 'Only the board has seen it'],
+      [questions[3]!.id, 'ask finance'],
+    ]);
 
-    const second = t.start(cwd, `${CXM} assess --answers answers.yaml --respondent 'Alice Example'`);
+    // point 5: the name as macOS types it (decomposed) is the same person
+    const second = t.start(cwd, `${CXM} assess --answers answers.yaml --respondent ${shellQuote('Zoë Ångström'.normalize('NFD'))}`);
     screen = await second.waitForLine(promptOf(3));
-    expect(screen).toContain(`Resuming Alice Example: 3 of ${questions.length} questions answered.`);
+    expect(screen).toContain(`Resuming Zoë Ångström: 3 of ${questions.length} questions answered.`);
     expect(screen).not.toContain('Organization being assessed');
     second.keys('C-c');
     expect(await second.waitForExit()).toBe(130);
-    expect(second.screen()).toContain("To resume: cxm assess --answers answers.yaml --respondent 'Alice Example'");
-    expect([...(await answersIn(join(cwd, 'answers.yaml'))).respondents[0]!.answers]).toHaveLength(3);
+    expect((await answersIn(file)).respondents).toHaveLength(1);
   });
 
-  it('Ctrl-C before the first answer says that nothing was written, and writes nothing', async () => {
+  it('Ctrl-C before the first answer says that nothing was written; an answers path that cannot be written stops before the first question', async () => {
     const t = requireTmux();
     const cwd = await mkdtemp(join(dir, 'nothing-'));
     const run = t.start(cwd, `${CXM} assess --answers answers.yaml`);
     await run.waitForLine('? Organization being assessed:');
     run.keys('C-c');
     expect(await run.waitForExit()).toBe(130);
-    const screen = run.screen();
+    let screen = run.screen();
     expect(screen).toContain('Stopped before anything was answered; no file was written.');
     expect(screen).not.toContain('is saved in');
     expect(existsSync(join(cwd, 'answers.yaml'))).toBe(false);
+
+    // trap 4: a path whose parent is a regular file (unwritable even for root)
+    await writeFile(join(cwd, 'a-file'), '');
+    const blocked = t.start(cwd, `${CXM} assess --answers a-file/answers.yaml`);
+    expect(await blocked.waitForExit()).toBe(2);
+    screen = blocked.screen();
+    // mutation caught: without the check before the first question, the organization is asked first
+    expect(screen).not.toContain('Organization being assessed');
+    expect(screen).toContain('cannot save answers in a-file: a part of the path is not a directory');
+    expect(screen).not.toContain('ENOTDIR');
   });
 
-  it('completes a full assessment of the built-in model with the keyboard alone, ending with the Markdown report', async () => {
+  it('completes a full assessment of the built-in model with the keyboard, one prompt per question: digits on scales, a period rewritten, a skipped question answered at the end', async () => {
     const t = requireTmux();
     const cwd = await mkdtemp(join(dir, 'full-'));
     const session = t.start(cwd, `${CXM} assess --answers answers.yaml`);
+    await session.waitForLine('? Organization being assessed:');
+    session.type('Acme Ltd');
+    session.keys('Enter');
+    // point 3: a first-release period label is refused with its rewrite
+    await session.waitForLine('? Period (e.g. 2026-Q4):');
+    session.type('Q4 2026');
+    session.keys('Enter');
+    await session.waitFor('the rewrite', (s) => s.includes('"Q4 2026" is not a period cxm can order: write 2026-Q4'));
+    session.keys('C-u');
+    session.type('2026-Q4');
+    session.keys('Enter');
     for (const [prompt, text] of [
-      ['? Organization being assessed:', 'Acme Ltd'],
-      ['? Period (e.g. 2026-Q4):', '2026-Q4'],
       ['? Your name:', 'Alice'],
       ['? Your role (optional):', 'Head of Service'],
     ] as const) {
@@ -159,64 +211,127 @@ describe('cxm assess in a terminal', () => {
       session.type(text);
       session.keys('Enter');
     }
-    const expected: [string, AnswerValue][] = [];
-    const notes: [string, string][] = [];
+    await session.waitForLine('? Your group (optional):');
+    session.keys('Enter');
+
+    const expected = new Map<string, AnswerValue>();
     let helped = false;
-    for (const [i, q] of questions.entries()) {
-      await session.waitForLine(promptOf(i));
+    const skipped = questions.findIndex((q) => q.type === 'choice' && q.help);
+    /** Answers question i with keys; returns the answer the keys give. */
+    const answer = async (i: number): Promise<void> => {
+      const q = questions[i]!;
       if (q.type === 'multi') {
         // tick the first and the third option
         session.keys('Space', 'Down', 'Down', 'Space', 'Enter');
-        expected.push([q.id, [q.options[0]!.id, q.options[2]!.id]]);
+        expected.set(q.id, [q.options[0]!.id, q.options[2]!.id]);
+      } else if (q.type === 'scale') {
+        // point 2: the value typed is the value recorded, two digits included
+        const value = q.max >= 10 ? q.max : q.min + (i % (q.max - q.min + 1));
+        session.type(String(value));
+        session.keys('Enter');
+        expected.set(q.id, value);
+      } else if (q.notApplicable) {
+        session.keys(...downTo(q, 'n/a'), 'Enter');
+        expected.set(q.id, NOT_APPLICABLE);
       } else {
-        const count = q.type === 'scale' ? q.max - q.min + 1 : q.options.length;
-        if (!helped && q.help) {
-          // once: "Show why this question matters" (after the answers and n/a), then the same question again
-          session.keys(...Array<string>(count + (q.notApplicable ? 1 : 0)).fill('Down'), 'Enter');
-          const shown = await session.waitFor('the help', (s) => s.includes(singleLine(q.help!).trim().slice(0, 60)));
-          expect(shown).toContain('(why it matters)');
-          expect(shown).not.toMatch(/^ {4}Show why/m); // the answered line, not the choice
-          await session.waitForLine(promptOf(i));
-          helped = true;
-        }
-        const k = q.notApplicable ? count : i % count;
+        const k = i % q.options.length;
         session.keys(...Array<string>(k).fill('Down'), 'Enter');
-        expected.push([q.id, q.notApplicable ? NOT_APPLICABLE : q.type === 'scale' ? q.min + k : q.options[k]!.id]);
+        expected.set(q.id, q.options[k]!.id);
       }
-      await session.waitForLine('? Note (optional, Enter to skip):');
-      if (i % 10 === 3) {
-        session.type(`Note on question ${i + 1}: "quoted", #hash`);
-        notes.push([q.id, `Note on question ${i + 1}: "quoted", #hash`]);
+    };
+    for (const [i, q] of questions.entries()) {
+      await session.waitForLine(promptOf(i));
+      if (i === skipped) {
+        session.keys(...downTo(q, 'skip'), 'Enter');
+        continue;
       }
-      session.keys('Enter');
+      if (!helped && q.help && q.type !== 'multi') {
+        // once: "Show why this question matters", then the same question again
+        session.keys(...downTo(q, 'help'), 'Enter');
+        const shown = await session.waitFor('the help', (s) => s.includes(singleLine(q.help!).trim().slice(0, 60)));
+        expect(shown).toContain('(why it matters)');
+        await session.waitFor('the question again', (s) => s.split('\n').filter((l) => l.startsWith(promptOf(i))).length === 1 && s.includes('(why it matters)'));
+        helped = true;
+      }
+      await answer(i);
     }
-    let screen = await session.waitForLine('? Write the Markdown report to answers.md?');
+    // point 9: the skipped question comes back at the end
+    await session.waitForLine('? 1 question skipped: answer it now?');
+    session.keys('Enter');
+    await session.waitFor('the skipped question again', (s) => s.split('\n').some((l) => l.startsWith(promptOf(skipped))));
+    await answer(skipped);
+    await session.waitForLine('? Write the Markdown report to answers.md?');
     session.type('y');
     session.keys('Enter');
     expect(await session.waitForExit(), session.screen()).toBe(0);
-    screen = session.screen();
+    const screen = session.screen();
     if (process.env['CXM_SCREEN_DUMP']) await writeFile(process.env['CXM_SCREEN_DUMP'], screen);
     expect(screen).toContain('Answers saved to answers.yaml.');
+    expect(screen).not.toContain('still open');
     expect(screen).toContain('Report written to answers.md.');
     for (const e of model.elements) expect(screen).toMatch(new RegExp(`^${e.title}: [\\d.]+ of 100, `, 'm'));
     expect(screen).toMatch(/^Overall /m);
-    // ✔ and ❯ are text symbols (inquirer's); nothing that renders as a coloured emoji
+    // ✔ and ❯ are text symbols; nothing that renders as a coloured emoji
     expect(screen).not.toMatch(/\p{Emoji_Presentation}|\uFE0F/u);
+    // point 7: one prompt per question plus the setup (organization, period, name, role, group) and the report offer;
+    // the help shown once and the skipped question asked again are the only others
+    // mutation caught: a note prompt after every answer doubles the count
+    const answered = screen.split('\n').filter((l) => l.startsWith('✔ ')).length;
+    expect(answered).toBe(questions.length + 5 + 1 + 1 /* help */ + 2 /* skipped, then the offer */);
 
     const saved = await answersIn(join(cwd, 'answers.yaml'));
-    expect([...saved.respondents[0]!.answers]).toEqual(expected);
-    expect([...saved.respondents[0]!.notes]).toEqual(notes);
+    expect(new Map(saved.respondents[0]!.answers)).toEqual(expected);
     const markdown = await readFile(join(cwd, 'answers.md'), 'utf8');
-    if (process.env['CXM_SCREEN_DUMP']) await writeFile(`${process.env['CXM_SCREEN_DUMP']}.md`, markdown);
     const report = scoreAssessment(model, saved);
     expect(markdown).toContain('Acme Ltd');
     for (const e of report.elements) expect(markdown).toContain(e.title);
-    expect(markdown).toContain(model.levels.find((l) => l.id === report.overall.level)!.title);
     // the report is the one `cxm report` makes of the saved file, the answers file's SHA-256 included
     const { stdout } = await execFileAsync(process.execPath, [BIN, 'report', 'answers.yaml'], { cwd, env: { ...process.env, NO_COLOR: '1' } });
     expect(markdown).toBe(stdout);
     expect(markdown).toContain(`\`answers.yaml\` ${createHash('sha256').update(await readFile(join(cwd, 'answers.yaml'))).digest('hex')}`);
-  }, 60_000); // about 80 prompts: a few seconds, more on a loaded CI machine
+  }, 60_000);
+
+  it("resumes a session started with --from with last period's answers still offered (trap 1), through the printed command", async () => {
+    const t = requireTmux();
+    const cwd = await mkdtemp(join(dir, 'from-'));
+    // cxm on the PATH is this package's bin/cxm.js: the hint names it cxm
+    await mkdir(join(cwd, 'path'));
+    await symlink(BIN, join(cwd, 'path', 'cxm'));
+    const path = `PATH=${shellQuote(`${join(cwd, 'path')}:${dirname(process.execPath)}:/usr/bin:/bin`)}`;
+    const previous = new Map<string, AnswerValue>(questions.map((q) => [q.id, highest(q)]));
+    await writeFile(
+      join(cwd, '2026-Q4.yaml'),
+      serializeAnswers({ model: { id: model.id, version: model.version }, organization: 'Acme Ltd', period: '2026-Q4', respondents: [{ name: 'Bob', answers: previous, notes: new Map() }] }),
+    );
+    const first = t.start(cwd, `${path} cxm assess --from 2026-Q4.yaml --answers 2027-Q1.yaml --respondent Bob`);
+    await first.waitForLine('? Organization being assessed:');
+    first.keys('Enter');
+    // the next period is offered; Enter takes it
+    await first.waitFor('the next period offered', (s) => s.split('\n').some((l) => l.startsWith('? Period (e.g. 2026-Q4):') && l.includes('2027-Q1')));
+    first.keys('Enter');
+    await first.waitForLine('? Your role (optional):');
+    first.keys('Enter');
+    await first.waitForLine('? Your group (optional):');
+    first.keys('Enter');
+    await first.waitForLine(promptOf(0));
+    first.keys('Enter');
+    await first.waitForLine(promptOf(1));
+    first.keys('C-c');
+    expect(await first.waitForExit()).toBe(130);
+    const hint = resumeHint(first.screen());
+    // mutation caught: a hint without --from resumes with the first option highlighted, and Enter records the lowest
+    expect(hint).toBe('cxm assess --answers 2027-Q1.yaml --respondent Bob --from 2026-Q4.yaml');
+
+    const second = t.start(cwd, `${path} ${hint}`);
+    await second.waitForLine(promptOf(1));
+    second.keys('Enter');
+    await second.waitForLine(promptOf(2));
+    second.keys('C-c');
+    expect(await second.waitForExit()).toBe(130);
+    const saved = await answersIn(join(cwd, '2027-Q1.yaml'));
+    expect(saved.period).toBe('2027-Q1');
+    expect([...saved.respondents[0]!.answers]).toEqual(questions.slice(0, 2).map((q) => [q.id, previous.get(q.id)]));
+  });
 
   it('stops on SIGTERM (143) and on a SIGINT signal (130) with everything saved, and says how to resume', async () => {
     const t = requireTmux();
@@ -229,15 +344,17 @@ describe('cxm assess in a terminal', () => {
     const session = t.start(cwd, `${CXM} assess --answers answers.yaml --respondent Bob`);
     await session.waitForLine('? Your role (optional):');
     session.keys('Enter');
+    await session.waitForLine('? Your group (optional):');
+    session.keys('Enter');
     await session.waitForLine(promptOf(0));
     session.keys('Down', 'Down', 'Down', 'Enter');
-    await session.waitForLine('? Note (optional, Enter to skip):');
+    await session.waitForLine(promptOf(1));
 
     process.kill(session.commandPid(/cxm\.js assess/), 'SIGTERM');
     expect(await session.waitForExit()).toBe(143);
     const screen = session.screen();
     expect(screen).toContain('Stopped. Every answer given so far is saved in answers.yaml.');
-    expect(screen).toContain('To resume: cxm assess --answers answers.yaml --respondent Bob');
+    expect(resumeHint(screen)).toMatch(/cxm(\.js)? assess --answers answers\.yaml --respondent Bob$/);
     const saved = await answersIn(join(cwd, 'answers.yaml'));
     expect(saved.respondents.map((r) => [r.name, [...r.answers]])).toEqual([['Bob', [[q0.id, q0.options[3]!.id]]]]);
 
@@ -246,9 +363,16 @@ describe('cxm assess in a terminal', () => {
     await again.waitForLine(promptOf(1));
     process.kill(again.commandPid(/cxm\.js assess/), 'SIGINT');
     expect(await again.waitForExit()).toBe(130);
-    expect(again.screen()).toContain('To resume: cxm assess --answers answers.yaml --respondent Bob');
+    expect(resumeHint(again.screen())).toMatch(/assess --answers answers\.yaml --respondent Bob$/);
   });
 });
+
+/** The best answer to each question: the highest-scoring option, the top of the scale, every option. */
+function highest(q: Question): AnswerValue {
+  if (q.type === 'scale') return q.max;
+  if (q.type === 'multi') return q.options.map((o) => o.id);
+  return [...q.options].sort((a, b) => b.score - a.score)[0]!.id;
+}
 
 describe('cxm assess without a terminal', () => {
   it('exits 2 at once, pointing to cxm report, and writes nothing', async () => {
