@@ -4,6 +4,7 @@
 import type { Report, ReportElement, ReportItem } from '../model/report.js';
 import { findLevel, formatScore, levelTitle } from './levels.js';
 import { codeSpan, escapeMarkdownInline as md, escapeMermaidLabel } from './sanitize.js';
+import { disagreementFigures, gapsSection, groupsSection, noteLine, respondentsFact, respondentsLine } from './team-markdown.js';
 
 /** Spread (points) from which respondents are said to disagree on a question. */
 export const DISAGREEMENT_SPREAD = 50;
@@ -88,10 +89,7 @@ function elementSection(report: Report, element: ReportElement): string[] {
     `Score **${formatScore(element.score)}**, level **${md(levelTitle(report, element.level))}**; ${element.answered} of ${plural(element.questions, 'question')} answered.`,
     '',
   );
-  const respondents = Object.entries(element.byRespondent);
-  if (respondents.length > 1) {
-    lines.push(`By respondent: ${respondents.map(([name, score]) => `${md(name)} ${formatScore(score)}`).join('; ')}.`, '');
-  }
+  lines.push(...respondentsLine(report, element));
   lines.push(...itemTable(element), '');
   const weakest = element.items
     .filter((i): i is ReportItem & { score: number } => i.score !== null)
@@ -106,7 +104,7 @@ function elementSection(report: Report, element: ReportElement): string[] {
   const notes = element.items.flatMap((item) => item.notes.map((n) => ({ item, ...n })));
   if (notes.length > 0) {
     lines.push('Notes from respondents:', '');
-    for (const n of notes) lines.push(`- *${md(n.respondent)}* on ${codeSpan(n.item.id)}: ${md(n.note)}`);
+    for (const n of notes) lines.push(noteLine(report, n.item, n));
     lines.push('');
   }
   if (element.recommendations.length > 0) {
@@ -129,10 +127,7 @@ function disagreements(report: Report): string[] {
     '',
   ];
   for (const { element, item } of items) {
-    const values = Object.entries(item.byRespondent)
-      .filter(([, v]) => v !== null)
-      .map(([name, v]) => `${md(name)} ${formatScore(v)}`)
-      .join(', ');
+    const values = disagreementFigures(report, item);
     lines.push(`- **${md(item.text)}** (${md(element.title)}; spread ${formatScore(item.spread)}): ${values}`);
   }
   lines.push('');
@@ -162,14 +157,13 @@ export function renderMarkdown(report: Report): string {
   const facts = [
     report.date ? `Date: ${md(report.date)}` : undefined,
     `Model: ${md(report.model.id)} ${md(report.model.version)}`,
-    report.respondents.length > 0
-      ? `Respondents: ${report.respondents.map((r) => (r.role ? `${md(r.name)} (${md(r.role)})` : md(r.name))).join(', ')}`
-      : 'Respondents: none',
+    respondentsFact(report),
   ].filter((s): s is string => s !== undefined);
   lines.push(...facts.map((f) => `${f}  `), '');
 
   lines.push('## Summary', '', ...summary(report), '');
   lines.push('## Scores', '', ...chart(report), '', ...elementTable(report), '');
+  lines.push(...groupsSection(report), ...gapsSection(report));
   lines.push('## Elements', '');
   for (const element of report.elements) lines.push(...elementSection(report, element));
   lines.push(...disagreements(report));

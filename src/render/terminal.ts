@@ -5,6 +5,7 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import type { Report } from '../model/report.js';
 import { levelRank, levelTitle } from './levels.js';
 import { singleLine } from './sanitize.js';
+import { groupLines } from './team-terminal.js';
 
 export interface SummaryOptions {
   readonly color: boolean;
@@ -49,8 +50,8 @@ export function renderSummary(report: Report, options: SummaryOptions): string {
   const lines: string[] = [];
   const heading = [report.organization, report.period].filter((s): s is string => s !== undefined).map(singleLine).join(', ');
   lines.push(chalk.bold(`${singleLine(report.model.title)}${heading ? ` - ${heading}` : ''}`));
-  const n = report.respondents.length;
-  lines.push(chalk.dim(`${n} respondent${n === 1 ? '' : 's'}`));
+  const n = report.respondentCount ?? report.respondents.length;
+  lines.push(chalk.dim(`${n} respondent${n === 1 ? '' : 's'}${report.anonymous === true ? ' (anonymous)' : ''}`));
   lines.push('');
 
   const titles = report.elements.map((e) => singleLine(e.title));
@@ -79,6 +80,7 @@ export function renderSummary(report: Report, options: SummaryOptions): string {
         : 'the overall level is that of the weighted mean score';
     lines.push(`Weakest: ${weakest.join(', ')}; ${why}.`);
   }
+  lines.push(...groupLines(report));
   for (const warning of report.warnings) lines.push(chalk.yellow(`warning: ${singleLine(warning.message)}`));
   return lines.join('\n') + '\n';
 }
