@@ -41,10 +41,6 @@ export function tallyAnswers(model: Model, respondents: readonly Respondent[]): 
   }));
 }
 
-function percent(value: Fraction): number {
-  return round2Ratio(100n * value.n, value.d);
-}
-
 /**
  * How many of `members` (respondent indices; default all) chose each answer: every option of a choice or
  * multi question in the model's order (a multi answer counts once for each option it lists), the scale
@@ -254,7 +250,7 @@ export function scoreGroups(
         question: question === null ? null : question.question.id,
         high: groups[high.g]!.id,
         low: groups[low.g]!.id,
-        scores: [percent(high.score), percent(low.score)],
+        scores: [round2Ratio(high.score.n, high.score.d), round2Ratio(low.score.n, low.score.d)],
         difference: round2Ratio(difference.n, difference.d),
         ...(question === null ? {} : { mostChosen: { high: chose(high.g), low: chose(low.g) } }),
       },
