@@ -53,6 +53,7 @@ export type FindingCode =
   | 'duplicate-respondent'
   | 'model-mismatch'
   | 'answers-mismatch'
+  | 'unknown-group'
   // warnings
   | 'model-version-mismatch'
   | 'question-without-help'
