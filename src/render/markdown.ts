@@ -4,7 +4,7 @@
 import type { Report, ReportElement, ReportItem } from '../model/report.js';
 import { findLevel, formatScore, levelTitle } from './levels.js';
 import { codeSpan, escapeMarkdownInline as md, escapeMermaidLabel } from './sanitize.js';
-import { disagreementFigures, gapsSection, groupsSection, noteLine, respondentsFact, respondentsLine } from './team-markdown.js';
+import { disagreementFigures, gapsSection, groupsSection, listedDisagreements, moreDisagreements, noteLine, respondentsFact, respondentsLine } from './team-markdown.js';
 
 /** Spread (points) from which respondents are said to disagree on a question. */
 export const DISAGREEMENT_SPREAD = 50;
@@ -126,10 +126,12 @@ function disagreements(report: Report): string[] {
     `Questions on which respondents' answers are ${DISAGREEMENT_SPREAD} points or more apart. Each is worth discussing: people see the same organization differently, and the score hides it.`,
     '',
   ];
-  for (const { element, item } of items) {
+  const { listed, more } = listedDisagreements(report, items);
+  for (const { element, item } of listed) {
     const values = disagreementFigures(report, item);
     lines.push(`- **${md(item.text)}** (${md(element.title)}; spread ${formatScore(item.spread)}): ${values}`);
   }
+  lines.push(...moreDisagreements(more));
   lines.push('');
   return lines;
 }

@@ -58,8 +58,35 @@ export function noteLine(report: Report, item: ReportItem, note: ReportNote): st
     : `- On ${codeSpan(item.id)}: ${md(note.note)}`;
 }
 
+/** Answer labels in counts are cut to this many characters: a count line stays one readable line. */
+const LABEL_CHARACTERS = 48;
+
+function shortLabel(label: string): string {
+  const chars = [...label];
+  return chars.length <= LABEL_CHARACTERS ? label : `${chars.slice(0, LABEL_CHARACTERS - 1).join('').trimEnd()}…`;
+}
+
 function counts(answers: readonly ReportAnswerCount[]): string {
-  return answers.map((a) => `${md(a.label)} ${a.count}`).join(', ');
+  return answers.map((a) => `${md(shortLabel(a.label))} ${a.count}`).join(', ');
+}
+
+/** Where a team is too large to name, the disagreements listed at most (widest spread first); the JSON has them all. */
+export const LISTED_DISAGREEMENTS = 10;
+
+/** The disagreements a report lists, in the order it lists them, and how many more there are. */
+export function listedDisagreements<T extends { readonly item: ReportItem }>(report: Report, all: readonly T[]): { listed: T[]; more: number } {
+  if (namesRespondents(report) || all.length <= LISTED_DISAGREEMENTS) return { listed: [...all], more: 0 };
+  const ranked = all
+    .map((entry, order) => ({ entry, order }))
+    .sort((a, b) => (b.entry.item.spread ?? 0) - (a.entry.item.spread ?? 0) || a.order - b.order)
+    .slice(0, LISTED_DISAGREEMENTS)
+    .sort((a, b) => a.order - b.order);
+  return { listed: ranked.map((r) => r.entry), more: all.length - LISTED_DISAGREEMENTS };
+}
+
+/** The line after a shortened list of disagreements. */
+export function moreDisagreements(more: number): string[] {
+  return more > 0 ? [`- … and ${plural(more, 'more question')} as far apart: the JSON report (\`-f json\`) has every question's spread and counts.`] : [];
 }
 
 /** A disagreement's figures: each respondent's value, or how many chose each answer. */
