@@ -3,6 +3,7 @@
 
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Comparison, ComparisonPeriod, Direction, PeriodChange } from '../model/comparison.js';
+import { groupMovesText } from './compare-groups.js';
 import { singleLine } from './sanitize.js';
 
 export interface ComparisonTextOptions {
@@ -176,6 +177,7 @@ export function renderComparisonText(c: Comparison, options: ComparisonTextOptio
     lines.push('', chalk.bold(`What moved, ${label(overallChange.from)} ${g.to} ${label(overallChange.to)}`), ...driverLines);
   }
 
+  lines.push(...groupMovesText(c, options.unicode));
   if (c.warnings.length > 0) {
     lines.push('', chalk.bold('Warnings'), ...c.warnings.map((w) => `  ${chalk.yellow(singleLine(w.code))} ${singleLine(w.message)}`));
   }

@@ -93,7 +93,7 @@ describe('perception gaps', () => {
       [8, 1],
       [10, 1],
     ]);
-    const team = [...TEAM, ['L3', { 's.q1': 'all', 's.q2': 10, 'g.q3': 'all' }, { group: 'leadership' }] as Parameters<typeof respondent>[number]];
+    const team: Parameters<typeof respondent>[] = [...TEAM, ['L3', { 's.q1': 'all', 's.q2': 10, 'g.q3': 'all' }, { group: 'leadership' }]];
     const q1 = build(team).gaps!.find((g) => g.question === 's.q1')!;
     // leadership now all, most, all: "all" twice
     expect(q1.mostChosen?.high).toEqual([{ answer: 'all', label: 'Option all', count: 2 }]);
