@@ -37,9 +37,15 @@ function anonymousNotes(notes: readonly ReportNote[]): ReportNote[] {
   return notes.map((n) => ({ note: n.note })).sort((a, b) => (a.note < b.note ? -1 : a.note > b.note ? 1 : 0));
 }
 
+/** A copy of `value` without the named key (absent, not undefined: JSON must not show it). */
+function without<T extends object, K extends keyof T>(value: T, key: K): Omit<T, K> {
+  const copy = { ...value };
+  delete copy[key];
+  return copy;
+}
+
 function anonymousItem(item: ReportItem): ReportItem {
-  const { choices: _choices, ...rest } = item;
-  return { ...rest, byRespondent: {}, notes: anonymousNotes(item.notes) };
+  return { ...without(item, 'choices'), byRespondent: {}, notes: anonymousNotes(item.notes) };
 }
 
 /**
@@ -62,10 +68,7 @@ export function anonymizeReport(report: Report, answersInputs: readonly InputFil
     elements: report.elements.map((e) => ({ ...e, byRespondent: {}, items: e.items.map(anonymousItem) })),
     ...(report.plan !== undefined
       ? {
-          plan: report.plan.map((step) => {
-            const { answers: _answers, ...rest } = step;
-            return rest;
-          }),
+          plan: report.plan.map((step) => without(step, 'answers')),
         }
       : {}),
     inputs: [...kept, ...hidden],

@@ -6,7 +6,7 @@ import type { ReportAnswerCount, ReportGap, ReportGroup, ReportGroupScore, Repor
 import { NOT_APPLICABLE, type AnswerValue, type Element, type Model, type Question, type Respondent } from '../model/types.js';
 import { resolveAnswer, valuation } from './answer.js';
 import { shownGroups } from './anonymity.js';
-import { add, compare, div, fraction, fromNumber, mul, type Fraction } from './fraction.js';
+import { add, compare, div, fraction, fromNumber, lcm, mul, type Fraction } from './fraction.js';
 import { round2Ratio } from './round.js';
 import { levelFor, weightedMean } from './score.js';
 
@@ -79,29 +79,40 @@ export function mostChosen(counts: readonly ReportAnswerCount[]): ReportAnswerCo
   return top === 0 ? [] : valued.filter((c) => c.count === top);
 }
 
-/** A respondent's own element score (0-100, exact), SPEC 3; undefined where they gave no value in it. */
-function ownScore(tally: ElementTally, respondent: number): Fraction | undefined {
-  const mean = weightedMean(
-    tally.questions.map((q) => {
-      const p = q.points[respondent];
-      return { weight: q.question.weight, value: p === undefined ? undefined : fraction(p, q.range) };
-    }),
-  );
-  return mean === undefined ? undefined : mul(HUNDRED, mean);
-}
-
-/** Lowest, median (the mean of the middle two for an even count) and highest own element score. */
+/**
+ * Lowest, median (the mean of the middle two for an even count) and highest own element score (SPEC 3,
+ * exact). Each respondent's score is 100·Σ a·p / Σ b over one common denominator L, with a = (w/range)·L
+ * and b = w·L, as in score.ts: integer sums, no fraction reduced per respondent.
+ */
 export function respondentSpread(tally: ElementTally, respondents: number): ReportScoreSpread | undefined {
-  const scores: Fraction[] = [];
+  const weights = tally.questions.map((q) => fromNumber(q.question.weight));
+  const coefficients = tally.questions.map((q, i) => (q.range === 0n ? fraction(0n) : div(weights[i]!, fraction(q.range))));
+  const common = [...weights, ...coefficients].reduce((l, f) => lcm(l, f.d), 1n);
+  const a = coefficients.map((c) => (c.n * common) / c.d);
+  const b = weights.map((w) => (w.n * common) / w.d);
+  const scores: { n: bigint; d: bigint }[] = [];
   for (let r = 0; r < respondents; r++) {
-    const s = ownScore(tally, r);
-    if (s !== undefined) scores.push(s);
+    let n = 0n;
+    let d = 0n;
+    for (const [qi, q] of tally.questions.entries()) {
+      const p = q.points[r];
+      if (p === undefined) continue;
+      n += a[qi]! * p;
+      d += b[qi]!;
+    }
+    if (d !== 0n) scores.push({ n: 100n * n, d });
   }
   if (scores.length === 0) return undefined;
-  scores.sort(compare);
+  scores.sort((x, y) => {
+    const l = x.n * y.d;
+    const r = y.n * x.d;
+    return l < r ? -1 : l > r ? 1 : 0;
+  });
   const mid = scores.length >> 1;
-  const median = scores.length % 2 === 1 ? scores[mid]! : div(add(scores[mid - 1]!, scores[mid]!), fromNumber(2));
-  const show = (f: Fraction): number => round2Ratio(f.n, f.d);
+  const low = scores[mid - 1];
+  const high = scores[mid]!;
+  const median = scores.length % 2 === 1 || low === undefined ? high : { n: low.n * high.d + high.n * low.d, d: 2n * low.d * high.d };
+  const show = (f: { n: bigint; d: bigint }): number => round2Ratio(f.n, f.d);
   return { respondents: scores.length, lowest: show(scores[0]!), median: show(median), highest: show(scores.at(-1)!) };
 }
 
