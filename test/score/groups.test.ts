@@ -3,7 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 import type { Report, ReportGroup } from '../../src/model/report.js';
-import { shownGroups } from '../../src/score/anonymity.js';
+import { anonymizeReport, shownGroups } from '../../src/score/anonymity.js';
 import { buildReport, type ReportOptions } from '../../src/score/build-report.js';
 import { answers, choice, element, model, respondent, scale } from './factories.js';
 
@@ -250,5 +250,21 @@ describe('counts and spreads', () => {
     // median of 4: (36.67 + 73.33)/2 = (11/30 + 22/30)/2 = 33/60 = 55 exactly
     // mutation caught: taking the upper middle value would give 73.33
     expect(r.elements[0]!.respondentScores).toEqual({ respondents: 4, lowest: 10, median: 55, highest: 100 });
+  });
+});
+
+describe('anonymizing what other parts of the report hold per person', () => {
+  it('drops each respondent’s recorded choices and who a plan step moves', () => {
+    const base = build(TEAM);
+    const withPlan: Report = {
+      ...base,
+      elements: base.elements.map((e) => ({ ...e, items: e.items.map((i) => ({ ...i, choices: { L1: 'all' } })) })),
+      plan: [{ element: 'strategy', question: 's.q1', from: 'some', to: 'most', answers: { F1: 'most' }, elementPoints: 8.33, overallPoints: 4.17 }],
+    };
+    const r = anonymizeReport(withPlan, [], 3);
+    // mutation caught: keeping `choices` (or the plan's `answers`) leaves "L1" (or "F1") in the JSON
+    expect(JSON.stringify(r)).not.toMatch(/"(L1|F1)"/);
+    expect(r.plan).toEqual([{ element: 'strategy', question: 's.q1', from: 'some', to: 'most', elementPoints: 8.33, overallPoints: 4.17 }]);
+    expect('choices' in r.elements[0]!.items[0]!).toBe(false);
   });
 });
