@@ -67,7 +67,7 @@ function shortLabel(label: string): string {
 }
 
 function counts(answers: readonly ReportAnswerCount[]): string {
-  return answers.map((a) => `${md(shortLabel(a.label))} ${a.count}`).join(', ');
+  return answers.map((a) => `${md(shortLabel(a.label))} ×${a.count}`).join(', ');
 }
 
 /** Where a team is too large to name, the disagreements listed at most (widest spread first); the JSON has them all. */
@@ -116,16 +116,12 @@ function groupNotes(report: Report, groups: readonly ReportGroup[]): string[] {
   const min = report.minGroupSize;
   const suppressed = groups.filter((g) => g.suppressed);
   if (suppressed.length > 0 && min !== undefined) {
-    const small = suppressed.filter((g) => g.respondents < min);
     const merged = suppressed.reduce((n, g) => n + g.respondents, 0);
-    const why = [
-      small.length > 0 ? `${plural(small.length, 'group')} of fewer than ${min}` : undefined,
-      small.length < suppressed.length
-        ? `${plural(suppressed.length - small.length, 'group')} whose figures, beside the others, would reveal theirs by subtraction`
-        : undefined,
-    ].filter((s) => s !== undefined);
+    const why = suppressed.map((g) =>
+      g.respondents < min ? `${md(g.title)}: fewer than ${min}` : `${md(g.title)}: beside the groups shown, its figures would reveal others' by subtraction`,
+    );
     lines.push(
-      `${plural(merged, 'respondent')} in ${why.join(' and ')} count in every score above but are not shown by group, so that no one can be singled out.`,
+      `${plural(merged, 'respondent')} (${why.join('; ')}) count in every score above but are not shown by group, so that no one can be singled out.`,
     );
   }
   if (groups.some((g) => g.elements?.some((e) => e.withheld) ?? false)) {
@@ -175,7 +171,13 @@ export function gapsSection(report: Report): string[] {
   const threshold = report.gapThreshold ?? 25;
   const lines = ['## Perception gaps', ''];
   if (gaps.length === 0) {
-    lines.push(`No two groups' scores of an element or a question are ${threshold} points or more apart.`, '');
+    const shown = report.groups.filter((g) => !g.suppressed).length;
+    lines.push(
+      shown < 2
+        ? 'Fewer than two groups can be shown, so there are no groups to compare.'
+        : `No two groups' scores of an element or a question are ${threshold} points or more apart.`,
+      '',
+    );
     return lines;
   }
   lines.push(

@@ -154,7 +154,7 @@ describe('an anonymous report', () => {
     expect(run.code, run.stderr).toBe(0);
     // Farid is in no group: 1 outside, so back office (3, the last of the smallest) is hidden too
     expect(run.stdout).toMatch(/\| Back office \| 3 \| not shown \|/);
-    expect(run.stdout).toContain('3 respondents in 1 group whose figures, beside the others, would reveal theirs by subtraction count in every score above');
+    expect(run.stdout).toContain("3 respondents (Back office: beside the groups shown, its figures would reveal others' by subtraction) count in every score above");
     expect(run.stdout).toContain('1 respondent named no group');
     expect(run.stdout).toMatch(/## Perception gaps\n\n[^\n]+\n\n- \*\*Governance\*\* \(element\): Leadership 100; Front line 12\.5; 87\.5 points apart\./);
     // --min-group-size 5: leadership (3) and front line (4) are below it; everything is merged

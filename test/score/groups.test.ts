@@ -1,6 +1,7 @@
 // Group scores, perception gaps and suppression (SPEC 4 and 4.2, 1.1), as oracles: every expected
 // number is worked out by hand in the comments from SPEC 3's formulas.
 
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Report, ReportGroup } from '../../src/model/report.js';
 import { anonymizeReport, shownGroups } from '../../src/score/anonymity.js';
@@ -266,5 +267,23 @@ describe('anonymizing what other parts of the report hold per person', () => {
     expect(JSON.stringify(r)).not.toMatch(/"(L1|F1)"/);
     expect(r.plan).toEqual([{ element: 'strategy', question: 's.q1', from: 'some', to: 'most', elementPoints: 8.33, overallPoints: 4.17 }]);
     expect('choices' in r.elements[0]!.items[0]!).toBe(false);
+  });
+});
+
+describe('suppression, for any team (property)', () => {
+  it('shows only groups of at least the minimum, and leaves 0 or at least the minimum outside, hiding as little as it must', () => {
+    fc.assert(
+      fc.property(fc.array(fc.nat({ max: 12 }), { maxLength: 8 }), fc.nat({ max: 6 }), fc.integer({ min: 2, max: 6 }), (sizes, outside, min) => {
+        const shown = shownGroups(sizes, outside, min);
+        const rest = outside + sizes.reduce((n, s, i) => (shown[i] ? n : n + s), 0);
+        for (const [i, s] of sizes.entries()) if (shown[i]) expect(s).toBeGreaterThanOrEqual(min);
+        // nothing shown at all is the only way the rest may stay below the minimum
+        if (shown.some(Boolean)) expect(rest === 0 || rest >= min).toBe(true);
+        // at most one group of the minimum or more is hidden beyond the small ones
+        const hiddenLarge = sizes.filter((s, i) => !shown[i] && s >= min).length;
+        expect(hiddenLarge).toBeLessThanOrEqual(1);
+      }),
+      { seed: 17, numRuns: 500 },
+    );
   });
 });
