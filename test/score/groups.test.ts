@@ -231,6 +231,12 @@ describe('anonymous reports', () => {
     expect(r.inputs[0]!.file).toBe('model/model.yaml');
   });
 
+  it('warn when fewer people answered than the minimum: the scores are theirs alone', () => {
+    // mutation caught: without the warning, a report of 2 people would look as anonymous as one of 200
+    expect(build(TEAM.slice(0, 2), { anonymous: true }).warnings.map((w) => w.code)).toContain('too-few-respondents');
+    expect(build(TEAM.slice(0, 3), { anonymous: true }).warnings.map((w) => w.code)).not.toContain('too-few-respondents');
+  });
+
   it('follow `anonymous: true` in the answers, whatever the options say', () => {
     const r = buildReport(M, answers(TEAM.map((p) => respondent(...p)), { model: M, anonymous: true }));
     expect(r.anonymous).toBe(true);
