@@ -88,7 +88,9 @@ export async function runCompare(context: Context, files: readonly string[], fla
       memberships.push(membershipFrom(result.answers.respondents));
       for (const warning of report.warnings) {
         if (warning.code === 'model-version-mismatch') {
-          warnings.push({ code: warning.code, message: `${input.file}: ${warning.message}` });
+          // an anonymous comparison names no file (a file may be named after a person): the period stands for it
+          const where = report.anonymous === true ? `the answers of ${report.period ?? report.date ?? 'one period'}` : input.file;
+          warnings.push({ code: warning.code, message: `${where}: ${warning.message}` });
         }
       }
       reports.push(report);
