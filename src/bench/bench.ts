@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { builtinModelDir } from '../load/builtin.js';
 import { loadModel } from '../load/model.js';
 import { MAX_FILE_BYTES } from '../load/source-file.js';
+import { groupsCase } from './groups-case.js';
 import { writeAnswers, writeQuestionnaires, writeStandInModel } from './inputs.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -231,6 +232,8 @@ async function main(): Promise<number> {
         target: 2.0,
       },
     ];
+
+    cases.push(groupsCase(scratch, model, CXM, builtin ? [] : ['--model', modelDir]));
 
     process.stdout.write(`cxm bench: ${WARMUPS} warm-ups, then medians of interleaved pairs of runs (61 for start-up, 31 for the built-in model, ${PAIRS} for the others)\n`);
     const results: Result[] = [];

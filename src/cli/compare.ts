@@ -13,7 +13,8 @@ import { renderComparisonText } from '../render/compare-text.js';
 import { renderJson } from '../render/json.js';
 import { singleLine } from '../render/sanitize.js';
 import { comparePeriodOrder, compareReports, findComparisonProblems } from '../score/compare.js';
-import { scoreAssessment } from '../score/score.js';
+import { buildReport } from '../score/build-report.js';
+import { membershipFrom, type Membership } from '../score/group-changes.js';
 import { reportFindings, resolveModel } from './assessment.js';
 import { EXIT, type Context } from './context.js';
 import type { CompareFlags } from './main.js';
@@ -67,6 +68,8 @@ export async function runCompare(context: Context, files: readonly string[], fla
   }
 
   const reports: Report[] = [];
+  // (1.1) who is in each group, from the answers: an anonymous report names nobody, but its movement must not single anyone out
+  const memberships: (Membership | undefined)[] = [];
   const warnings: ComparisonWarning[] = [];
   const newest = newestAnswers(inputs);
   if (newest !== undefined) {
@@ -75,15 +78,19 @@ export async function runCompare(context: Context, files: readonly string[], fla
     for (const input of inputs) {
       if (input.kind === 'report') {
         reports.push(input.report);
+        memberships.push(undefined);
         continue;
       }
       const result = await loadAnswerSet([input.file], model.value);
       const code = await reportFindings(context, result.findings);
       if (code !== undefined || !result.answers) return code ?? EXIT.invalid;
-      const report = scoreAssessment(model.value, result.answers);
+      const report = buildReport(model.value, result.answers, flags);
+      memberships.push(membershipFrom(result.answers.respondents));
       for (const warning of report.warnings) {
         if (warning.code === 'model-version-mismatch') {
-          warnings.push({ code: warning.code, message: `${input.file}: ${warning.message}` });
+          // an anonymous comparison names no file (a file may be named after a person): the period stands for it
+          const where = report.anonymous === true ? `the answers of ${report.period ?? report.date ?? 'one period'}` : input.file;
+          warnings.push({ code: warning.code, message: `${where}: ${warning.message}` });
         }
       }
       reports.push(report);
@@ -99,7 +106,7 @@ export async function runCompare(context: Context, files: readonly string[], fla
     }
     return EXIT.invalid;
   }
-  const compared = compareReports(reports);
+  const compared = compareReports(reports, { ...flags, memberships });
   const comparison = warnings.length > 0 ? { ...compared, warnings: [...compared.warnings, ...warnings] } : compared;
 
   const text =

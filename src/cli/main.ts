@@ -8,7 +8,7 @@ import { EXIT, UsageError, colorAllowed, type Context } from './context.js';
 
 // commander is CommonJS: required as such, it loads about 6 ms faster than through its ESM wrapper,
 // which makes Node parse it a second time for its named exports
-const { Argument, Command, CommanderError, Option } = createRequire(import.meta.url)('commander') as typeof commander;
+const { Argument, Command, CommanderError, InvalidArgumentError, Option } = createRequire(import.meta.url)('commander') as typeof commander;
 type Command = commander.Command;
 
 function packageVersion(): string {
@@ -16,6 +16,22 @@ function packageVersion(): string {
     version: string;
   };
   return pkg.version;
+}
+
+/** (1.1) --anonymous, --min-group-size N, --gap-threshold N: for every command that makes a report. */
+function addTeamOptions(command: Command): Command {
+  return command
+    .option('--anonymous', 'no respondent names in any output; groups too small to hide a person are not shown')
+    .option('--min-group-size <n>', 'with --anonymous: the smallest group shown (default 3, at least 2)', (value: string) => {
+      const n = Number(value);
+      if (!/^\d+$/.test(value.trim()) || n < 2) throw new InvalidArgumentError('give a whole number of 2 or more (a group of 1 is one person).');
+      return n;
+    })
+    .option('--gap-threshold <points>', 'points between two groups from which a perception gap is shown (default 25)', (value: string) => {
+      const n = Number(value);
+      if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 100) throw new InvalidArgumentError('give a number of points from 0 to 100, e.g. 25.');
+      return n;
+    });
 }
 
 export interface MainOptions {
@@ -162,6 +178,8 @@ Exit codes: 0 success, 1 invalid input, 2 usage or I/O error, 130 interrupted (a
       exitCode = await runAssess(context(globalNoColor(cmd)), opts);
     });
 
+  for (const command of program.commands) if (['score', 'report', 'compare'].includes(command.name())) addTeamOptions(command);
+
   // a usage error names the help that answers it
   for (const command of program.commands) command.showHelpAfterError(`(run cxm ${command.name()} --help for usage)`);
 
@@ -193,16 +211,22 @@ export interface ValidateFlags {
   readonly model?: string;
   readonly strict?: boolean;
 }
-export interface ScoreFlags {
+/** (1.1) The report options shared by score, report and compare. */
+export interface TeamFlags {
+  readonly anonymous?: boolean;
+  readonly minGroupSize?: number;
+  readonly gapThreshold?: number;
+}
+export interface ScoreFlags extends TeamFlags {
   readonly model?: string;
   readonly json?: boolean;
 }
-export interface ReportFlags {
+export interface ReportFlags extends TeamFlags {
   readonly model?: string;
   readonly format: 'markdown' | 'json';
   readonly output?: string;
 }
-export interface CompareFlags {
+export interface CompareFlags extends TeamFlags {
   readonly model?: string;
   readonly format: 'text' | 'markdown' | 'json';
   readonly output?: string;

@@ -1,8 +1,8 @@
-// cxm report ANSWERS… [--model DIR] [-f markdown|json] [-o FILE]
+// cxm report ANSWERS… [--model DIR] [-f markdown|json] [-o FILE] [--anonymous] [--min-group-size N] [--gap-threshold N]
 
 import { renderJson } from '../render/json.js';
 import { renderMarkdown } from '../render/markdown.js';
-import { scoreAssessment } from '../score/score.js';
+import { buildReport } from '../score/build-report.js';
 import { loadAssessment } from './assessment.js';
 import { EXIT, type Context } from './context.js';
 import type { ReportFlags } from './main.js';
@@ -11,7 +11,7 @@ import { writeOutput } from './output.js';
 export async function runReport(context: Context, files: readonly string[], flags: ReportFlags): Promise<number> {
   const loaded = await loadAssessment(context, files, flags.model);
   if (!loaded.ok) return loaded.exitCode;
-  const report = scoreAssessment(loaded.value.model, loaded.value.answers);
+  const report = buildReport(loaded.value.model, loaded.value.answers, flags);
   const text = flags.format === 'json' ? renderJson(report) : renderMarkdown(report);
   await writeOutput(context, flags.output, text);
   return EXIT.ok;

@@ -2,7 +2,7 @@
 
 import { renderJson } from '../render/json.js';
 import { renderSummary } from '../render/terminal.js';
-import { scoreAssessment } from '../score/score.js';
+import { buildReport } from '../score/build-report.js';
 import { loadAssessment } from './assessment.js';
 import { EXIT, type Context } from './context.js';
 import type { ScoreFlags } from './main.js';
@@ -16,7 +16,7 @@ export function unicodeAllowed(context: Context): boolean {
 export async function runScore(context: Context, files: readonly string[], flags: ScoreFlags): Promise<number> {
   const loaded = await loadAssessment(context, files, flags.model);
   if (!loaded.ok) return loaded.exitCode;
-  const report = scoreAssessment(loaded.value.model, loaded.value.answers);
+  const report = buildReport(loaded.value.model, loaded.value.answers, flags);
   if (flags.json) context.stdout.write(renderJson(report));
   else context.stdout.write(renderSummary(report, { color: context.color.stdout, unicode: unicodeAllowed(context) }));
   return EXIT.ok;

@@ -72,6 +72,8 @@ export async function loadAnswerSet(files: readonly string[], model: Model): Pro
           findingAt(loaded, where('name'), 'duplicate-respondent', `respondent ${quote(respondent.name)} already appears in ${at.file}:${at.line}:${at.column}: each person answers once per assessment; rename or remove one`),
         );
       } else names.set(respondent.name, { loaded, path: where('name') });
+      const groupFinding = checkGroup(respondent.group, model, loaded, where('group'));
+      if (groupFinding !== undefined) findings.push(groupFinding);
       const answers = new Map<string, AnswerValue>();
       const answered = new Map<string, string>();
       for (const [id, value] of own(respondent.answers)) {
@@ -168,6 +170,23 @@ function checkPeriod(raw: RawAnswers, loaded: LoadedFile): Finding[] {
       `period ${quote(raw.period)} is not one of the forms cxm orders by time: ${periodAdvice(raw.period)} (a year 2026, half 2026-H2, quarter 2026-Q4, month 2026-11 or day 2026-11-22)`,
     ),
   ];
+}
+
+/**
+ * (1.1) A respondent's group must be one of the model's groups when the model declares any (SPEC 2.3);
+ * without declared groups any text is a group. A group written as its title, or nearly its id, is suggested.
+ */
+export function checkGroup(group: string | undefined, model: Model, loaded: LoadedFile, path: (string | number)[]): Finding | undefined {
+  if (group === undefined || model.groups.length === 0 || model.groups.some((g) => g.id === group)) return undefined;
+  const ids = model.groups.map((g) => g.id);
+  const byTitle = model.groups.find((g) => g.title.trim().toLowerCase() === group.trim().toLowerCase());
+  const guess = byTitle?.id ?? closest(group, ids);
+  return findingAt(
+    loaded,
+    path,
+    'unknown-group',
+    `${quote(group)} is not a group of model ${model.id}${guess !== undefined ? `: did you mean "${guess}"?` : `: use one of ${ids.join(', ')}, or add it to the groups of the model`}`,
+  );
 }
 
 /** Option ids by question, listed once: a large answers file checks each question thousands of times. */

@@ -103,6 +103,21 @@ export interface PeriodChange {
   readonly overall: OverallChange;
   /** Every element of the comparison, in `Comparison.elements` order. */
   readonly elements: readonly ElementChange[];
+  /**
+   * (1.1) Each group's movement, where both periods show the group and (anonymous) the change in its
+   * membership cannot single anyone out; absent when neither period has groups.
+   */
+  readonly groups?: readonly GroupChange[];
+}
+
+/** (1.1) How one group's scores moved between two periods. */
+export interface GroupChange {
+  readonly id: string;
+  readonly title: string;
+  readonly fromRespondents: number;
+  readonly toRespondents: number;
+  readonly overall: { readonly delta: number | null; readonly fromScore: number | null; readonly toScore: number | null };
+  readonly elements: readonly { readonly id: string; readonly delta: number | null; readonly fromScore: number | null; readonly toScore: number | null }[];
 }
 
 export interface Comparison {

@@ -54,6 +54,7 @@ export type FindingCode =
   | 'model-mismatch'
   | 'answers-mismatch'
   | 'period-format'
+  | 'unknown-group'
   // warnings
   | 'model-version-mismatch'
   | 'question-without-help'

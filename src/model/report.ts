@@ -17,7 +17,8 @@ export interface ReportLevel {
 }
 
 export interface ReportNote {
-  readonly respondent: string;
+  /** Absent in an anonymous report (SPEC 4.2): the note is kept, its author is not named. */
+  readonly respondent?: string;
   readonly note: string;
 }
 
@@ -44,6 +45,8 @@ export interface ReportItem {
   readonly choices?: Readonly<Record<string, RecordedAnswer>>;
   /** (1.1) The options of a choice or multi question, as the model lists them, so that choices read as labels. */
   readonly options?: readonly ReportOption[];
+  /** (1.1) How many respondents chose each answer: every option (multi: each option on its own), scale values given, n/a. */
+  readonly distribution?: readonly ReportAnswerCount[];
 }
 
 /** (1.1) An option of a question, for reading `choices`. */
@@ -51,6 +54,14 @@ export interface ReportOption {
   readonly id: string;
   readonly label: string;
   readonly score: number;
+}
+
+/** (1.1) How many respondents gave one answer: an option id, a scale value, or "n/a". */
+export interface ReportAnswerCount {
+  readonly answer: string | number;
+  /** The option's label; for a scale, the value and its label where the model has one. */
+  readonly label: string;
+  readonly count: number;
 }
 
 /** (1.1) An answer as recorded: option id, list of option ids, scale value, or "n/a". */
@@ -98,8 +109,19 @@ export interface ReportGroup {
   readonly title: string;
   readonly respondents: number;
   readonly suppressed: boolean;
-  readonly overall?: { readonly score: number | null; readonly level: string | null };
-  readonly elements?: readonly { readonly id: string; readonly score: number | null; readonly level: string | null }[];
+  readonly overall?: ReportGroupScore;
+  readonly elements?: readonly (ReportGroupScore & { readonly id: string })[];
+}
+
+/**
+ * (1.1) A group's score and level. In an anonymous report a figure that could single someone out is
+ * `withheld` (score and level null): fewer than the minimum of the group answered one of its questions,
+ * or showing it would let the others be worked out by subtraction (src/score/anonymity.ts).
+ */
+export interface ReportGroupScore {
+  readonly score: number | null;
+  readonly level: string | null;
+  readonly withheld?: true;
 }
 
 /** (1.1) A perception gap: the highest- and lowest-scoring shown group of an element or question. */
@@ -112,6 +134,17 @@ export interface ReportGap {
   /** [high's score, low's score]. */
   readonly scores: readonly [number, number];
   readonly difference: number;
+  /** (question gaps) What each of the two groups chose most often (ties all listed; n/a not counted). */
+  readonly mostChosen?: { readonly high: readonly ReportAnswerCount[]; readonly low: readonly ReportAnswerCount[] };
+}
+
+/** (1.1) Lowest, median and highest of the respondents' own element scores. */
+export interface ReportScoreSpread {
+  /** Respondents with a score in the element. */
+  readonly respondents: number;
+  readonly lowest: number;
+  readonly median: number;
+  readonly highest: number;
 }
 
 export interface ReportElement {
@@ -130,6 +163,8 @@ export interface ReportElement {
   /** The model's recommendations for this element at its level (empty when not assessed). */
   readonly recommendations: readonly string[];
   readonly items: readonly ReportItem[];
+  /** (1.1) The spread of the respondents' own scores, for teams too large to name each person. */
+  readonly respondentScores?: ReportScoreSpread;
 }
 
 export interface Report {
@@ -160,4 +195,10 @@ export interface Report {
   readonly groups?: readonly ReportGroup[];
   /** (1.1) Perception gaps between groups, largest first. */
   readonly gaps?: readonly ReportGap[];
+  /** (1.1) The difference (points) from which two groups' scores are a gap; present with `gaps`. */
+  readonly gapThreshold?: number;
+  /** (1.1) Anonymous reports: how many responded (`respondents` is empty). */
+  readonly respondentCount?: number;
+  /** (1.1) Anonymous reports: groups with fewer respondents than this are not shown. */
+  readonly minGroupSize?: number;
 }

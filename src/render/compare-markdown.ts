@@ -2,6 +2,7 @@
 // since xychart-beta draws its lines unlabelled), the scores and levels per period, then one section per
 // change with deltas, level changes and drivers in words; warnings last. Pure.
 
+import { groupMovesMarkdown } from './compare-groups.js';
 import type {
   Comparison,
   ComparisonPeriod,
@@ -121,6 +122,8 @@ export function renderComparisonMarkdown(c: Comparison): string {
 
   out.push('## Changes', '');
   for (const change of c.changes) out.push(...changeSection(change, label, elementTitle, levelTitle, scoreText));
+
+  out.push(...groupMovesMarkdown(c));
 
   if (c.warnings.length > 0) {
     out.push('## Warnings', '');

@@ -3,6 +3,7 @@
 
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Comparison, ComparisonPeriod, Direction, PeriodChange } from '../model/comparison.js';
+import { groupMovesText } from './compare-groups.js';
 import { formatScore, formatSigned } from './number.js';
 import { singleLine } from './sanitize.js';
 
@@ -198,6 +199,7 @@ export function renderComparisonText(c: Comparison, options: ComparisonTextOptio
 
   for (const change of c.changes) lines.push(...movedSection(chalk, g, change, elementTitle, label));
 
+  lines.push(...groupMovesText(c, options.unicode));
   if (c.warnings.length > 0) {
     lines.push('', chalk.bold('Warnings'), ...c.warnings.map((w) => `  ${chalk.yellow(singleLine(w.code))} ${singleLine(w.message)}`));
   }

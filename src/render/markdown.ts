@@ -3,8 +3,9 @@
 
 import type { PlanStep, Report, ReportElement, ReportItem } from '../model/report.js';
 import { findLevel, formatScore, levelTitle } from './levels.js';
-import { SUMMARY_STEPS, choiceWords, countsWord, stepGain, stepMove } from './plan-words.js';
+import { SUMMARY_STEPS, countsWord, stepGain, stepMove } from './plan-words.js';
 import { codeSpan, escapeMarkdownInline as md, escapeMermaidLabel } from './sanitize.js';
+import { disagreementFigures, gapsSection, groupsSection, listedDisagreements, moreDisagreements, noteLine, respondentsFact, respondentsLine } from './team-markdown.js';
 
 /** Spread (points) from which respondents are said to disagree on a question. */
 export const DISAGREEMENT_SPREAD = 50;
@@ -98,10 +99,7 @@ function elementSection(report: Report, element: ReportElement): string[] {
     `Score **${formatScore(element.score)}**, level **${md(levelTitle(report, element.level))}**; ${element.answered} of ${plural(element.questions, 'question')} answered.`,
     '',
   );
-  const respondents = Object.entries(element.byRespondent);
-  if (respondents.length > 1) {
-    lines.push(`By respondent: ${respondents.map(([name, score]) => `${md(name)} ${formatScore(score)}`).join('; ')}.`, '');
-  }
+  lines.push(...respondentsLine(report, element));
   lines.push(...itemTable(element), '');
   const weakest = element.items
     .filter((i): i is ReportItem & { score: number } => i.score !== null)
@@ -116,7 +114,7 @@ function elementSection(report: Report, element: ReportElement): string[] {
   const notes = element.items.flatMap((item) => item.notes.map((n) => ({ item, ...n })));
   if (notes.length > 0) {
     lines.push('Notes from respondents:', '');
-    for (const n of notes) lines.push(`- *${md(n.respondent)}* on ${codeSpan(n.item.id)}: ${md(n.note)}`);
+    for (const n of notes) lines.push(noteLine(report, n.item, n));
     lines.push('');
   }
   lines.push(...elementNextSteps(report, element));
@@ -139,18 +137,12 @@ function disagreements(report: Report): string[] {
     `Questions on which respondents' answers are ${DISAGREEMENT_SPREAD} points or more apart. Each is worth discussing: people see the same organization differently, and the score hides it.`,
     '',
   ];
-  for (const { element, item } of items) {
-    const choices = item.choices;
-    const values = Object.entries(item.byRespondent)
-      .filter(([, v]) => v !== null)
-      .map(([name, v]) => {
-        // each person's own answer in the model's words, when the report records it (never when anonymous)
-        const chosen = choices !== undefined && Object.hasOwn(choices, name) ? `${choiceWords(item, choices[name]!, md)} ` : '';
-        return `${md(name)} ${chosen}(${formatScore(v)})`;
-      })
-      .join(', ');
+  const { listed, more } = listedDisagreements(report, items);
+  for (const { element, item } of listed) {
+    const values = disagreementFigures(report, item);
     lines.push(`- **${md(item.text)}** (${md(element.title)}; spread ${formatScore(item.spread)}): ${values}`);
   }
+  lines.push(...moreDisagreements(more));
   lines.push('');
   return lines;
 }
@@ -220,15 +212,25 @@ function summaryNextSteps(report: Report): string[] {
   ];
   for (const step of shown) lines.push(stepLine(report, step, true));
   lines.push('');
-  if (plan.length > shown.length) lines.push(`Each element below lists its own next steps (${plan.length} in all).`, '');
+  if (plan.length > shown.length) lines.push(`Each element below lists its first next steps (${plan.length} in all in the JSON report).`, '');
   return lines;
 }
 
-/** An element's own next steps, in the plan's order. */
+/** How many of an element's own next steps its section lists: the first few are the ones to act on. */
+const ELEMENT_STEPS = 3;
+
+/** An element's own next steps, in the plan's order; the rest are counted (the JSON report has them all). */
 function elementNextSteps(report: Report, element: ReportElement): string[] {
   const steps = (report.plan ?? []).filter((s) => s.element === element.id);
   if (steps.length === 0) return [];
-  return [`Next steps for ${md(element.title)}, from the answers:`, '', ...steps.map((s) => stepLine(report, s, false)), ''];
+  const rest = steps.length - ELEMENT_STEPS;
+  return [
+    `Next steps for ${md(element.title)}, from the answers:`,
+    '',
+    ...steps.slice(0, ELEMENT_STEPS).map((s) => stepLine(report, s, false)),
+    ...(rest > 0 ? ['', `${rest} smaller step${rest === 1 ? '' : 's'} for ${md(element.title)} in the JSON report (\`cxm report -f json\`, \`plan\`).`] : []),
+    '',
+  ];
 }
 
 export function renderMarkdown(report: Report): string {
@@ -237,14 +239,13 @@ export function renderMarkdown(report: Report): string {
   const facts = [
     report.date ? `Date: ${md(report.date)}` : undefined,
     `Model: ${md(report.model.id)} ${md(report.model.version)}`,
-    report.respondents.length > 0
-      ? `Respondents: ${report.respondents.map((r) => (r.role ? `${md(r.name)} (${md(r.role)})` : md(r.name))).join(', ')}`
-      : 'Respondents: none',
+    respondentsFact(report),
   ].filter((s): s is string => s !== undefined);
   lines.push(...facts.map((f) => `${f}  `), '');
 
   lines.push('## Summary', '', ...summary(report), '', ...summaryNextSteps(report));
   lines.push('## Scores', '', ...chart(report), '', ...elementTable(report), '');
+  lines.push(...groupsSection(report), ...gapsSection(report));
   lines.push('## Elements', '');
   for (const element of report.elements) lines.push(...elementSection(report, element));
   lines.push(...disagreements(report));

@@ -8,6 +8,7 @@ import { levelRank, levelTitle } from './levels.js';
 import { formatScore } from './number.js';
 import { TERMINAL_STEPS, stepGain, stepMove } from './plan-words.js';
 import { singleLine } from './sanitize.js';
+import { groupLines } from './team-terminal.js';
 
 export interface SummaryOptions {
   readonly color: boolean;
@@ -53,8 +54,8 @@ export function renderSummary(report: Report, options: SummaryOptions): string {
   const lines: string[] = [];
   const heading = [report.organization, report.period].filter((s): s is string => s !== undefined).map(singleLine).join(', ');
   lines.push(chalk.bold(`${singleLine(report.model.title)}${heading ? ` - ${heading}` : ''}`));
-  const n = report.respondents.length;
-  lines.push(chalk.dim(`${n} respondent${n === 1 ? '' : 's'}`));
+  const n = report.respondentCount ?? report.respondents.length;
+  lines.push(chalk.dim(`${n} respondent${n === 1 ? '' : 's'}${report.anonymous === true ? ' (anonymous)' : ''}`));
   lines.push('');
 
   const titles = report.elements.map((e) => singleLine(e.title));
@@ -84,6 +85,7 @@ export function renderSummary(report: Report, options: SummaryOptions): string {
     lines.push(`Weakest: ${weakest.join(', ')}; ${why}.`);
   }
   lines.push(...partialLine(chalk, report));
+  lines.push(...groupLines(report));
   lines.push(...nextStepLines(chalk, report, options.unicode));
   for (const warning of report.warnings) {
     if (warning.code !== 'partial-assessment') lines.push(chalk.yellow(`warning: ${singleLine(warning.message)}`));

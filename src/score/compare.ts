@@ -22,11 +22,14 @@ import type {
   Direction,
   Driver,
   ElementChange,
+  GroupChange,
   OverallChange,
   PeriodChange,
 } from '../model/comparison.js';
 import type { Report, ReportElement, ReportLevel } from '../model/report.js';
 import { comparePeriods, parsePeriod } from '../model/period.js';
+import { DEFAULT_MIN_GROUP_SIZE, LEAST_MIN_GROUP_SIZE } from './anonymity.js';
+import { groupChanges, membershipOf, type Membership } from './group-changes.js';
 import { round2 } from './round.js';
 
 /** At most this many drivers per element change. */
@@ -185,8 +188,16 @@ export function findComparisonProblems(reports: readonly Report[]): ComparisonPr
   return problems;
 }
 
+/** (1.1) How groups are compared: anonymity, and each report's group members where the report itself names nobody. */
+export interface CompareGroupOptions {
+  readonly anonymous?: boolean;
+  readonly minGroupSize?: number;
+  /** By the index of the report in the array given; default: the members each report names. */
+  readonly memberships?: readonly (Membership | undefined)[];
+}
+
 /** Compares the reports of one organization over periods. Throws ComparisonError when findComparisonProblems finds any. */
-export function compareReports(reports: readonly Report[]): Comparison {
+export function compareReports(reports: readonly Report[], groupOptions: CompareGroupOptions = {}): Comparison {
   const problems = findComparisonProblems(reports);
   if (problems.length > 0) throw new ComparisonError(problems as [ComparisonProblem, ...ComparisonProblem[]]);
 
@@ -213,11 +224,13 @@ export function compareReports(reports: readonly Report[]): Comparison {
   const pairs: [number, number, PeriodChange['kind']][] = [];
   for (let i = 0; i + 1 < ordered.length; i++) pairs.push([i, i + 1, 'consecutive']);
   if (ordered.length > 2) pairs.push([0, ordered.length - 1, 'first-to-last']);
+  const movedGroups = groupMovement(entries, groupOptions);
   const changes = pairs.map(([a, b, kind]) => ({
     kind,
     from: labels[a]!,
     to: labels[b]!,
     ...changeBetween(ordered[a]!, ordered[b]!, elements),
+    ...movedGroups(a, b),
   }));
 
   const organization = newestFirst.map((r) => present(r.organization)).find((o) => o !== undefined);
@@ -229,6 +242,17 @@ export function compareReports(reports: readonly Report[]): Comparison {
     periods,
     changes,
     warnings: comparisonWarnings(entries, labels, elements),
+  };
+}
+
+/** (1.1) Each pair's group changes (SPEC 4.2: only where membership changes cannot single anyone out). */
+function groupMovement(entries: readonly Indexed[], options: CompareGroupOptions): (a: number, b: number) => { groups?: GroupChange[] } {
+  const anonymous = options.anonymous === true || entries.some((e) => e.report.anonymous === true);
+  const minGroupSize = Math.max(LEAST_MIN_GROUP_SIZE, options.minGroupSize ?? Math.max(DEFAULT_MIN_GROUP_SIZE, ...entries.map((e) => e.report.minGroupSize ?? 0)));
+  const memberships = entries.map((e) => options.memberships?.[e.index] ?? membershipOf(e.report));
+  return (a, b) => {
+    const groups = groupChanges(entries[a]!.report, entries[b]!.report, { earlier: memberships[a], later: memberships[b] }, { anonymous, minGroupSize });
+    return groups === undefined ? {} : { groups };
   };
 }
 

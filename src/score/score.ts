@@ -16,7 +16,7 @@ const HUNDRED = fromNumber(100);
 
 
 /** Σ w·v / Σ w over the parts with a value; undefined when none has one. */
-function weightedMean(parts: readonly { readonly weight: number; readonly value: Fraction | undefined }[]): Fraction | undefined {
+export function weightedMean(parts: readonly { readonly weight: number; readonly value: Fraction | undefined }[]): Fraction | undefined {
   let sum = ZERO;
   let weights = ZERO;
   for (const { weight, value } of parts) {
