@@ -12,7 +12,7 @@ import { renderComparisonMarkdown } from '../render/compare-markdown.js';
 import { renderComparisonText } from '../render/compare-text.js';
 import { renderJson } from '../render/json.js';
 import { singleLine } from '../render/sanitize.js';
-import { comparePeriodOrder, compareReports, findComparisonProblems } from '../score/compare.js';
+import { comparePeriodOrder, compareReports, findComparisonProblems, periodQuestions, type PeriodQuestions } from '../score/compare.js';
 import { scoreAssessment } from '../score/score.js';
 import { reportFindings, resolveModel } from './assessment.js';
 import { EXIT, type Context } from './context.js';
@@ -22,7 +22,7 @@ import { unicodeAllowed } from './score.js';
 
 type Input =
   | { readonly file: string; readonly kind: 'report'; readonly report: Report }
-  | { readonly file: string; readonly kind: 'answers'; readonly period?: string; readonly date?: string };
+  | { readonly file: string; readonly kind: 'answers'; readonly period?: string; readonly date?: string; readonly questionIds: readonly string[] };
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -49,7 +49,18 @@ async function readInput(context: Context, file: string): Promise<Input | number
   }
   const period = isRecord(data) && typeof data['period'] === 'string' ? data['period'] : undefined;
   const date = isRecord(data) && typeof data['date'] === 'string' ? data['date'] : undefined;
-  return { file, kind: 'answers', ...(period !== undefined ? { period } : {}), ...(date !== undefined ? { date } : {}) };
+  return { file, kind: 'answers', ...(period !== undefined ? { period } : {}), ...(date !== undefined ? { date } : {}), questionIds: recordedQuestionIds(data) };
+}
+
+/** Every question id the answers file records an answer under, whether the model knows it or not. */
+function recordedQuestionIds(data: unknown): string[] {
+  const respondents = isRecord(data) && Array.isArray(data['respondents']) ? (data['respondents'] as unknown[]) : [];
+  const ids = new Set<string>();
+  for (const respondent of respondents) {
+    const answers = isRecord(respondent) ? respondent['answers'] : undefined;
+    if (isRecord(answers)) for (const id of Object.keys(answers)) ids.add(id);
+  }
+  return [...ids];
 }
 
 function newestAnswers(inputs: readonly Input[]): string | undefined {
@@ -67,6 +78,7 @@ export async function runCompare(context: Context, files: readonly string[], fla
   }
 
   const reports: Report[] = [];
+  const questions: (PeriodQuestions | undefined)[] = [];
   const warnings: ComparisonWarning[] = [];
   const newest = newestAnswers(inputs);
   if (newest !== undefined) {
@@ -75,6 +87,7 @@ export async function runCompare(context: Context, files: readonly string[], fla
     for (const input of inputs) {
       if (input.kind === 'report') {
         reports.push(input.report);
+        questions.push(undefined);
         continue;
       }
       const result = await loadAnswerSet([input.file], model.value);
@@ -87,6 +100,7 @@ export async function runCompare(context: Context, files: readonly string[], fla
         }
       }
       reports.push(report);
+      questions.push(periodQuestions(model.value, { version: result.answers.model.version, questionIds: input.questionIds }));
     }
   } else reports.push(...inputs.map((i) => (i as Extract<Input, { kind: 'report' }>).report));
 
@@ -99,7 +113,7 @@ export async function runCompare(context: Context, files: readonly string[], fla
     }
     return EXIT.invalid;
   }
-  const compared = compareReports(reports);
+  const compared = compareReports(reports, questions);
   const comparison = warnings.length > 0 ? { ...compared, warnings: [...compared.warnings, ...warnings] } : compared;
 
   const text =

@@ -62,6 +62,8 @@ export async function loadAnswerSet(files: readonly string[], model: Model): Pro
 
   for (const { loaded, raw } of loadedFiles) {
     findings.push(...checkAnswersFile(raw, loaded, model));
+    // answers of another version of this model: a question it no longer has was dropped, not misspelled
+    const recordedVersion = raw.model.id === model.id && raw.model.version !== model.version ? raw.model.version : undefined;
     for (const [ri, respondent] of raw.respondents.entries()) {
       const where = (...rest: (string | number)[]): (string | number)[] => ['respondents', ri, ...rest];
       const previous = names.get(respondent.name);
@@ -75,6 +77,10 @@ export async function loadAnswerSet(files: readonly string[], model: Model): Pro
       const answered = new Map<string, string>();
       for (const [id, value] of own(respondent.answers)) {
         const found = index.get(id);
+        if (!found && recordedVersion !== undefined) {
+          findings.push(droppedQuestion(loaded, where('answers', id), id, model, recordedVersion));
+          continue;
+        }
         if (!found) {
           const guess = closest(id, allIds);
           findings.push(
@@ -96,7 +102,8 @@ export async function loadAnswerSet(files: readonly string[], model: Model): Pro
       const notes = new Map<string, string>();
       for (const [id, note] of own(respondent.notes)) {
         if (!index.has(id)) {
-          findings.push(findingAt(loaded, where('notes', id), 'unknown-question', `the note is for ${quote(id)}, which is not a question of the model: fix the question id`, { severity: 'warning', target: 'key' }));
+          const reason = recordedVersion !== undefined ? `a question of ${model.id} ${recordedVersion} that version ${model.version} no longer has, so the note is not shown` : 'which is not a question of the model: fix the question id';
+          findings.push(findingAt(loaded, where('notes', id), 'unknown-question', `the note is for ${quote(id)}, ${reason}`, { severity: 'warning', target: 'key' }));
         }
         notes.set(id, note);
       }
@@ -140,6 +147,17 @@ export async function loadAnswerSet(files: readonly string[], model: Model): Pro
     inputs: loadedFiles.map(({ loaded }) => inputOf(loaded.source!)),
   };
   return { answers, findings };
+}
+
+/** An answer, recorded against another version of the model, to a question this version does not have: it does not count. */
+function droppedQuestion(loaded: LoadedFile, path: (string | number)[], id: string, model: Model, recordedVersion: string): Finding {
+  return findingAt(
+    loaded,
+    path,
+    'unknown-question',
+    `${quote(id)} was a question of ${model.id} ${recordedVersion} that version ${model.version} dropped or changed in meaning (no question replaces it), so this answer does not count`,
+    { severity: 'warning', target: 'key' },
+  );
 }
 
 function checkAnswersFile(raw: RawAnswers, loaded: LoadedFile, model: Model): Finding[] {
