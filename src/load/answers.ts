@@ -64,6 +64,8 @@ export async function loadAnswerSet(files: readonly string[], model: Model): Pro
     findings.push(...checkAnswersFile(raw, loaded, model));
     // answers of another version of this model: a question it no longer has was dropped, not misspelled
     const recordedVersion = raw.model.id === model.id && raw.model.version !== model.version ? raw.model.version : undefined;
+    // one finding per dropped question and file, at its first answer, rather than one per respondent
+    const dropped = new Map<string, { path: (string | number)[]; count: number }>();
     for (const [ri, respondent] of raw.respondents.entries()) {
       const where = (...rest: (string | number)[]): (string | number)[] => ['respondents', ri, ...rest];
       const previous = names.get(respondent.name);
@@ -78,7 +80,9 @@ export async function loadAnswerSet(files: readonly string[], model: Model): Pro
       for (const [id, value] of own(respondent.answers)) {
         const found = index.get(id);
         if (!found && recordedVersion !== undefined) {
-          findings.push(droppedQuestion(loaded, where('answers', id), id, model, recordedVersion));
+          const seen = dropped.get(id);
+          if (seen) seen.count += 1;
+          else dropped.set(id, { path: where('answers', id), count: 1 });
           continue;
         }
         if (!found) {
@@ -119,6 +123,7 @@ export async function loadAnswerSet(files: readonly string[], model: Model): Pro
         file: loaded.source!.file,
       });
     }
+    for (const [id, { path, count }] of dropped) findings.push(droppedQuestion(loaded, path, id, count, model, recordedVersion!));
   }
 
   // several files of one assessment must agree on what they describe
@@ -150,12 +155,13 @@ export async function loadAnswerSet(files: readonly string[], model: Model): Pro
 }
 
 /** An answer, recorded against another version of the model, to a question this version does not have: it does not count. */
-function droppedQuestion(loaded: LoadedFile, path: (string | number)[], id: string, model: Model, recordedVersion: string): Finding {
+function droppedQuestion(loaded: LoadedFile, path: (string | number)[], id: string, count: number, model: Model, recordedVersion: string): Finding {
+  const answers = count === 1 ? 'this answer does not count' : `the ${count} answers to it in this file do not count`;
   return findingAt(
     loaded,
     path,
     'unknown-question',
-    `${quote(id)} was a question of ${model.id} ${recordedVersion} that version ${model.version} dropped or changed in meaning (no question replaces it), so this answer does not count`,
+    `${quote(id)} was a question of ${model.id} ${recordedVersion} that version ${model.version} dropped or changed in meaning (no question replaces it), so ${answers}`,
     { severity: 'warning', target: 'key' },
   );
 }
