@@ -79,7 +79,7 @@ export async function runCompare(context: Context, files: readonly string[], fla
 
   const reports: Report[] = [];
   const questions: (PeriodQuestions | undefined)[] = [];
-  const warnings: ComparisonWarning[] = [];
+  const warnings: { readonly report: Report; readonly warning: ComparisonWarning }[] = [];
   const newest = newestAnswers(inputs);
   if (newest !== undefined) {
     const model = await resolveModel(context, flags.model, newest);
@@ -96,7 +96,7 @@ export async function runCompare(context: Context, files: readonly string[], fla
       const report = scoreAssessment(model.value, result.answers);
       for (const warning of report.warnings) {
         if (warning.code === 'model-version-mismatch') {
-          warnings.push({ code: warning.code, message: `${input.file}: ${warning.message}` });
+          warnings.push({ report, warning: { code: warning.code, message: `${input.file}: ${warning.message}` } });
         }
       }
       reports.push(report);
@@ -114,7 +114,9 @@ export async function runCompare(context: Context, files: readonly string[], fla
     return EXIT.invalid;
   }
   const compared = compareReports(reports, questions);
-  const comparison = warnings.length > 0 ? { ...compared, warnings: [...compared.warnings, ...warnings] } : compared;
+  // in period order, like the rest of the comparison, whatever the order of the arguments
+  const ordered = [...warnings].sort((a, b) => comparePeriodOrder(a.report, b.report)).map((w) => w.warning);
+  const comparison = warnings.length > 0 ? { ...compared, warnings: [...compared.warnings, ...ordered] } : compared;
 
   const text =
     flags.format === 'json'

@@ -87,7 +87,7 @@ export interface ElementChange {
    * questions both periods were asked. `fromScore`, `toScore`, `delta` and `drivers` are then over these
    * questions only (like for like); `questionsAdded` lists the questions new to the later period (new, or
    * changed in meaning), `questionsRemoved` those the earlier period had and the later does not, dropped ones
-   * included. `from` and `to` stay the levels each period was assessed at.
+   * included. `from` and `to` are then the levels of those like-for-like scores.
    */
   readonly comparedOver?: readonly string[];
 }

@@ -357,6 +357,13 @@ function unplacedDropped(
   });
 }
 
+/** The last level whose minScore ≤ score (a rounded score: good enough for a like-for-like row). */
+function levelAt(score: number, levels: readonly ReportLevel[]): string | null {
+  let found: string | null = levels[0]?.id ?? null;
+  for (const level of levels) if (level.minScore <= score) found = level.id;
+  return found;
+}
+
 /** Σ w·score / Σ w over the items with a score, rounded; null when none has one. */
 function scoreOver(items: readonly ReportElement['items'][number][]): number | null {
   const valued = items.filter((q) => q.score !== null);
@@ -389,11 +396,7 @@ function changeBetween(
       const idsA = new Set(a?.items.map((q) => q.id) ?? []);
       const idsB = new Set(b?.items.map((q) => q.id) ?? []);
       if (askedEarlier !== undefined || askedLater !== undefined) {
-        return likeForLike(id, a, b, elements, askedEarlier, askedLater, {
-          from,
-          to,
-          direction: direction(from, to, earlier.levels, later.levels),
-        });
+        return likeForLike(id, a, b, elements, askedEarlier, askedLater, later.levels);
       }
       const fromScore = a?.score ?? null;
       const toScore = b?.score ?? null;
@@ -425,7 +428,7 @@ function likeForLike(
   elements: readonly ComparisonElementInfo[],
   askedEarlier: Questionnaire | undefined,
   askedLater: Questionnaire | undefined,
-  levels: { from: string | null; to: string | null; direction: Direction | null },
+  levels: readonly ReportLevel[],
 ): ElementChange {
   const present = (e: ReportElement | undefined, asked: Questionnaire | undefined): string[] =>
     (e?.items ?? []).map((q) => q.id).filter((q) => asked === undefined || asked.asked.has(q));
@@ -443,12 +446,17 @@ function likeForLike(
   const rb = restrict(b);
   const fromScore = a?.score === null || ra === undefined ? null : scoreOver(ra.items);
   const toScore = b?.score === null || rb === undefined ? null : scoreOver(rb.items);
+  // the levels of the like-for-like scores, so that the row does not show the reshaping as a level change
+  const from = fromScore === null ? null : levelAt(fromScore, levels);
+  const to = toScore === null ? null : levelAt(toScore, levels);
   return {
     id,
     delta: delta(fromScore, toScore),
     fromScore,
     toScore,
-    ...levels,
+    from,
+    to,
+    direction: direction(from, to, levels, levels),
     drivers: fromScore === null || toScore === null ? [] : drivers(ra!, rb!),
     questionsAdded: [...inB.filter((q) => !setA.has(q)), ...droppedB.filter((q) => !droppedA.includes(q))],
     questionsRemoved: [...inA.filter((q) => !setB.has(q)), ...droppedA.filter((q) => !droppedB.includes(q))],
