@@ -211,7 +211,7 @@ export function compareReports(reports: readonly Report[], questions: readonly (
     kind,
     from: labels[a]!,
     to: labels[b]!,
-    ...changeBetween(ordered[a]!, ordered[b]!, elements, asked[a]!, asked[b]!),
+    ...changeBetween(ordered[a]!, ordered[b]!, elements, asked[a], asked[b]),
   }));
 
   const organization = newestFirst.map((r) => present(r.organization)).find((o) => o !== undefined);
