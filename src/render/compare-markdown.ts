@@ -205,7 +205,7 @@ function changeSection(
   );
   if (change.elements.some((e) => e.comparedOver !== undefined)) {
     out.push(
-      `The questionnaire changed between ${from} and ${to} (answers recorded against another model version): element scores and levels in this table are over the questions both periods were asked, like for like, so they can differ from the scores above.`,
+      `${from} or ${to} was answered with another version of the questionnaire than the model used here: element scores and levels in this table are over the questions both periods were asked, like for like, so they can differ from the scores above.`,
       '',
     );
   }

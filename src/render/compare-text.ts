@@ -209,7 +209,7 @@ function reshapedText(
   return [
     '',
     chalk.bold(`Like for like, ${label(change.from)} ${g.to} ${label(change.to)}`),
-    '  The questionnaire changed between these periods: element deltas are over the questions both were asked.',
+    '  A period was answered with another version of the questionnaire: element deltas are over the questions both were asked.',
     ...lines,
   ];
 }
