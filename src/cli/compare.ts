@@ -12,7 +12,7 @@ import { renderComparisonMarkdown } from '../render/compare-markdown.js';
 import { renderComparisonText } from '../render/compare-text.js';
 import { renderJson } from '../render/json.js';
 import { singleLine } from '../render/sanitize.js';
-import { comparePeriodOrder, compareReports, findComparisonProblems } from '../score/compare.js';
+import { comparePeriodOrder, compareReports, findComparisonProblems, periodQuestions, type PeriodQuestions } from '../score/compare.js';
 import { buildReport } from '../score/build-report.js';
 import { membershipFrom, type Membership } from '../score/group-changes.js';
 import { reportFindings, resolveModel } from './assessment.js';
@@ -23,7 +23,7 @@ import { unicodeAllowed } from './score.js';
 
 type Input =
   | { readonly file: string; readonly kind: 'report'; readonly report: Report }
-  | { readonly file: string; readonly kind: 'answers'; readonly period?: string; readonly date?: string };
+  | { readonly file: string; readonly kind: 'answers'; readonly period?: string; readonly date?: string; readonly questionIds: readonly string[] };
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -50,7 +50,18 @@ async function readInput(context: Context, file: string): Promise<Input | number
   }
   const period = isRecord(data) && typeof data['period'] === 'string' ? data['period'] : undefined;
   const date = isRecord(data) && typeof data['date'] === 'string' ? data['date'] : undefined;
-  return { file, kind: 'answers', ...(period !== undefined ? { period } : {}), ...(date !== undefined ? { date } : {}) };
+  return { file, kind: 'answers', ...(period !== undefined ? { period } : {}), ...(date !== undefined ? { date } : {}), questionIds: recordedQuestionIds(data) };
+}
+
+/** Every question id the answers file records an answer under, whether the model knows it or not. */
+function recordedQuestionIds(data: unknown): string[] {
+  const respondents = isRecord(data) && Array.isArray(data['respondents']) ? (data['respondents'] as unknown[]) : [];
+  const ids = new Set<string>();
+  for (const respondent of respondents) {
+    const answers = isRecord(respondent) ? respondent['answers'] : undefined;
+    if (isRecord(answers)) for (const id of Object.keys(answers)) ids.add(id);
+  }
+  return [...ids];
 }
 
 function newestAnswers(inputs: readonly Input[]): string | undefined {
@@ -70,7 +81,8 @@ export async function runCompare(context: Context, files: readonly string[], fla
   const reports: Report[] = [];
   // (1.1) who is in each group, from the answers: an anonymous report names nobody, but its movement must not single anyone out
   const memberships: (Membership | undefined)[] = [];
-  const warnings: ComparisonWarning[] = [];
+  const questions: (PeriodQuestions | undefined)[] = [];
+  const warnings: { readonly report: Report; readonly warning: ComparisonWarning }[] = [];
   const newest = newestAnswers(inputs);
   if (newest !== undefined) {
     const model = await resolveModel(context, flags.model, newest);
@@ -79,6 +91,7 @@ export async function runCompare(context: Context, files: readonly string[], fla
       if (input.kind === 'report') {
         reports.push(input.report);
         memberships.push(undefined);
+        questions.push(undefined);
         continue;
       }
       const result = await loadAnswerSet([input.file], model.value);
@@ -90,10 +103,11 @@ export async function runCompare(context: Context, files: readonly string[], fla
         if (warning.code === 'model-version-mismatch') {
           // an anonymous comparison names no file (a file may be named after a person): the period stands for it
           const where = report.anonymous === true ? `the answers of ${report.period ?? report.date ?? 'one period'}` : input.file;
-          warnings.push({ code: warning.code, message: `${where}: ${warning.message}` });
+          warnings.push({ report, warning: { code: warning.code, message: `${where}: ${warning.message}` } });
         }
       }
       reports.push(report);
+      questions.push(periodQuestions(model.value, { version: result.answers.model.version, questionIds: input.questionIds }));
     }
   } else reports.push(...inputs.map((i) => (i as Extract<Input, { kind: 'report' }>).report));
 
@@ -106,8 +120,10 @@ export async function runCompare(context: Context, files: readonly string[], fla
     }
     return EXIT.invalid;
   }
-  const compared = compareReports(reports, { ...flags, memberships });
-  const comparison = warnings.length > 0 ? { ...compared, warnings: [...compared.warnings, ...warnings] } : compared;
+  const compared = compareReports(reports, { ...flags, memberships }, questions);
+  // in period order, like the rest of the comparison, whatever the order of the arguments
+  const ordered = [...warnings].sort((a, b) => comparePeriodOrder(a.report, b.report)).map((w) => w.warning);
+  const comparison = warnings.length > 0 ? { ...compared, warnings: [...compared.warnings, ...ordered] } : compared;
 
   const text =
     flags.format === 'json'

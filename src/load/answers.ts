@@ -63,6 +63,10 @@ export async function loadAnswerSet(files: readonly string[], model: Model): Pro
 
   for (const { loaded, raw } of loadedFiles) {
     findings.push(...checkAnswersFile(raw, loaded, model), ...checkPeriod(raw, loaded));
+    // answers of another version of this model: a question it no longer has was dropped, not misspelled
+    const recordedVersion = raw.model.id === model.id && raw.model.version !== model.version ? raw.model.version : undefined;
+    // one finding per dropped question and file, at its first answer, rather than one per respondent
+    const dropped = new Map<string, { path: (string | number)[]; count: number }>();
     for (const [ri, respondent] of raw.respondents.entries()) {
       const where = (...rest: (string | number)[]): (string | number)[] => ['respondents', ri, ...rest];
       const previous = names.get(respondent.name);
@@ -78,6 +82,12 @@ export async function loadAnswerSet(files: readonly string[], model: Model): Pro
       const answered = new Map<string, string>();
       for (const [id, value] of own(respondent.answers)) {
         const found = index.get(id);
+        if (!found && recordedVersion !== undefined) {
+          const seen = dropped.get(id);
+          if (seen) seen.count += 1;
+          else dropped.set(id, { path: where('answers', id), count: 1 });
+          continue;
+        }
         if (!found) {
           const guess = closest(id, allIds);
           findings.push(
@@ -99,7 +109,8 @@ export async function loadAnswerSet(files: readonly string[], model: Model): Pro
       const notes = new Map<string, string>();
       for (const [id, note] of own(respondent.notes)) {
         if (!index.has(id)) {
-          findings.push(findingAt(loaded, where('notes', id), 'unknown-question', `the note is for ${quote(id)}, which is not a question of the model: fix the question id`, { severity: 'warning', target: 'key' }));
+          const reason = recordedVersion !== undefined ? `a question of ${model.id} ${recordedVersion} that version ${model.version} no longer has, so the note is not shown` : 'which is not a question of the model: fix the question id';
+          findings.push(findingAt(loaded, where('notes', id), 'unknown-question', `the note is for ${quote(id)}, ${reason}`, { severity: 'warning', target: 'key' }));
         }
         notes.set(id, note);
       }
@@ -115,6 +126,7 @@ export async function loadAnswerSet(files: readonly string[], model: Model): Pro
         file: loaded.source!.file,
       });
     }
+    for (const [id, { path, count }] of dropped) findings.push(droppedQuestion(loaded, path, id, count, model, recordedVersion!));
   }
 
   // several files of one assessment must agree on what they describe
@@ -143,6 +155,18 @@ export async function loadAnswerSet(files: readonly string[], model: Model): Pro
     inputs: loadedFiles.map(({ loaded }) => inputOf(loaded.source!)),
   };
   return { answers, findings };
+}
+
+/** An answer, recorded against another version of the model, to a question this version does not have: it does not count. */
+function droppedQuestion(loaded: LoadedFile, path: (string | number)[], id: string, count: number, model: Model, recordedVersion: string): Finding {
+  const answers = count === 1 ? 'this answer does not count' : `the ${count} answers to it in this file do not count`;
+  return findingAt(
+    loaded,
+    path,
+    'unknown-question',
+    `${quote(id)} was a question of ${model.id} ${recordedVersion} that version ${model.version} dropped or changed in meaning (no question replaces it), so ${answers}`,
+    { severity: 'warning', target: 'key' },
+  );
 }
 
 function checkAnswersFile(raw: RawAnswers, loaded: LoadedFile, model: Model): Finding[] {

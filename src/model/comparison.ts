@@ -5,7 +5,8 @@
 export interface ComparisonWarning {
   /**
    * Stable code: `model-version-mismatch`, `model-mismatch`, `levels-mismatch`, `period-missing`,
-   * `organization-missing`, `organization-spelling`, `element-missing`, `element-not-assessed`.
+   * `organization-missing`, `organization-spelling`, `element-missing`, `element-not-assessed`,
+   * (1.1) `questions-dropped`.
    */
   readonly code: string;
   readonly message: string;
@@ -81,6 +82,14 @@ export interface ElementChange {
   readonly questionsAdded: readonly string[];
   /** Question ids in the earlier period's report of this element but not in the later's. */
   readonly questionsRemoved: readonly string[];
+  /**
+   * (1.1) Present when either period's answers were recorded against another version of the model: the
+   * questions both periods were asked. `fromScore`, `toScore`, `delta` and `drivers` are then over these
+   * questions only (like for like); `questionsAdded` lists the questions new to the later period (new, or
+   * changed in meaning), `questionsRemoved` those the earlier period had and the later does not, dropped ones
+   * included. `from` and `to` are then the levels of those like-for-like scores.
+   */
+  readonly comparedOver?: readonly string[];
 }
 
 export interface OverallChange {

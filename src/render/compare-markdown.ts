@@ -207,6 +207,12 @@ function changeSection(
     ),
     '',
   );
+  if (change.elements.some((e) => e.comparedOver !== undefined)) {
+    out.push(
+      `${from} or ${to} was answered with another version of the questionnaire than the model used here: element scores and levels in this table are over the questions both periods were asked, like for like, so they can differ from the scores above.`,
+      '',
+    );
+  }
 
   const levelMoves = [{ name: 'Overall', ...change.overall }, ...change.elements.map((e) => ({ name: elementTitle(e.id), ...e }))].filter(
     (m) => m.from !== null && m.to !== null && m.from !== m.to,
@@ -226,7 +232,7 @@ function changeSection(
   }
 
   const questionLines = change.elements
-    .filter((e) => e.questionsAdded.length > 0 || e.questionsRemoved.length > 0)
+    .filter((e) => e.comparedOver === undefined && (e.questionsAdded.length > 0 || e.questionsRemoved.length > 0))
     .map((e) => {
       const parts = [
         e.questionsAdded.length > 0 ? `added ${list(e.questionsAdded.map(md))}` : '',
@@ -237,7 +243,33 @@ function changeSection(
   if (questionLines.length > 0) {
     out.push(`Questions in ${to} but not in ${from} (added), or the other way round (removed):`, '', ...questionLines, '');
   }
+  out.push(...reshapedQuestions(change, from, to, elementTitle));
   return out;
+}
+
+/**
+ * (1.1) Where the questionnaire changed between the periods: which questions each element was compared over,
+ * and which were new or dropped, so that a reshaped questionnaire does not read as the organization's change.
+ */
+function reshapedQuestions(change: PeriodChange, from: string, to: string, elementTitle: (id: string) => string): string[] {
+  const lines = change.elements
+    .filter((e) => e.comparedOver !== undefined && (e.questionsAdded.length > 0 || e.questionsRemoved.length > 0))
+    .map((e) => {
+      const n = e.comparedOver!.length;
+      const parts = [
+        `compared over ${n} ${n === 1 ? 'question' : 'questions'}`,
+        e.questionsAdded.length > 0 ? `new in ${to}: ${list(e.questionsAdded.map(md))}` : '',
+        e.questionsRemoved.length > 0 ? `dropped since ${from}: ${list(e.questionsRemoved.map(md))}` : '',
+      ].filter((p) => p !== '');
+      return `- ${elementTitle(e.id)}: ${parts.join('; ')}`;
+    });
+  if (lines.length === 0) return [];
+  return [
+    `Questions asked in only one of the two periods (new, or changed in meaning, in the model): left out of the changes above, so that they do not count as the team's progress:`,
+    '',
+    ...lines,
+    '',
+  ];
 }
 
 /**
@@ -252,7 +284,8 @@ function explain(e: ElementChange, title: string): string | undefined {
     return [`${title} did not move: these changes cancelled out:`, ...e.drivers.map(named)].join('\n');
   }
   const verb = e.delta > 0 ? 'rose' : 'fell';
-  const head = `${title} ${verb} ${points(e.delta)} (${formatScore(e.fromScore)} → ${formatScore(e.toScore)})`;
+  const over = e.comparedOver === undefined ? '' : `, over the ${e.comparedOver.length} ${e.comparedOver.length === 1 ? 'question' : 'questions'} both periods were asked`;
+  const head = `${title} ${verb} ${points(e.delta)} (${formatScore(e.fromScore)} → ${formatScore(e.toScore)}${over})`;
   if (e.drivers.length === 0) return `${head}.`;
   return [`${head}:`, ...e.drivers.map(named)].join('\n');
 }

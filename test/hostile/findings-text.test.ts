@@ -26,13 +26,16 @@ function unescapeGithub(text: string): string {
   return text.replace(/%(25|0D|0A|3A|2C)/g, (_, code: string) => String.fromCharCode(parseInt(code, 16)));
 }
 
+/** The built-in model's version, so that no version warning joins the findings this file counts. */
+const BUILTIN_VERSION = /^version: (\S+)$/m.exec(readFileSync(join(ROOT, 'questionnaires/cx-maturity/model.yaml'), 'utf8'))![1]!;
+
 // raw control characters in the file (inside quoted strings, where YAML takes them), and escaped ones
 const answers = join(dir, 'hostile-answers.yaml');
 writeFileSync(
   answers,
   [
     'kind: answers',
-    'model: { id: cx-maturity, version: 1.0.0 }',
+    `model: { id: cx-maturity, version: ${BUILTIN_VERSION} }`,
     'respondents:',
     `  - { name: "Ann ${OSC52}${CLEAR}", answers: { strategy.experience-statement: bogus } }`,
     `  - name: "Ann ${OSC52}${CLEAR}"`,
@@ -97,7 +100,8 @@ describe.concurrent('cxm validate on hostile answers', () => {
 describe('cxm compare: messages that quote the files', () => {
   it('organizations that differ are named without their control sequences', async () => {
     const earlier = join(dir, 'q3.yaml');
-    const text = readFileSync(join(ROOT, 'examples/quarters/2026-Q3.yaml'), 'utf8');
+    // the newest example moved back a quarter: recorded against the current model, so no version warning comes first
+    const text = readFileSync(join(ROOT, 'examples/quarters/2026-Q4.yaml'), 'utf8').replace(/^period: .*$/m, 'period: 2026-Q3');
     writeFileSync(earlier, text.replace(/^organization: .*$/m, `organization: "Evil\\e]52;c;ZXZpbA==\\a\\e[2J\\r Corp"`));
     const { code, stdout, stderr } = await cxm(['compare', earlier, 'examples/quarters/2026-Q4.yaml']);
     expect(code).toBe(1);

@@ -8,20 +8,26 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { writeFileAtomic } from '../../src/io/atomic-write.js';
-import { cxm } from '../report/cxm.js';
+import { cxm, ROOT } from '../report/cxm.js';
 import { tempDir } from '../temp.js';
 
 const ANSWERS = 'examples/quarters/2026-Q4.yaml';
-const COMMANDS = {
-  report: (out: string) => ['report', ANSWERS, '-o', out],
-  compare: (out: string) => ['compare', 'examples/quarters/2026-Q3.yaml', ANSWERS, '-o', out],
-};
 
 function tempDirs(): string {
   const dir = mkdtempSync(join(tmpdir(), 'cxm-out-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   return dir;
 }
+
+// an earlier period recorded against the current model (the example's earlier quarters are 1.0.0 history,
+// whose version warnings would add to stderr): the newest example moved back a quarter
+const EARLIER = join(tempDirs(), '2026-Q3.yaml');
+writeFileSync(EARLIER, readFileSync(join(ROOT, ANSWERS), 'utf8').replace(/^period: .*$/m, 'period: 2026-Q3').replace(/^date: .*$/m, 'date: 2026-08-24'));
+
+const COMMANDS = {
+  report: (out: string) => ['report', ANSWERS, '-o', out],
+  compare: (out: string) => ['compare', EARLIER, ANSWERS, '-o', out],
+};
 
 describe.concurrent('-o where nothing can be written', () => {
   // one directory for these concurrent tests (tempDir belongs to one test at a time)

@@ -5,7 +5,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadAnswerSet } from '../../src/load/answers.js';
+import { builtinModelDir } from '../../src/load/builtin.js';
+import { loadModel } from '../../src/load/model.js';
 import type { Report } from '../../src/model/report.js';
+import { scoreAssessment } from '../../src/score/score.js';
 import { cxm, ROOT } from './cxm.js';
 
 describe('examples/acme-2026-q4.md', () => {
@@ -39,5 +43,31 @@ describe('examples/acme-2026-q4.md', () => {
     const title = report.elements.find((e) => e.id === first.element)!.title;
     // the first numbered line of the summary is that step (texts are Markdown-escaped, so only the element is compared)
     expect(summary.split('\n').find((l) => l.startsWith('1. '))).toMatch(new RegExp(`^1\\. \\*\\*${title}\\*\\*: \\*.+\\*: (from|add) `));
+  });
+});
+
+describe('the example assessment', () => {
+  // mutation caught: an answer changed in one of the two files only (the two examples contradicting each other, #15)
+  it('is the same assessment as examples/quarters/2026-Q4.yaml (only the schema line differs)', () => {
+    const body = (file: string): string => readFileSync(join(ROOT, file), 'utf8').replace(/^# yaml-language-server: .*\n/, '');
+    expect(body('examples/acme-2026-q4.yaml')).toBe(body('examples/quarters/2026-Q4.yaml'));
+  });
+
+  // mutation caught: the front-line lead re-answered like the leaders (no gap of 25 points left), or a group removed
+  it('puts every respondent in a group, with a perception gap of at least 25 points between two groups', async () => {
+    const { model } = await loadModel(builtinModelDir());
+    const { answers } = await loadAnswerSet([join(ROOT, 'examples/acme-2026-q4.yaml')], model!);
+    const respondents = answers!.respondents;
+    expect(respondents.every((r) => r.group !== undefined)).toBe(true);
+    const groups = [...new Set(respondents.map((r) => r.group!))];
+    expect(groups.length).toBeGreaterThanOrEqual(3);
+    const scores = groups.map((g) => scoreAssessment(model!, { ...answers!, respondents: respondents.filter((r) => r.group === g) }));
+    const widest = Math.max(
+      ...model!.elements.map((_, i) => {
+        const byGroup = scores.map((report) => report.elements[i]!.score!);
+        return Math.max(...byGroup) - Math.min(...byGroup);
+      }),
+    );
+    expect(widest).toBeGreaterThanOrEqual(25);
   });
 });

@@ -56,12 +56,15 @@ describe('cxm report -f json', () => {
       organization: string;
       period: string;
       date: string;
+      model: { id: string; version: string };
       respondents: { name: string; role?: string }[];
     };
     expect(report.schemaVersion).toBe(1);
-    expect(report.model).toMatchObject({ id: 'cx-maturity', version: '1.0.0' });
+    expect(report.model).toMatchObject(answers.model);
     expect([report.organization, report.period, report.date]).toEqual([answers.organization, answers.period, answers.date]);
-    expect(report.respondents).toEqual(answers.respondents.map((r) => ({ name: r.name, ...(r.role ? { role: r.role } : {}) })));
+    expect(report.respondents.map((r) => ({ name: r.name, ...(r.role ? { role: r.role } : {}) }))).toEqual(
+      answers.respondents.map((r) => ({ name: r.name, ...(r.role ? { role: r.role } : {}) })),
+    );
     expect(report.elements.map((e) => e.id)).toEqual(['strategy', 'understanding', 'design', 'measurement', 'governance', 'culture']);
     expect(report.overall.method).toBe('weakest-link');
     // weakest link: the overall level is the lowest element level
@@ -117,7 +120,7 @@ describe('cxm report -f json', () => {
     expect(scores(split)).toEqual(scores(together));
     expect(scores(reversed)).toEqual(scores(together));
     expect(split.respondents.map((r) => r.name).sort()).toEqual(together.respondents.map((r) => r.name).sort());
-    expect(split.inputs.map((i) => i.file).slice(-3)).toEqual(files);
+    expect(split.inputs.map((i) => i.file).slice(-files.length)).toEqual(files);
   });
 
   it('refuses two files of one respondent, at the second one', async () => {

@@ -180,7 +180,7 @@ describe('scoreAssessment: levels on unrounded scores', () => {
     expect(elementOf(scaleScores([28], { levels, max: 100 }), 'e')).toMatchObject({ score: 28, level: 'unconscious' });
   });
 
-  it('an element exactly on 25 is ad hoc (the governance case of examples/quarters/2026-Q2)', () => {
+  it('an element exactly on 25 is ad hoc', () => {
     const ids = ['g.a', 'g.b', 'g.c', 'g.d', 'g.e'];
     const m = model([element('g', ids.map((id, i) => choice(id, { weight: i === 0 ? 2 : 1 })))]);
     const r = scoreAssessment(

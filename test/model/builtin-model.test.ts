@@ -1,0 +1,134 @@
+// The built-in model (questionnaires/cx-maturity) as content: its scoring is sane at the extremes, and
+// breadth alone cannot lift an element a level. Everything is derived from the loaded model, so the
+// test holds whatever the questions are.
+//
+// The "ad hoc option" of a choice question is its highest option whose normalised score lies in
+// [ad-hoc minScore, repeatable minScore) (else its highest option below repeatable).
+
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { builtinModelDir } from '../../src/load/builtin.js';
+import { loadModel } from '../../src/load/model.js';
+import type { AnswerValue, ChoiceQuestion, Level, Model, Question } from '../../src/model/types.js';
+import { scoreAssessment } from '../../src/score/score.js';
+import { answers, respondent } from '../score/factories.js';
+
+let loaded: Promise<Model> | undefined;
+/** The built-in model, loaded once for the whole file. */
+function builtin(): Promise<Model> {
+  loaded ??= loadModel(builtinModelDir()).then(({ model, findings }) => {
+    if (!model) throw new Error(`the built-in model does not load: ${findings.map((f) => f.message).join('; ')}`);
+    return model;
+  });
+  return loaded;
+}
+
+function level(model: Model, id: string): Level {
+  const found = model.levels.find((l) => l.id === id);
+  if (!found) throw new Error(`the built-in model has no level ${id}`);
+  return found;
+}
+
+function normalised(question: ChoiceQuestion, score: number): number {
+  const scores = question.options.map((o) => o.score);
+  const min = Math.min(...scores);
+  return (100 * (score - min)) / (Math.max(...scores) - min);
+}
+
+function adHocOption(model: Model, question: ChoiceQuestion): string {
+  const low = level(model, 'ad-hoc').minScore;
+  const high = level(model, 'repeatable').minScore;
+  const byScore = [...question.options].sort((a, b) => b.score - a.score);
+  const inBand = byScore.find((o) => normalised(question, o.score) >= low && normalised(question, o.score) < high);
+  const below = inBand ?? byScore.find((o) => normalised(question, o.score) < high);
+  if (!below) throw new Error(`${question.id} has no option below repeatable`);
+  return below.id;
+}
+
+function lowest(question: Question): AnswerValue {
+  if (question.type === 'scale') return question.min;
+  if (question.type === 'multi') return [];
+  return [...question.options].sort((a, b) => a.score - b.score)[0]!.id;
+}
+
+function highest(question: Question): AnswerValue {
+  if (question.type === 'scale') return question.max;
+  if (question.type === 'multi') return question.options.map((o) => o.id);
+  return [...question.options].sort((a, b) => b.score - a.score)[0]!.id;
+}
+
+/** Ad hoc options on choices, every box ticked on multis, every scale at its top. */
+function adHocWithBreadth(model: Model, question: Question): AnswerValue {
+  return question.type === 'choice' ? adHocOption(model, question) : highest(question);
+}
+
+function levelsWhenAnswering(model: Model, answer: (q: Question) => AnswerValue): Record<string, string | null> {
+  const all = Object.fromEntries(model.elements.flatMap((e) => e.questions.map((q) => [q.id, answer(q)])));
+  const report = scoreAssessment(model, answers([respondent('Everyone', all)], { model }));
+  return Object.fromEntries(report.elements.map((e) => [e.id, e.level]));
+}
+
+function everyElementAt(model: Model, levelId: string): Record<string, string> {
+  return Object.fromEntries(model.elements.map((e) => [e.id, levelId]));
+}
+
+describe('the built-in model: scoring sanity', () => {
+  // mutation caught: levelFor searching from the second level, so that nothing can be Unconscious
+  it('scores the lowest answers Unconscious in every element', async () => {
+    const model = await builtin();
+    expect(levelsWhenAnswering(model, lowest)).toEqual(everyElementAt(model, 'unconscious'));
+  });
+
+  // mutation caught: a multi or scale weighted like a weight-2 choice (measurement.kpis at weight 2 reaches
+  // Repeatable), or an element made only of multis and scales
+  it('keeps the ad hoc options Ad hoc in every element, with every multi box ticked and every scale at its top', async () => {
+    const model = await builtin();
+    expect(levelsWhenAnswering(model, (q) => adHocWithBreadth(model, q))).toEqual(everyElementAt(model, 'ad-hoc'));
+  });
+
+  // mutation caught: levelFor never reaching the last level (searching levels.slice(0, -1))
+  it('scores the top answers Systematic in every element', async () => {
+    const model = await builtin();
+    expect(levelsWhenAnswering(model, highest)).toEqual(everyElementAt(model, 'systematic'));
+  });
+});
+
+describe('the built-in model: content', () => {
+  // mutation caught: `next:` removed from a few options (below 80% of the choice options under the top)
+  it('gives at least 80% of the choice options below the top a next step', async () => {
+    const model = await builtin();
+    const belowTop = model.elements
+      .flatMap((e) => e.questions)
+      .filter((q): q is ChoiceQuestion => q.type === 'choice')
+      .flatMap((q) => q.options.filter((o) => o.score < Math.max(...q.options.map((x) => x.score))));
+    const withNext = belowTop.filter((o) => o.next !== undefined && o.next.trim() !== '');
+    expect(withNext.length / belowTop.length).toBeGreaterThanOrEqual(0.8);
+  });
+
+  // mutation caught: a multi given the weight of a main question (1.0.0's ticking every box added ~14 points)
+  it('lets ticking every box of a multi add at most 10 points to its element', async () => {
+    const model = await builtin();
+    for (const element of model.elements) {
+      const total = element.questions.reduce((sum, q) => sum + q.weight, 0);
+      for (const q of element.questions.filter((x) => x.type === 'multi')) {
+        expect((100 * q.weight) / total, q.id).toBeLessThanOrEqual(10);
+      }
+    }
+  });
+
+  // mutation caught: `id: no` written unquoted (cxm reads YAML 1.2 and takes it as a string, but a YAML 1.1
+  // reader such as PyYAML takes it for false)
+  it('quotes every id that YAML 1.1 would read as a boolean', async () => {
+    const model = await builtin();
+    const plainBoolean = /^\s*(?:-\s+)?(?:\{\s*)?id:\s+(?:y|n|yes|no|on|off|true|false)\s*(?:[,}#]|$)/im;
+    for (const { file } of model.inputs) expect(readFileSync(file, 'utf8'), file).not.toMatch(plainBoolean);
+  });
+
+  // mutation caught: a level's recommendations removed from one element
+  it('has a recommendation for every level of every element', async () => {
+    const model = await builtin();
+    for (const element of model.elements) {
+      for (const l of model.levels) expect(element.recommendations.get(l.id)?.length ?? 0, `${element.id} ${l.id}`).toBeGreaterThan(0);
+    }
+  });
+});
