@@ -1,7 +1,7 @@
 // A model directory → Model. Second pass after the schemas: the rules a schema cannot say
 // (SPEC 2.2–2.4). Returns findings; never throws or prints for a user's mistake.
 
-import { stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import type { Finding } from '../model/finding.js';
 import type { Element, Level, Model, Option, Question } from '../model/types.js';
@@ -42,6 +42,7 @@ export async function loadModel(dirOrFile: string): Promise<ModelResult> {
   const questionnaires: { loaded: LoadedFile; raw: RawQuestionnaire }[] = [];
 
   const listed = new Set<string>();
+  let dirFiles: string[] | undefined;
   for (const [index, element] of raw.elements.entries()) {
     // a duplicate element is reported by checkManifest; reading its file again would report each question twice
     if (listed.has(element.id)) continue;
@@ -60,12 +61,15 @@ export async function loadModel(dirOrFile: string): Promise<ModelResult> {
       () => false,
     );
     if (!exists) {
+      const guess = closest(fileName, (dirFiles ??= await yamlFilesIn(dir)).filter((name) => name !== basename(manifest)));
       findings.push(
         findingAt(
           loaded,
           element.file ? ['elements', index, 'file'] : ['elements', index, 'id'],
           'element-file-missing',
-          `the questionnaire file ${file} of element "${element.id}" does not exist: create it (cxm init copies the built-in one) or fix "file"`,
+          guess !== undefined
+            ? `the questionnaire file ${file} of element "${element.id}" does not exist: did you mean ${guess}?${element.file ? '' : ` (set file: ${guess})`}`
+            : `the questionnaire file ${file} of element "${element.id}" does not exist: create it (cxm init copies the built-in one) or fix "file"`,
         ),
       );
       continue;
@@ -90,12 +94,13 @@ export async function loadModel(dirOrFile: string): Promise<ModelResult> {
     for (const [qi, question] of rq.questions.entries()) {
       const path = ['questions', qi, 'id'];
       const first = questionsById.get(question.id);
-      if (first) {
+      // a repeat within one file is checkQuestionnaire's finding, reported once
+      if (first && first.loaded !== q) {
         const at = findingAt(first.loaded, first.path, 'duplicate-question-id', '');
         findings.push(
           findingAt(q, path, 'duplicate-question-id', `question id "${question.id}" is already used at ${at.file}:${at.line}:${at.column}: question ids must be unique across the model`),
         );
-      } else questionsById.set(question.id, { question, loaded: q, path });
+      } else if (!first) questionsById.set(question.id, { question, loaded: q, path });
     }
     elements.push(buildElement(element.id, element.weight ?? 1, file, rq));
   }
@@ -135,6 +140,15 @@ export async function loadModel(dirOrFile: string): Promise<ModelResult> {
     accepts: raw.accepts ?? [],
   };
   return { model, findings, files };
+}
+
+/** The YAML files next to model.yaml, for a did-you-mean on a misspelled file name. */
+async function yamlFilesIn(dir: string): Promise<string[]> {
+  try {
+    return (await readdir(dir)).filter((name) => /\.(ya?ml|json)$/i.test(name));
+  } catch {
+    return [];
+  }
 }
 
 function checkManifest(raw: RawModel, loaded: LoadedFile): Finding[] {

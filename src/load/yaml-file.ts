@@ -5,14 +5,14 @@
 import type { Finding } from '../model/finding.js';
 import { closest } from './did-you-mean.js';
 import { fastParse } from './fast-parse.js';
+import { FILE_KINDS, kindFromKeys, type FileKind } from './kind-guess.js';
 import { quote } from './quote.js';
 import { checkSchema } from './schema-check.js';
 import { readSourceFile, type SourceFile } from './source-file.js';
 import { getValidators, type SchemaKind } from './validators.js';
 import { parseYaml, type ParsedYaml } from './yaml-source.js';
 
-export const FILE_KINDS = ['model', 'questionnaire', 'answers'] as const;
-export type FileKind = (typeof FILE_KINDS)[number];
+export { FILE_KINDS, type FileKind } from './kind-guess.js';
 
 export interface LoadedFile {
   readonly source?: SourceFile;
@@ -125,7 +125,8 @@ export async function loadFull(source: SourceFile, options: LoadFileOptions = {}
   if (kind === undefined) {
     const hasKind = Object.prototype.hasOwnProperty.call(data, 'kind');
     const value = data['kind'];
-    const wanted = options.expect ? `"kind: ${options.expect}"` : 'kind: model, questionnaire or answers';
+    const guessed = options.expect ?? kindFromKeys(data);
+    const wanted = guessed ? `"kind: ${guessed}"` : 'kind: model, questionnaire or answers';
     findings.push({
       file,
       ...at(hasKind ? '/kind' : ''),
