@@ -82,7 +82,7 @@ export async function runCompare(context: Context, files: readonly string[], fla
       if (code !== undefined || !result.answers) return code ?? EXIT.invalid;
       const report = scoreAssessment(model.value, result.answers);
       for (const warning of report.warnings) {
-        if (warning.code === 'model-version-mismatch') {
+        if (warning.code === 'model-version-mismatch' || warning.code === 'model-id-mismatch') {
           warnings.push({ code: warning.code, message: `${input.file}: ${warning.message}` });
         }
       }

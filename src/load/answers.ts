@@ -50,9 +50,11 @@ export async function loadAnswerSet(files: readonly string[], model: Model): Pro
   const findings: Finding[] = [];
   const loadedFiles: { loaded: LoadedFile; raw: RawAnswers }[] = [];
   for (const file of files) {
-    const loaded = await loadYamlFile(file, { expect: 'answers' });
-    findings.push(...loaded.findings);
-    if (loaded.data !== undefined) loadedFiles.push({ loaded, raw: loaded.data as RawAnswers });
+    const read = await loadYamlFile(file, { expect: 'answers' });
+    findings.push(...read.findings);
+    // after schema errors, the well-formed respondents are still checked (the set is not scored: it has errors)
+    const loaded = read.data !== undefined ? read : read.partial;
+    if (loaded !== undefined) loadedFiles.push({ loaded, raw: loaded.data as RawAnswers });
   }
   const index = questionIndex(model);
   const allIds = [...index.keys()];

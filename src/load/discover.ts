@@ -140,15 +140,17 @@ export async function validatePaths(paths: readonly string[], options: ValidateO
       continue;
     }
     files.push(file);
-    if (loaded.kind === 'answers' && loaded.data !== undefined) {
+    // after schema errors, the rules still run on the well-formed part
+    const wellFormed = loaded.data !== undefined ? loaded : loaded.partial;
+    if (loaded.kind === 'answers' && wellFormed !== undefined) {
       findings.push(...loaded.findings);
       const model = explicitModel ?? (await modelForAnswers(file, models, findings));
       if (model) {
         findings.push(...(await loadAnswerSet([file], model)).findings.filter((f) => f.file === file));
-        findings.push(...respondentsInOtherFiles(loaded, assessments));
+        findings.push(...respondentsInOtherFiles(wellFormed, assessments));
       }
-    } else if (loaded.kind === 'questionnaire' && loaded.data !== undefined) {
-      findings.push(...loaded.findings, ...checkQuestionnaire(loaded.data as RawQuestionnaire, loaded));
+    } else if (loaded.kind === 'questionnaire' && wellFormed !== undefined) {
+      findings.push(...loaded.findings, ...checkQuestionnaire(wellFormed.data as RawQuestionnaire, wellFormed));
     } else if (loaded.kind === 'model') {
       // a manifest with another name than model.yaml: its questionnaires are checked with it
       const result = await loadModel(file);

@@ -9,6 +9,7 @@ import { closest } from './did-you-mean.js';
 import { findingAt, hasErrors } from './finding-at.js';
 import { own, type RawModel, type RawQuestion, type RawQuestionnaire } from './raw.js';
 import { inputOf } from './source-file.js';
+import { yaml11BooleanIds } from './yaml11.js';
 import { loadYamlFile, type LoadedFile } from './yaml-file.js';
 
 export interface ModelResult {
@@ -27,9 +28,11 @@ export function manifestPath(dirOrFile: string): string {
 export async function loadModel(dirOrFile: string): Promise<ModelResult> {
   const manifest = manifestPath(dirOrFile);
   const dir = dirname(manifest);
-  const loaded = await loadYamlFile(manifest, { expect: 'model' });
-  const findings = [...loaded.findings];
-  if (loaded.data === undefined) return { findings, files: [manifest] };
+  const read = await loadYamlFile(manifest, { expect: 'model' });
+  const findings = [...read.findings];
+  // after schema errors, the rules still run on the well-formed part: one run reports every independent mistake
+  const loaded = read.data !== undefined ? read : read.partial;
+  if (loaded === undefined) return { findings, files: [manifest] };
   const raw = loaded.data as RawModel;
 
   findings.push(...checkManifest(raw, loaded));
@@ -75,9 +78,10 @@ export async function loadModel(dirOrFile: string): Promise<ModelResult> {
       continue;
     }
     files.push(file);
-    const q = await loadYamlFile(file);
-    findings.push(...q.findings);
-    if (q.data === undefined) continue;
+    const readQ = await loadYamlFile(file);
+    findings.push(...readQ.findings);
+    const q = readQ.data !== undefined ? readQ : readQ.partial;
+    if (q === undefined) continue;
     if (q.kind !== 'questionnaire') {
       findings.push(findingAt(q, '/kind', 'element-file-kind', `element "${element.id}" needs a questionnaire here, but this file is of kind "${q.kind}": set kind: questionnaire`));
       continue;
@@ -169,6 +173,15 @@ function checkManifest(raw: RawModel, loaded: LoadedFile): Finding[] {
   if (first && first.minScore !== 0) {
     findings.push(findingAt(loaded, ['levels', 0, 'minScore'], 'first-level-not-zero', `the first level must start at minScore 0 (so every score has a level), not ${first.minScore}`));
   }
+  findings.push(
+    ...yaml11BooleanIds(loaded, [
+      { path: ['id'], value: raw.id },
+      ...raw.levels.map((level, i) => ({ path: ['levels', i, 'id'], value: level.id })),
+      ...raw.elements.map((element, i) => ({ path: ['elements', i, 'id'], value: element.id })),
+      ...(raw.groups ?? []).map((group, i) => ({ path: ['groups', i, 'id'], value: group.id })),
+      ...(raw.accepts ?? []).map((id, i) => ({ path: ['accepts', i], value: id })),
+    ]),
+  );
   const seenElements = new Map<string, number>();
   for (const [i, element] of raw.elements.entries()) {
     if (seenElements.has(element.id)) {
@@ -223,6 +236,16 @@ export function checkQuestionnaire(raw: RawQuestionnaire, loaded: LoadedFile, le
       }
     }
   }
+  findings.push(
+    ...yaml11BooleanIds(loaded, [
+      { path: ['element'], value: raw.element },
+      ...raw.questions.flatMap((question, qi) => [
+        { path: ['questions', qi, 'id'], value: question.id },
+        ...(question.options ?? []).map((option, oi) => ({ path: ['questions', qi, 'options', oi, 'id'], value: option.id })),
+      ]),
+      ...Object.keys(raw.recommendations ?? {}).map((key) => ({ path: ['recommendations', key], value: key, target: 'key' as const })),
+    ]),
+  );
   if (levelIds) {
     const keys = Object.keys(raw.recommendations ?? {});
     for (const key of keys) {
