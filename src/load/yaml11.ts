@@ -30,6 +30,15 @@ export function quotedFix(pointerKey: string | undefined, written: string): stri
 }
 
 /**
+ * Whether the text holds the value written plain anywhere (as a value, or with `key`, as a key): a cheap test that
+ * spares a file whose such ids are all quoted the full parse that positions need.
+ */
+function writtenPlainSomewhere(text: string, value: string, key: boolean): boolean {
+  const pattern = key ? `(?:^|[\\s{,])${value}[ \\t]*:` : `[:\\[{,-][ \\t]+${value}[ \\t]*(?:$|[,}\\]#\\r])`;
+  return new RegExp(pattern, 'm').test(text);
+}
+
+/**
  * A warning for each id (at `paths`) that is written as a plain YAML 1.1 boolean: fine for cxm, but a YAML 1.1
  * reader of the same file reads false or true, not the id. Quoted ids are left alone.
  */
@@ -38,7 +47,7 @@ export function yaml11BooleanIds(loaded: LoadedFile, ids: readonly { path: (stri
   if (text === undefined) return [];
   const findings: Finding[] = [];
   for (const { path, value, target } of ids) {
-    if (!YAML11_BOOLEANS.has(value)) continue;
+    if (!YAML11_BOOLEANS.has(value) || !writtenPlainSomewhere(text, value, target === 'key')) continue;
     const finding = findingAt(loaded, path, 'yaml11-boolean-id', '', { severity: 'warning', ...(target ? { target } : {}) });
     const written = writtenAt(text, finding);
     if (written !== value) continue; // quoted (or not where we looked): nothing to fix

@@ -5,11 +5,12 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import type * as Yaml from 'yaml';
 import { validatePaths } from '../../src/load/discover.js';
 import { explainSyntaxErrors } from '../../src/load/yaml-errors.js';
 import type { Finding } from '../../src/model/finding.js';
 
-const yaml = createRequire(import.meta.url)('yaml') as typeof import('yaml');
+const yaml = createRequire(import.meta.url)('yaml') as typeof Yaml;
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/validate/', import.meta.url));
 const at = (path: string): string => join(FIXTURES, path);
