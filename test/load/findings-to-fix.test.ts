@@ -77,7 +77,7 @@ const CASES: readonly Case[] = [
     paths: ['files/boolean-id.yaml'],
     findings: ['files/boolean-id.yaml:10:13 error wrong-type "id" must be a string, but YAML reads True as a boolean (true): quote it: id: "True"'],
   },
-  // mutation: dropping the quote check warns on "off" too; dropping the rule loses both warnings
+  // mutation: dropping the quote check warns on the quoted "no" of line 20 too; dropping the rule loses both warnings
   {
     name: 'plain yes/no/on/off ids: a warning with the quoted fix; quoted ones are fine',
     paths: ['files/yaml11-ids.yaml'],
