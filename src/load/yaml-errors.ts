@@ -53,7 +53,9 @@ export function explainSyntaxErrors<P extends SyntaxProblem>(
     const currentText = lines.join('\n');
     const first = current[0]!;
     const firstLine = lineOf(lineStarts(currentText), first.pos[0]);
-    let accepted = false;
+    // of the explanations that clear the error (fewer errors, or the first one further down), the one that
+    // leaves fewest: a whole block one column off is one misplaced line above it, not every line of the block
+    let best: { diagnosis: Diagnosis; after: P[] } | undefined;
     for (const diagnosis of diagnose(lines, firstLine, first, currentText)) {
       const candidate = [...lines];
       candidate[diagnosis.line] = diagnosis.fixed;
@@ -64,14 +66,15 @@ export function explainSyntaxErrors<P extends SyntaxProblem>(
         continue; // the parser's own limits (hostile input): no explanation from this fix
       }
       const afterFirst = after[0] === undefined ? Infinity : lineOf(lineStarts(candidate.join('\n')), after[0].pos[0]);
-      // a fix is right when it clears the error it explains: fewer errors, or the first one further down
-      if (after.length < current.length || afterFirst > firstLine) {
-        mistakes.push({ offset: starts[diagnosis.line]! + Math.min(diagnosis.column, (lines[diagnosis.line] ?? '').length), message: diagnosis.message });
-        lines[diagnosis.line] = diagnosis.fixed;
-        current = after;
-        accepted = true;
-        break;
-      }
+      if (!(after.length < current.length || afterFirst > firstLine)) continue;
+      if (best === undefined || after.length < best.after.length) best = { diagnosis, after };
+    }
+    const accepted = best !== undefined;
+    if (best) {
+      const { diagnosis } = best;
+      mistakes.push({ offset: starts[diagnosis.line]! + Math.min(diagnosis.column, (lines[diagnosis.line] ?? '').length), message: diagnosis.message });
+      lines[diagnosis.line] = diagnosis.fixed;
+      current = best.after;
     }
     if (!accepted) break;
   }
@@ -109,8 +112,7 @@ function* diagnose(lines: readonly string[], errorLine: number, first: SyntaxPro
   // the mistake is on the error's line or the next (an over-indented line is reported at the line above it)
   const from = Math.max(0, errorLine - 1);
   const to = Math.min(lines.length - 1, errorLine + 1);
-  const layout = scanLayout(lines, from, to);
-  if (layout) yield layout;
+  for (const layout of scanLayout(lines, from, to)) yield layout;
   const comma = missingComma(lines, errorLine, first.pos[0] - (lineStarts(text)[errorLine] ?? 0));
   if (comma) yield comma;
   for (let line = errorLine; line <= Math.min(to, errorLine + 1); line++) {
@@ -134,13 +136,14 @@ interface Open {
  * Lines whose indentation no reading of the lines above allows: a tab, more indentation than the key above it
  * takes, or less than the block it belongs to. Each with the column it was most likely meant to have.
  */
-function scanLayout(lines: readonly string[], from: number, until: number): Diagnosis | undefined {
+function scanLayout(lines: readonly string[], from: number, until: number): Diagnosis[] {
   const stack: Open[] = [];
   /** The line above opened a block (a key or "-" with nothing after it): deeper lines are its content. */
   let opened: { column: number; kind: 'map' | 'seq' } | undefined;
   let blockScalarAbove: number | undefined;
   let plainValueAbove = false;
   let flowDepth = 0;
+  let lastContent = -1;
   for (let i = 0; i <= until && i < lines.length; i++) {
     const raw = lines[i]!.replace(/\r$/, '');
     const leading = /^[ \t]*/.exec(raw)![0];
@@ -152,6 +155,8 @@ function scanLayout(lines: readonly string[], from: number, until: number): Diag
       blockScalarAbove = undefined;
     }
     if (content === '' || content.startsWith('#')) continue;
+    const previousContent = lastContent;
+    lastContent = i;
     if (flowDepth > 0) {
       flowDepth = Math.max(0, flowDepth + bracketBalance(content));
       continue;
@@ -173,18 +178,38 @@ function scanLayout(lines: readonly string[], from: number, until: number): Diag
     else valid = stack.some((o) => o.column === indent && (o.kind === 'seq') === isItem);
     // a line before the error that looks misplaced to this scan was read fine by yaml: taken as it stands
     if (!valid && i >= from && (isItem || key !== undefined)) {
-      const intended = hasTab ? tabColumn(stack, opened, isItem) : intendedColumn(stack, opened, indent, isItem);
-      if (intended !== undefined) {
+      const candidates = hasTab ? [tabColumn(stack, opened, isItem)].filter((c) => c !== undefined) : intendedColumns(stack, opened, indent, isItem);
+      const found: Diagnosis[] = [];
+      for (const [rank, intended] of candidates.entries()) {
         const own = isItem ? '-' : `${key!}:`;
         const anchor = anchorAt(stack, intended.column, isItem);
         const align = anchor ? `align \`${own}\` with ${isItem ? 'the ' : ''}\`${anchor.text}\` on line ${anchor.line + 1}` : `start \`${own}\` at column ${intended.column + 1}`;
-        const message = hasTab
-          ? `line ${i + 1} is indented with a tab: indent with spaces, not tabs: put ${intended.column} spaces before \`${own}\`${anchor ? ` to align it with \`${anchor.text}\` on line ${anchor.line + 1}` : ''}`
-          : indent > intended.column
-            ? `line ${i + 1} is indented more than ${anchor && !isItem ? 'the key above it' : 'the line above allows'}: ${align}`
-            : `line ${i + 1} is indented less than ${anchor && !isItem ? 'the key above it' : 'its block'}: ${align}`;
-        return { line: i, column: indent, message, fixed: ' '.repeat(intended.column) + content };
+        const message =
+          stack.length === 0 && !opened
+            ? `line ${i + 1} starts the file's content but is indented: start \`${own}\` at column ${intended.column + 1}, like the lines after it`
+            : hasTab
+              ? `line ${i + 1} is indented with a tab: indent with spaces, not tabs: put ${intended.column} spaces before \`${own}\`${anchor ? ` to align it with \`${anchor.text}\` on line ${anchor.line + 1}` : ''}`
+              : indent > intended.column
+                ? `line ${i + 1} is indented more than ${anchor && !isItem ? 'the key above it' : 'the line above allows'}: ${align}`
+                : `line ${i + 1} is indented less than ${anchor && !isItem ? 'the key above it' : 'its block'}: ${align}`;
+        found.push({ line: i, column: indent, message, fixed: ' '.repeat(intended.column) + content });
+        // or the line above, which opened the block, is the one misplaced: it moves to where this line's key is
+        const above = rank === 0 && anchor && !hasTab ? lines[anchor.line]!.replace(/\r$/, '') : undefined;
+        if (anchor && above !== undefined && anchor.line === previousContent) {
+          const shift = indent - intended.column;
+          const aboveIndent = /^ */.exec(above)![0].length;
+          if (aboveIndent + shift >= 0) {
+            const aboveOwn = anchor.text !== '-' && /^-[ \t]/.test(above.slice(aboveIndent)) ? `- ${anchor.text}` : anchor.text;
+            found.push({
+              line: anchor.line,
+              column: aboveIndent,
+              message: `line ${anchor.line + 1} is indented ${shift < 0 ? 'more' : 'less'} than the lines of its block: move \`${aboveOwn}\` ${Math.abs(shift)} column${Math.abs(shift) === 1 ? '' : 's'} ${shift < 0 ? 'left' : 'right'}, in line with \`${own}\` on line ${i + 1}`,
+              fixed: ' '.repeat(aboveIndent + shift) + above.slice(aboveIndent),
+            });
+          }
+        }
       }
+      if (found.length > 0) return found;
     }
     // the line as it stands opens or continues blocks
     const column = indent;
@@ -218,7 +243,7 @@ function scanLayout(lines: readonly string[], from: number, until: number): Diag
       else plainValueAbove = !value.startsWith('"') && !value.startsWith("'");
     } else if (rest.startsWith('[') || rest.startsWith('{')) flowDepth = Math.max(0, bracketBalance(rest));
   }
-  return undefined;
+  return [];
 }
 
 /** Where a line indented with a tab belongs: inside the block the line above opened, else beside the line above. */
@@ -243,18 +268,14 @@ function bracketBalance(text: string): number {
   return depth;
 }
 
-/** The column a misplaced line was most likely meant to start at: the nearest one that the lines above allow. */
-function intendedColumn(stack: readonly Open[], opened: { column: number } | undefined, indent: number, isItem: boolean): { column: number } | undefined {
+/** The columns a misplaced line may have been meant to start at, that the lines above allow: nearest first. */
+function intendedColumns(stack: readonly Open[], opened: { column: number } | undefined, indent: number, isItem: boolean): { column: number }[] {
   const columns = new Set<number>();
+  if (stack.length === 0 && !opened) columns.add(0); // the file's first content line
   for (const open of stack) if ((open.kind === 'seq') === isItem) columns.add(open.column);
   if (opened) columns.add(opened.column + 2);
-  let best: number | undefined;
-  for (const column of columns) {
-    if (column === indent) continue;
-    const distance = Math.abs(column - indent);
-    if (best === undefined || distance < Math.abs(best - indent) || (distance === Math.abs(best - indent) && column > best)) best = column;
-  }
-  return best === undefined ? undefined : { column: best };
+  columns.delete(indent);
+  return [...columns].sort((a, b) => Math.abs(a - indent) - Math.abs(b - indent) || b - a).map((column) => ({ column }));
 }
 
 /** What a misplaced line should line up with: the key (or "-") above it at the intended column. */

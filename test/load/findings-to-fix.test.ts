@@ -1,13 +1,16 @@
 // Issue 13: findings that lead straight to the fix. Each case names its fixture (test/fixtures/validate/) and
 // every finding it must give, with exact position and message: nothing more, nothing less.
 
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type * as Yaml from 'yaml';
 import { validatePaths } from '../../src/load/discover.js';
 import { explainSyntaxErrors } from '../../src/load/yaml-errors.js';
+import { parseYaml } from '../../src/load/yaml-source.js';
 import type { Finding } from '../../src/model/finding.js';
 
 const yaml = createRequire(import.meta.url)('yaml') as typeof Yaml;
@@ -172,3 +175,25 @@ function reparse(text: string): { code: string; pos: [number, number] }[] {
   const doc = yaml.parseDocument(text, { version: '1.2', prettyErrors: false });
   return [...doc.errors, ...doc.warnings].map((e) => ({ code: e.code, pos: e.pos }));
 }
+
+describe('syntax explanations on fuzzed layout mistakes', () => {
+  const base = readFileSync(at('valid/model/strategy.yaml'), 'utf8');
+  const lines = base.split('\n');
+
+  it('one line moved left or right, or given a tab: never a throw, and at most one finding for the one mistake', () => {
+    // mutation: accepting every candidate fix without parsing again reports cascades (2 or more findings)
+    fc.assert(
+      fc.property(fc.nat(lines.length - 2), fc.oneof(fc.integer({ min: -4, max: 4 }), fc.constant('tab' as const)), (index, change) => {
+        const mutated = [...lines];
+        const line = mutated[index]!;
+        mutated[index] = change === 'tab' ? line.replace(/^ */, '\t') : change >= 0 ? ' '.repeat(change) + line : line.replace(new RegExp(`^ {0,${-change}}`), '');
+        const text = mutated.join('\n');
+        const parsed = parseYaml(text, { file: 'x.yaml' });
+        const syntax = parsed.findings.filter((f) => f.code === 'yaml-syntax');
+        expect(syntax.length, text).toBeLessThanOrEqual(1);
+        for (const f of syntax) expect(f.line, `${f.message}\n${text}`).toBeGreaterThanOrEqual(index);
+      }),
+      { seed: 13, numRuns: 300 },
+    );
+  });
+});
