@@ -95,6 +95,18 @@ describe('customising the model keeps old answers', () => {
     expect(compare.stdout).toContain('accepts them');
   });
 
+  it('answers naming a model that is not built in: one finding at the id, with the nearest model id', async () => {
+    const dir = tempDir('cxm-typo-');
+    const file = join(dir, 'ans-id.yaml');
+    writeFileSync(file, ['kind: answers', 'model: { id: cx-maturty, version: 1.0.0 }', 'respondents:', '  - name: Alice', ''].join('\n'));
+    const run = await cxm(['score', file], dir);
+    expect(run.code).toBe(1);
+    // mutation: the old plain message ("ans-id.yaml were recorded against…") has no position and no did-you-mean
+    expect(run.stderr).toContain(
+      `${file}:2:14 error model-mismatch this file was recorded against model "cx-maturty" 1.0.0, which is not built in: pass --model with the directory of that model, or, if the id is misspelled, did you mean "cx-maturity"?`,
+    );
+  });
+
   it('answers of a newer version than the model: one error at model, whatever the command', async () => {
     const dir = tempDir('cxm-newer-');
     const builtin = (await loadModel(builtinModelDir())).model!;

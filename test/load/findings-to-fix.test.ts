@@ -108,6 +108,14 @@ const CASES: readonly Case[] = [
       'answers/other-model.yaml:2:14 error model-mismatch this file was recorded against acme-cx 1.0.0, but the model given is tiny 1.0.0, which neither is nor accepts it: pass --model DIR with the directory of model "acme-cx" (or list "acme-cx" in accepts of tiny\'s model.yaml)',
     ],
   },
+  // mutation: looking models up by id alone leaves the answers without a model (model-mismatch)
+  {
+    name: 'validate finds the model beside the answers that accepts their model id',
+    paths: ['models/derived', 'valid/answers.yaml'],
+    findings: [
+      'valid/answers.yaml:2:14 warning model-accepted recorded against tiny 1.0.0; scored with acme-cx 1.0.0, which accepts its answers: questions count by id or by "replaces", removed ones do not',
+    ],
+  },
   // point 6 — mutation: without the file list, no did-you-mean
   {
     name: 'a misspelled element file name: did you mean, at its line in model.yaml',
