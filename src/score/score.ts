@@ -144,7 +144,8 @@ function warningsFor(model: Model, answers: AnswerSet, elements: readonly Scored
         ? `The answers were recorded for the model "${recorded.id}" (version ${recorded.version}) and scored with the model "${model.id}" (version ${model.version}), which accepts them: questions count by id or by "replaces", removed ones do not.`
         : `The answers were recorded for the model "${recorded.id}" (version ${recorded.version}) but scored with the model "${model.id}" (version ${model.version}): only questions with the same ids count.`,
     });
-  } else if (recorded.version !== model.version) {
+  }
+  if (recorded.version !== model.version) {
     warnings.push({
       code: 'model-version-mismatch',
       message: `The answers were recorded with version ${recorded.version} of the model and are scored with version ${model.version}: renamed questions still count, removed ones do not.`,
