@@ -6,11 +6,12 @@ import { isAbsolute, relative, sep } from 'node:path';
 import type { Finding } from '../model/finding.js';
 import type { AnswerSet, Model } from '../model/types.js';
 import { loadAnswerSet, readAnswersHeader } from '../load/answers.js';
-import { builtinModelDir, BUILTIN_MODEL_ID, questionnairesDir } from '../load/builtin.js';
-import { hasErrors, sortFindings } from '../load/finding-at.js';
+import { builtinModelDir, BUILTIN_MODEL_ID, notBuiltInMessage, questionnairesDir } from '../load/builtin.js';
+import { findingAt, hasErrors, sortFindings } from '../load/finding-at.js';
 import { loadModel, manifestPath } from '../load/model.js';
 import { isIoFinding, readSourceFile } from '../load/source-file.js';
 import { renderFindingsText } from '../render/findings.js';
+import { singleLine } from '../render/sanitize.js';
 import { EXIT, type Context } from './context.js';
 
 /** Prints findings to stderr (with source lines) and returns the exit code they call for, if any. */
@@ -37,15 +38,13 @@ export async function resolveModel(context: Context, modelFlag: string | undefin
   let dir = modelFlag;
   if (dir === undefined) {
     let id = BUILTIN_MODEL_ID;
-    if (answersFile !== undefined) {
-      const header = await readAnswersHeader(answersFile);
-      if (header.id !== undefined) id = header.id;
-    }
+    const header = answersFile !== undefined ? await readAnswersHeader(answersFile) : undefined;
+    if (header?.id !== undefined) id = header.id;
     dir = builtinModelDir(id);
     if (!existsSync(manifestPath(dir))) {
-      context.stderr.write(
-        `cxm: ${answersFile ?? 'the answers'} were recorded against model "${id}", which is not built in: pass --model with the directory of that model\n`,
-      );
+      const message = notBuiltInMessage(id, header?.version);
+      if (header?.loaded.parsed) return { ok: false, exitCode: (await reportFindings(context, [findingAt(header.loaded, ['model', 'id'], 'model-mismatch', message)]))! };
+      context.stderr.write(`cxm: ${singleLine(answersFile ?? 'the answers')}: ${message}\n`);
       return { ok: false, exitCode: EXIT.invalid };
     }
   } else if (!existsSync(manifestPath(dir))) {

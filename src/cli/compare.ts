@@ -100,7 +100,7 @@ export async function runCompare(context: Context, files: readonly string[], fla
       const report = buildReport(model.value, result.answers, flags);
       memberships.push(membershipFrom(result.answers.respondents));
       for (const warning of report.warnings) {
-        if (warning.code === 'model-version-mismatch') {
+        if (warning.code === 'model-version-mismatch' || warning.code === 'model-id-mismatch') {
           // an anonymous comparison names no file (a file may be named after a person): the period stands for it
           const where = report.anonymous === true ? `the answers of ${report.period ?? report.date ?? 'one period'}` : input.file;
           warnings.push({ report, warning: { code: warning.code, message: `${where}: ${warning.message}` } });

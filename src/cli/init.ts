@@ -58,7 +58,10 @@ export async function runInit(context: Context, dir: string, flags: { force?: bo
     await write(join(dir, name), text.replace(MODELINE, (_line, file: string) => `# yaml-language-server: $schema=${SCHEMA_DIR}/${file}`));
   }
   context.stderr.write(
-    `Copied the built-in model (${names.length} files) into ${dir}, with the JSON Schemas editors use in ${join(dir, SCHEMA_DIR)}.\nEdit the questionnaires, change "id" and "version" in model.yaml, then check them with: cxm validate ${dir}\n`,
+    `Copied the built-in model (${names.length} files) into ${dir}, with the JSON Schemas editors use in ${join(dir, SCHEMA_DIR)}.\n` +
+      `In ${join(dir, 'model.yaml')}, give the model an id of its own (id: acme-cx, say; never cx-maturity, whose versions are not yours) and add "accepts: [cx-maturity]" so that answers recorded with the built-in model still score.\n` +
+      `Edit the questionnaires; when you rename a question, give it "replaces: [old-id]" so that earlier answers count for it.\n` +
+      `Check with: cxm validate ${dir}\nScore last quarter's answers with it: cxm score ANSWERS.yaml --model ${dir}\n`,
   );
   return EXIT.ok;
 }

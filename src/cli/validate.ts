@@ -18,7 +18,7 @@ export async function runValidate(context: Context, paths: readonly string[], fl
   const targets = paths.length > 0 ? paths : [builtinModelDir()];
   const result = await validatePaths(targets, flags.model !== undefined ? { model: flags.model } : {});
   const findings = sortFindings(result.findings);
-  const summary = summarize(findings, result.files.length);
+  const summary = summarize(findings, result.files.length, result.passedOver.length);
 
   if (flags.format === 'json') context.stdout.write(renderFindingsJson(findings, summary));
   else if (flags.format === 'github') context.stdout.write(renderFindingsGithub(findings, summary));

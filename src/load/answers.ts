@@ -51,9 +51,11 @@ export async function loadAnswerSet(files: readonly string[], model: Model): Pro
   const findings: Finding[] = [];
   const loadedFiles: { loaded: LoadedFile; raw: RawAnswers }[] = [];
   for (const file of files) {
-    const loaded = await loadYamlFile(file, { expect: 'answers' });
-    findings.push(...loaded.findings);
-    if (loaded.data !== undefined) loadedFiles.push({ loaded, raw: loaded.data as RawAnswers });
+    const read = await loadYamlFile(file, { expect: 'answers' });
+    findings.push(...read.findings);
+    // after schema errors, the well-formed respondents are still checked (the set is not scored: it has errors)
+    const loaded = read.data !== undefined ? read : read.partial;
+    if (loaded !== undefined) loadedFiles.push({ loaded, raw: loaded.data as RawAnswers });
   }
   const index = questionIndex(model);
   const allIds = [...index.keys()];
@@ -62,7 +64,10 @@ export async function loadAnswerSet(files: readonly string[], model: Model): Pro
   const names = new Map<string, { loaded: LoadedFile; path: (string | number)[] }>();
 
   for (const { loaded, raw } of loadedFiles) {
-    findings.push(...checkAnswersFile(raw, loaded, model), ...checkPeriod(raw, loaded));
+    const fileFindings = checkAnswersFile(raw, loaded, model);
+    findings.push(...fileFindings, ...checkPeriod(raw, loaded));
+    // answers of another model: one finding at model, not one per question that this model does not have
+    if (hasErrors(fileFindings)) continue;
     // answers of another version of this model: a question it no longer has was dropped, not misspelled
     const recordedVersion = raw.model.id === model.id && raw.model.version !== model.version ? raw.model.version : undefined;
     // one finding per dropped question and file, at its first answer, rather than one per respondent
@@ -170,14 +175,31 @@ function droppedQuestion(loaded: LoadedFile, path: (string | number)[], id: stri
 }
 
 function checkAnswersFile(raw: RawAnswers, loaded: LoadedFile, model: Model): Finding[] {
+  const recorded = `${raw.model.id} ${raw.model.version}`;
   if (raw.model.id !== model.id) {
+    if (model.accepts.includes(raw.model.id)) {
+      return [
+        findingAt(loaded, ['model', 'id'], 'model-accepted', `recorded against ${recorded}; scored with ${model.id} ${model.version}, which accepts its answers: questions count by id or by "replaces", removed ones do not`, { severity: 'warning' }),
+      ];
+    }
     return [
-      findingAt(loaded, ['model', 'id'], 'model-mismatch', `these answers were recorded against model "${raw.model.id}", not "${model.id}": pass --model with the directory of model "${raw.model.id}"`),
+      findingAt(
+        loaded,
+        ['model', 'id'],
+        'model-mismatch',
+        `this file was recorded against ${recorded}, but the model given is ${model.id} ${model.version}, which neither is nor accepts it: pass --model DIR with the directory of model "${raw.model.id}" (or list "${raw.model.id}" in accepts of ${model.id}'s model.yaml)`,
+      ),
     ];
   }
-  if (raw.model.version !== model.version) {
+  const order = compareVersions(raw.model.version, model.version);
+  if (order > 0) {
     return [
-      findingAt(loaded, ['model', 'version'], 'model-version-mismatch', `recorded against ${model.id} ${raw.model.version}; scored with ${model.version}: questions renamed through "replaces" still count, removed ones do not`, { severity: 'warning' }),
+      findingAt(loaded, ['model', 'version'], 'model-mismatch', `this file was recorded against ${recorded}, newer than the model given (${model.id} ${model.version}): pass --model DIR with the directory of ${recorded}`),
+    ];
+  }
+  if (order < 0 || raw.model.version !== model.version) {
+    return [
+      findingAt(loaded, ['model', 'version'], 'model-version-mismatch', `recorded against ${recorded}; scored with ${model.version}: questions renamed through "replaces" still count, removed ones do not`, { severity: 'warning' }),
     ];
   }
   return [];
@@ -211,6 +233,24 @@ export function checkGroup(group: string | undefined, model: Model, loaded: Load
     'unknown-group',
     `${quote(group)} is not a group of model ${model.id}${guess !== undefined ? `: did you mean "${guess}"?` : `: use one of ${ids.join(', ')}, or add it to the groups of the model`}`,
   );
+}
+
+/** Semantic versions compared by major, minor and patch (a pre-release comes before its release); > 0 when a is newer. */
+export function compareVersions(a: string, b: string): number {
+  const parse = (v: string): { parts: number[]; pre: string | undefined } => {
+    const [core = '', pre] = v.split(/-(.*)/s, 2) as [string, string | undefined];
+    return { parts: core.split('+')[0]!.split('.').map((n) => Number(n) || 0), pre };
+  };
+  const x = parse(a);
+  const y = parse(b);
+  for (let i = 0; i < 3; i++) {
+    const d = (x.parts[i] ?? 0) - (y.parts[i] ?? 0);
+    if (d !== 0) return Math.sign(d);
+  }
+  if (x.pre === y.pre) return 0;
+  if (x.pre === undefined) return 1;
+  if (y.pre === undefined) return -1;
+  return x.pre < y.pre ? -1 : 1;
 }
 
 /** Option ids by question, listed once: a large answers file checks each question thousands of times. */

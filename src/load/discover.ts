@@ -6,13 +6,14 @@ import { basename, dirname, join, resolve } from 'node:path';
 import type { Finding } from '../model/finding.js';
 import type { Model } from '../model/types.js';
 import { loadAnswerSet, readAnswersHeader } from './answers.js';
-import { builtinModelDir, BUILTIN_MODEL_ID } from './builtin.js';
+import { builtinModelDir, BUILTIN_MODEL_ID, notBuiltInMessage } from './builtin.js';
 import { findingAt } from './finding-at.js';
 import { quote } from './quote.js';
 import { checkQuestionnaire, loadModel } from './model.js';
 import type { RawAnswers, RawQuestionnaire } from './raw.js';
 import { readSourceFile } from './source-file.js';
-import { kindOf, loadYamlFile, type LoadedFile } from './yaml-file.js';
+import { cxmOutputKind, looksLikeCxmFile } from './kind-guess.js';
+import { loadYamlFile, type LoadedFile } from './yaml-file.js';
 
 export interface ValidateOptions {
   /** Model to check answers files against (default: the built-in model they name). */
@@ -25,6 +26,8 @@ export interface ValidateResult {
   readonly files: string[];
   /** Text of each file checked that has findings, for printing source lines under them. */
   readonly sources: Map<string, string>;
+  /** YAML files of searched directories that are plainly not cxm files (nor like one), passed over. */
+  readonly passedOver: string[];
 }
 
 const SKIP_DIRS = new Set(['node_modules', '.git', 'dist', 'coverage']);
@@ -51,7 +54,8 @@ async function walk(dir: string, out: { models: string[]; files: string[]; unrea
     if (entry.isDirectory()) {
       if (entry.name.startsWith('.') || SKIP_DIRS.has(entry.name)) continue;
       await walk(path, out);
-    } else if (entry.isFile() && /\.(ya?ml|json)$/i.test(entry.name) && entry.name !== 'model.yaml') {
+    } else if (entry.isFile() && /\.(ya?ml|json)$/i.test(entry.name) && entry.name !== 'model.yaml' && !/\.schema\.json$/i.test(entry.name)) {
+      // JSON Schemas (cxm init copies them into DIR/schemas) are the editors' files, never cxm's
       out.files.push(path);
     }
   }
@@ -73,19 +77,14 @@ export async function validatePaths(paths: readonly string[], options: ValidateO
       continue;
     }
     if (info.isDirectory()) {
-      const hasManifest = await stat(join(path, 'model.yaml')).then(
-        (s) => s.isFile(),
-        () => false,
-      );
-      if (hasManifest) modelDirs.push(path);
-      else {
-        const found = { models: [] as string[], files: [] as string[], unreadable: [] as Finding[] };
-        await walk(path, found);
-        findings.push(...found.unreadable);
-        modelDirs.push(...found.models);
-        looseFiles.push(...found.files.map((file) => ({ file, explicit: false })));
-        searched.push({ dir: path, models: found.models.length, files: found.files });
-      }
+      // a model directory is searched too, so that "validate m" and "validate ." (in m) check the same files:
+      // answers files kept beside model.yaml are checked either way
+      const found = { models: [] as string[], files: [] as string[], unreadable: [] as Finding[] };
+      await walk(path, found);
+      findings.push(...found.unreadable);
+      modelDirs.push(...found.models);
+      looseFiles.push(...found.files.map((file) => ({ file, explicit: false })));
+      searched.push({ dir: path, models: found.models.length, files: found.files });
     } else if (basename(path) === 'model.yaml') {
       modelDirs.push(dirname(path));
     } else looseFiles.push({ file: path, explicit: true });
@@ -118,25 +117,41 @@ export async function validatePaths(paths: readonly string[], options: ValidateO
 
   const assessments = new Map<string, Map<string, FirstAppearance>>();
   const looseSeen = new Set<string>();
+  const passedOver: string[] = [];
   for (const { file, explicit } of looseFiles) {
     if (modelFiles.has(resolve(file)) || looseSeen.has(resolve(file))) continue;
     looseSeen.add(resolve(file));
     const loaded = await loadYamlFile(file);
-    if (!explicit) {
-      // a searched directory may hold any YAML: only files of our kinds are ours to judge
-      const kind = kindOf(loaded.parsed?.data);
-      if (kind !== 'questionnaire' && kind !== 'answers' && kind !== 'model') continue;
+    const output = cxmOutputKind(loaded.parsed?.data);
+    if (!explicit && (output !== undefined || !isCxmFile(loaded))) {
+      // a searched directory may hold any YAML: what is plainly not a cxm file (nor like one) is passed over, and counted
+      passedOver.push(file);
+      continue;
+    }
+    if (output !== undefined) {
+      findings.push({
+        file,
+        line: 1,
+        column: 1,
+        severity: 'warning',
+        code: 'not-validated',
+        message: `this is a ${output} JSON written by cxm ${output === 'report' ? 'report -f json' : 'compare -f json'}, not a file that cxm validate checks: cxm compare reads it as it stands; validate the answers files it was made from`,
+        pointer: '',
+      });
+      continue;
     }
     files.push(file);
-    if (loaded.kind === 'answers' && loaded.data !== undefined) {
+    // after schema errors, the rules still run on the well-formed part
+    const wellFormed = loaded.data !== undefined ? loaded : loaded.partial;
+    if (loaded.kind === 'answers' && wellFormed !== undefined) {
       findings.push(...loaded.findings);
       const model = explicitModel ?? (await modelForAnswers(file, models, findings));
       if (model) {
         findings.push(...(await loadAnswerSet([file], model)).findings.filter((f) => f.file === file));
-        findings.push(...respondentsInOtherFiles(loaded, assessments));
+        findings.push(...respondentsInOtherFiles(wellFormed, assessments));
       }
-    } else if (loaded.kind === 'questionnaire' && loaded.data !== undefined) {
-      findings.push(...loaded.findings, ...checkQuestionnaire(loaded.data as RawQuestionnaire, loaded));
+    } else if (loaded.kind === 'questionnaire' && wellFormed !== undefined) {
+      findings.push(...loaded.findings, ...checkQuestionnaire(wellFormed.data as RawQuestionnaire, wellFormed));
     } else if (loaded.kind === 'model') {
       // a manifest with another name than model.yaml: its questionnaires are checked with it
       const result = await loadModel(file);
@@ -171,7 +186,13 @@ export async function validatePaths(paths: readonly string[], options: ValidateO
     const read = await readSourceFile(file);
     if ('source' in read) sources.set(file, read.source.text);
   }
-  return { findings: withoutRepeats(findings), files, sources };
+  return { findings: withoutRepeats(findings), files, sources, passedOver };
+}
+
+/** Whether a file of a searched directory is cxm's to judge: a known kind, a file like one, or one that could not be read. */
+function isCxmFile(loaded: LoadedFile): boolean {
+  if (loaded.kind !== undefined || loaded.source === undefined) return true;
+  return looksLikeCxmFile(loaded.parsed?.data, loaded.source.text);
 }
 
 /** A questionnaire checked on its own and again with the model found after it gives some findings twice. */
@@ -219,12 +240,11 @@ interface FirstAppearance {
 async function modelForAnswers(file: string, models: Map<string, Model>, findings: Finding[]): Promise<Model | undefined> {
   const header = await readAnswersHeader(file);
   const id = header.id ?? BUILTIN_MODEL_ID;
-  const known = models.get(id);
+  // the model of that id, else a model found here that accepts it (SPEC 2.1, derived models)
+  const known = models.get(id) ?? [...models.values()].find((m) => m.accepts.includes(id));
   if (known) return known;
   if (id !== BUILTIN_MODEL_ID) {
-    findings.push(
-      findingAt(header.loaded, ['model', 'id'], 'model-mismatch', `recorded against model "${id}", which is not built in: pass --model with its directory`),
-    );
+    findings.push(findingAt(header.loaded, ['model', 'id'], 'model-mismatch', notBuiltInMessage(id, header.version, [...models.keys()])));
     return undefined;
   }
   const result = await loadModel(builtinModelDir());

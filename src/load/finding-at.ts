@@ -11,7 +11,9 @@ export function findingAt(
   message: string,
   options: { severity?: Severity; target?: 'key' | 'value' } = {},
 ): Finding {
-  const pointer = typeof path === 'string' ? path : pointerOf(path);
+  const written = typeof path === 'string' ? path : pointerOf(path);
+  // the rules may run on the well-formed part of a file (well-formed.ts), whose list indices are its own
+  const pointer = loaded.originalPointer ? loaded.originalPointer(written) : written;
   const position = loaded.parsed ? loaded.parsed.locate(pointer, options.target ?? 'value') : { line: 1, column: 1 };
   return {
     file: loaded.source?.file ?? '',

@@ -1,7 +1,7 @@
 // A model directory → Model. Second pass after the schemas: the rules a schema cannot say
 // (SPEC 2.2–2.4). Returns findings; never throws or prints for a user's mistake.
 
-import { stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import type { Finding } from '../model/finding.js';
 import type { Element, Level, Model, Option, Question } from '../model/types.js';
@@ -9,6 +9,7 @@ import { closest } from './did-you-mean.js';
 import { findingAt, hasErrors } from './finding-at.js';
 import { own, type RawModel, type RawQuestion, type RawQuestionnaire } from './raw.js';
 import { inputOf } from './source-file.js';
+import { yaml11BooleanIds } from './yaml11.js';
 import { loadYamlFile, type LoadedFile } from './yaml-file.js';
 
 export interface ModelResult {
@@ -27,9 +28,11 @@ export function manifestPath(dirOrFile: string): string {
 export async function loadModel(dirOrFile: string): Promise<ModelResult> {
   const manifest = manifestPath(dirOrFile);
   const dir = dirname(manifest);
-  const loaded = await loadYamlFile(manifest, { expect: 'model' });
-  const findings = [...loaded.findings];
-  if (loaded.data === undefined) return { findings, files: [manifest] };
+  const read = await loadYamlFile(manifest, { expect: 'model' });
+  const findings = [...read.findings];
+  // after schema errors, the rules still run on the well-formed part: one run reports every independent mistake
+  const loaded = read.data !== undefined ? read : read.partial;
+  if (loaded === undefined) return { findings, files: [manifest] };
   const raw = loaded.data as RawModel;
 
   findings.push(...checkManifest(raw, loaded));
@@ -42,6 +45,7 @@ export async function loadModel(dirOrFile: string): Promise<ModelResult> {
   const questionnaires: { loaded: LoadedFile; raw: RawQuestionnaire }[] = [];
 
   const listed = new Set<string>();
+  let dirFiles: string[] | undefined;
   for (const [index, element] of raw.elements.entries()) {
     // a duplicate element is reported by checkManifest; reading its file again would report each question twice
     if (listed.has(element.id)) continue;
@@ -60,20 +64,24 @@ export async function loadModel(dirOrFile: string): Promise<ModelResult> {
       () => false,
     );
     if (!exists) {
+      const guess = closest(fileName, (dirFiles ??= await yamlFilesIn(dir)).filter((name) => name !== basename(manifest)));
       findings.push(
         findingAt(
           loaded,
           element.file ? ['elements', index, 'file'] : ['elements', index, 'id'],
           'element-file-missing',
-          `the questionnaire file ${file} of element "${element.id}" does not exist: create it (cxm init copies the built-in one) or fix "file"`,
+          guess !== undefined
+            ? `the questionnaire file ${file} of element "${element.id}" does not exist: did you mean ${guess}?${element.file ? '' : ` (set file: ${guess})`}`
+            : `the questionnaire file ${file} of element "${element.id}" does not exist: create it (cxm init copies the built-in one) or fix "file"`,
         ),
       );
       continue;
     }
     files.push(file);
-    const q = await loadYamlFile(file);
-    findings.push(...q.findings);
-    if (q.data === undefined) continue;
+    const readQ = await loadYamlFile(file);
+    findings.push(...readQ.findings);
+    const q = readQ.data !== undefined ? readQ : readQ.partial;
+    if (q === undefined) continue;
     if (q.kind !== 'questionnaire') {
       findings.push(findingAt(q, '/kind', 'element-file-kind', `element "${element.id}" needs a questionnaire here, but this file is of kind "${q.kind}": set kind: questionnaire`));
       continue;
@@ -90,12 +98,13 @@ export async function loadModel(dirOrFile: string): Promise<ModelResult> {
     for (const [qi, question] of rq.questions.entries()) {
       const path = ['questions', qi, 'id'];
       const first = questionsById.get(question.id);
-      if (first) {
+      // a repeat within one file is checkQuestionnaire's finding, reported once
+      if (first && first.loaded !== q) {
         const at = findingAt(first.loaded, first.path, 'duplicate-question-id', '');
         findings.push(
           findingAt(q, path, 'duplicate-question-id', `question id "${question.id}" is already used at ${at.file}:${at.line}:${at.column}: question ids must be unique across the model`),
         );
-      } else questionsById.set(question.id, { question, loaded: q, path });
+      } else if (!first) questionsById.set(question.id, { question, loaded: q, path });
     }
     elements.push(buildElement(element.id, element.weight ?? 1, file, rq));
   }
@@ -137,6 +146,15 @@ export async function loadModel(dirOrFile: string): Promise<ModelResult> {
   return { model, findings, files };
 }
 
+/** The YAML files next to model.yaml, for a did-you-mean on a misspelled file name. */
+async function yamlFilesIn(dir: string): Promise<string[]> {
+  try {
+    return (await readdir(dir)).filter((name) => /\.(ya?ml|json)$/i.test(name));
+  } catch {
+    return [];
+  }
+}
+
 function checkManifest(raw: RawModel, loaded: LoadedFile): Finding[] {
   const findings: Finding[] = [];
   const seenLevels = new Map<string, number>();
@@ -155,6 +173,15 @@ function checkManifest(raw: RawModel, loaded: LoadedFile): Finding[] {
   if (first && first.minScore !== 0) {
     findings.push(findingAt(loaded, ['levels', 0, 'minScore'], 'first-level-not-zero', `the first level must start at minScore 0 (so every score has a level), not ${first.minScore}`));
   }
+  findings.push(
+    ...yaml11BooleanIds(loaded, [
+      { path: ['id'], value: raw.id },
+      ...raw.levels.map((level, i) => ({ path: ['levels', i, 'id'], value: level.id })),
+      ...raw.elements.map((element, i) => ({ path: ['elements', i, 'id'], value: element.id })),
+      ...(raw.groups ?? []).map((group, i) => ({ path: ['groups', i, 'id'], value: group.id })),
+      ...(raw.accepts ?? []).map((id, i) => ({ path: ['accepts', i], value: id })),
+    ]),
+  );
   const seenElements = new Map<string, number>();
   for (const [i, element] of raw.elements.entries()) {
     if (seenElements.has(element.id)) {
@@ -209,6 +236,16 @@ export function checkQuestionnaire(raw: RawQuestionnaire, loaded: LoadedFile, le
       }
     }
   }
+  findings.push(
+    ...yaml11BooleanIds(loaded, [
+      { path: ['element'], value: raw.element },
+      ...raw.questions.flatMap((question, qi) => [
+        { path: ['questions', qi, 'id'], value: question.id },
+        ...(question.options ?? []).map((option, oi) => ({ path: ['questions', qi, 'options', oi, 'id'], value: option.id })),
+      ]),
+      ...Object.keys(raw.recommendations ?? {}).map((key) => ({ path: ['recommendations', key], value: key, target: 'key' as const })),
+    ]),
+  );
   if (levelIds) {
     const keys = Object.keys(raw.recommendations ?? {});
     for (const key of keys) {

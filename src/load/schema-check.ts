@@ -7,6 +7,7 @@ import { closest } from './did-you-mean.js';
 import { quote } from './quote.js';
 import { parsePointer, type ParsedYaml } from './yaml-source.js';
 import type { Validator } from './validators.js';
+import { quotedFix, writtenAt } from './yaml11.js';
 
 function typeName(value: unknown): string {
   if (value === null) return 'empty (null)';
@@ -73,7 +74,8 @@ function patternAdvice(error: ErrorObject, value: unknown): { code: FindingCode;
   return { code: 'invalid-value', message: `${shown} does not match the expected form ${String(error.params['pattern'])}` };
 }
 
-export function checkSchema(validate: Validator, data: unknown, parsed: ParsedYaml, file: string): Finding[] {
+/** `text`, the file's text, lets a message quote a value exactly as it was written. */
+export function checkSchema(validate: Validator, data: unknown, parsed: ParsedYaml, file: string, text?: string): Finding[] {
   if (validate(data)) return [];
   const errors = validate.errors ?? [];
   const findings: Finding[] = [];
@@ -109,17 +111,23 @@ export function checkSchema(validate: Validator, data: unknown, parsed: ParsedYa
         push('missing-property', pointer, `missing property "${property}": add it to this ${pointer === '' ? 'file' : 'mapping'}`);
         break;
       }
-      case 'type':
+      case 'type': {
+        // a number or boolean where a string is needed: quote exactly what was written (True stays True)
+        const written = text !== undefined && (typeof error.data === 'number' || typeof error.data === 'boolean') ? writtenAt(text, parsed.locate(pointer)) : '';
+        const fix = written !== '' ? quotedFix(parsePointer(pointer).at(-1), written) : undefined;
         push(
           'wrong-type',
           pointer,
           typeof error.data === 'number' && expectedType(params['type']) === 'a string'
-            ? `${nameAt(pointer)} must be a string, but YAML reads this value as a number: put it in quotes (e.g. "1.0.0" rather than 1.0)`
-            : `${nameAt(pointer)} must be ${expectedType(params['type'])}, not ${typeName(error.data)}${
-                typeof error.data === 'string' && /^-?\d+(\.\d+)?$/.test(error.data) ? ': remove the quotes' : ''
-              }`,
+            ? `${nameAt(pointer)} must be a string, but YAML reads this value as a number: ${fix ? `quote it: ${fix}` : 'put it in quotes (e.g. "1.0.0" rather than 1.0)'}`
+            : typeof error.data === 'boolean' && expectedType(params['type']) === 'a string'
+              ? `${nameAt(pointer)} must be a string, but YAML reads ${written || String(error.data)} as a boolean (${String(error.data)}): quote it: ${fix ?? `"${String(error.data)}"`}`
+              : `${nameAt(pointer)} must be ${expectedType(params['type'])}, not ${typeName(error.data)}${
+                  typeof error.data === 'string' && /^-?\d+(\.\d+)?$/.test(error.data) ? ': remove the quotes' : ''
+                }`,
         );
         break;
+      }
       case 'const': {
         const expected = JSON.stringify(params['allowedValue']);
         if (pointer === '/kind') {

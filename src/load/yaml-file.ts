@@ -5,14 +5,15 @@
 import type { Finding } from '../model/finding.js';
 import { closest } from './did-you-mean.js';
 import { fastParse } from './fast-parse.js';
+import { FILE_KINDS, kindFromKeys, type FileKind } from './kind-guess.js';
 import { quote } from './quote.js';
 import { checkSchema } from './schema-check.js';
 import { readSourceFile, type SourceFile } from './source-file.js';
+import { wellFormedPart } from './well-formed.js';
 import { getValidators, type SchemaKind } from './validators.js';
 import { parseYaml, type ParsedYaml } from './yaml-source.js';
 
-export const FILE_KINDS = ['model', 'questionnaire', 'answers'] as const;
-export type FileKind = (typeof FILE_KINDS)[number];
+export { FILE_KINDS, type FileKind } from './kind-guess.js';
 
 export interface LoadedFile {
   readonly source?: SourceFile;
@@ -22,6 +23,10 @@ export interface LoadedFile {
   /** The data, when it parsed and passed the schema of `kind`. */
   readonly data?: unknown;
   readonly findings: Finding[];
+  /** When the schema check failed: the well-formed part, as a file of its own for the rules (see well-formed.ts). */
+  readonly partial?: LoadedFile;
+  /** Of a partial file: the pointer in the file of a pointer in its data. */
+  readonly originalPointer?: (pointer: string) => string;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -125,7 +130,8 @@ export async function loadFull(source: SourceFile, options: LoadFileOptions = {}
   if (kind === undefined) {
     const hasKind = Object.prototype.hasOwnProperty.call(data, 'kind');
     const value = data['kind'];
-    const wanted = options.expect ? `"kind: ${options.expect}"` : 'kind: model, questionnaire or answers';
+    const guessed = options.expect ?? kindFromKeys(data);
+    const wanted = guessed ? `"kind: ${guessed}"` : 'kind: model, questionnaire or answers';
     findings.push({
       file,
       ...at(hasKind ? '/kind' : ''),
@@ -156,7 +162,9 @@ export async function loadFull(source: SourceFile, options: LoadFileOptions = {}
     return { source, parsed, findings };
   }
   const validators = await getValidators();
-  const schemaFindings = checkSchema(validators[kind satisfies SchemaKind], data, parsed, file);
+  const schemaFindings = checkSchema(validators[kind satisfies SchemaKind], data, parsed, file, source.text);
   findings.push(...schemaFindings);
-  return schemaFindings.length > 0 ? { source, parsed, kind, findings } : { source, parsed, kind, data, findings };
+  if (schemaFindings.length === 0) return { source, parsed, kind, data, findings };
+  const part = wellFormedPart(kind, data, validators[kind]);
+  return { source, parsed, kind, findings, ...(part ? { partial: { source, parsed, kind, data: part.data, findings: [], originalPointer: part.originalPointer } } : {}) };
 }

@@ -7,6 +7,7 @@ import type * as Yaml from 'yaml';
 import type { Document, Pair, YAMLMap, Node as YamlNode, ParsedNode } from 'yaml';
 import type { Finding, FindingCode } from '../model/finding.js';
 import { quote } from './quote.js';
+import { explainSyntaxErrors } from './yaml-errors.js';
 
 type YamlLibrary = typeof Yaml;
 let yamlLibrary: YamlLibrary | undefined;
@@ -337,15 +338,9 @@ export function parseYaml(text: string, { file }: ParseOptions): ParsedYaml {
   }
 
   let doc: Document.Parsed<ParsedNode, true>;
+  const parseOptions = { version: '1.2', schema: 'core', uniqueKeys: false, prettyErrors: false, keepSourceTokens: false, intAsBigInt: false } as const;
   try {
-    doc = yamlLib().parseDocument(text, {
-      version: '1.2',
-      schema: 'core',
-      uniqueKeys: false,
-      prettyErrors: false,
-      keepSourceTokens: false,
-      intAsBigInt: false,
-    });
+    doc = yamlLib().parseDocument(text, parseOptions);
   } catch (error) {
     // the parser's own recursion on hostile input
     if (error instanceof RangeError) {
@@ -355,7 +350,13 @@ export function parseYaml(text: string, { file }: ParseOptions): ParsedYaml {
     throw error;
   }
 
-  for (const problem of [...doc.errors, ...doc.warnings]) {
+  // mistakes explained in the person's words, one each, without the errors that only follow from them
+  const { mistakes, rest } = explainSyntaxErrors(text, [...doc.errors, ...doc.warnings], (fixed) => {
+    const again = yamlLib().parseDocument(fixed, parseOptions);
+    return [...again.errors, ...again.warnings];
+  });
+  for (const mistake of mistakes) add('yaml-syntax', mistake.offset, '', mistake.message);
+  for (const problem of rest) {
     const code = YAML_ERROR_CODES[problem.code] ?? 'yaml-syntax';
     const advice = YAML_ADVICE[code];
     const base = plainYamlMessage(problem.message);

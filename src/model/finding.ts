@@ -60,7 +60,10 @@ export type FindingCode =
   | 'question-without-help'
   | 'missing-recommendations'
   | 'empty-respondent'
-  | 'no-files';
+  | 'no-files'
+  | 'not-validated'
+  | 'model-accepted'
+  | 'yaml11-boolean-id';
 
 export interface Finding {
   readonly file: string;

@@ -9,13 +9,16 @@ export interface FindingsSummary {
   readonly files: number;
   readonly errors: number;
   readonly warnings: number;
+  /** YAML files of searched directories passed over as plainly not cxm files. */
+  readonly passedOver: number;
 }
 
-export function summarize(findings: readonly Finding[], files: number): FindingsSummary {
+export function summarize(findings: readonly Finding[], files: number, passedOver = 0): FindingsSummary {
   return {
     files,
     errors: findings.filter((f) => f.severity === 'error').length,
     warnings: findings.filter((f) => f.severity === 'warning').length,
+    passedOver,
   };
 }
 
@@ -25,8 +28,10 @@ function plural(n: number, word: string): string {
 
 export function summaryLine(summary: FindingsSummary): string {
   const checked = plural(summary.files, 'file');
-  if (summary.errors === 0 && summary.warnings === 0) return `${checked} checked: no problems`;
-  return `${checked} checked: ${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}`;
+  const passed =
+    summary.passedOver > 0 ? `; ${plural(summary.passedOver, 'other YAML file')} passed over (no kind of cxm's and nothing like a cxm file)` : '';
+  if (summary.errors === 0 && summary.warnings === 0) return `${checked} checked: no problems${passed}`;
+  return `${checked} checked: ${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}${passed}`;
 }
 
 export interface TextOptions {

@@ -136,7 +136,7 @@ describe('cxm validate -f json', () => {
       summary: { files: number; errors: number; warnings: number };
     };
     expect(Object.keys(report).sort()).toEqual(['findings', 'summary']);
-    expect(report.summary).toEqual({ files: 2, errors: 1, warnings: 1 });
+    expect(report.summary).toEqual({ files: 2, errors: 1, warnings: 1, passedOver: 0 });
     expect(report.findings).toHaveLength(2);
     for (const f of report.findings) expect(Object.keys(f).sort()).toEqual(['code', 'column', 'file', 'line', 'message', 'pointer', 'severity']);
     expect(report.findings.map((f) => [f.file, f.line, f.column, f.severity, f.code, f.pointer])).toEqual(
@@ -151,7 +151,7 @@ describe('cxm validate -f json', () => {
   it('a valid model: no findings, exit 0', async () => {
     const run = await cxm(['validate', '--format', 'json', VALID_MODEL]);
     expect(run.exitCode).toBe(0);
-    expect(JSON.parse(run.stdout)).toEqual({ findings: [], summary: { files: 3, errors: 0, warnings: 0 } });
+    expect(JSON.parse(run.stdout)).toEqual({ findings: [], summary: { files: 3, errors: 0, warnings: 0, passedOver: 0 } });
   });
 
   it('a missing path: still JSON, exit 2', async () => {

@@ -176,7 +176,7 @@ describe('printers of findings, on any text', () => {
   it('text, JSON and GitHub: no control character; GitHub one annotation a line; text with the source lines', () => {
     fc.assert(
       fc.property(fc.array(finding, { minLength: 1, maxLength: 4 }), fc.array(hostileText, { maxLength: 20 }), (findings, sourceLines) => {
-        const summary = { files: 1, errors: findings.length, warnings: 0 };
+        const summary = { files: 1, errors: findings.length, warnings: 0, passedOver: 0 };
         const sources = new Map(findings.map((f) => [f.file, sourceLines.join('\n')]));
         noControls(renderFindingsText(findings, { color: false, sources }));
         const json = renderFindingsJson(findings, summary);
