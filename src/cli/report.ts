@@ -1,4 +1,4 @@
-// cxm report ANSWERS… [--model DIR] [-f markdown|json] [-o FILE]
+// cxm report ANSWERS… [--model DIR] [-f markdown|json|html] [-o FILE]
 
 import { renderJson } from '../render/json.js';
 import { renderMarkdown } from '../render/markdown.js';
@@ -12,7 +12,13 @@ export async function runReport(context: Context, files: readonly string[], flag
   const loaded = await loadAssessment(context, files, flags.model);
   if (!loaded.ok) return loaded.exitCode;
   const report = scoreAssessment(loaded.value.model, loaded.value.answers);
-  const text = flags.format === 'json' ? renderJson(report) : renderMarkdown(report);
+  const text =
+    flags.format === 'json'
+      ? renderJson(report)
+      : flags.format === 'html'
+        ? // loaded only when asked for: most runs never need the HTML renderer
+          (await import('../render/html/report.js')).renderReportHtml(report)
+        : renderMarkdown(report);
   await writeOutput(context, flags.output, text);
   return EXIT.ok;
 }
