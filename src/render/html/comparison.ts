@@ -69,8 +69,8 @@ export function renderComparisonHtml(c: Comparison): string {
   const thresholds = levels.map((l) => `${l.title} from ${l.minScore}`).join(', ');
   const overallCells = c.periods.map((p) => p.overall);
   main.push(`<section id="trend" aria-labelledby="trend-title"><h2 id="trend-title">Overall trend</h2>
-<p>${moved} ${c.periods.length} periods, ${html(span)}.</p>
-<div class="charts"><figure class="chart">${trendChart({ id: 'trend-overall', title: 'Overall score by period', desc: `Overall score (0-100) per period on the level bands (${thresholds}). ${describe(overallCells)}.`, table: 'trend-table' }, levels, labels, overallCells, 'large')}<figcaption>The line is the overall score; the shaded bands are the levels, dashed lines their thresholds.</figcaption></figure>
+<p>${moved}</p>
+<div class="charts trend-pair"><figure class="chart">${trendChart({ id: 'trend-overall', title: 'Overall score by period', desc: `Overall score (0-100) per period on the level bands (${thresholds}). ${describe(overallCells)}.`, table: 'trend-table' }, levels, labels, overallCells, 'large')}<figcaption>The line is the overall score; the shaded bands are the levels, dashed lines their thresholds.</figcaption></figure>
 ${periodTable('trend-table', 'Overall score (0–100) and level by period', overallCells)}</div>
 </section>`);
 
@@ -78,8 +78,9 @@ ${periodTable('trend-table', 'Overall score (0–100) and level by period', over
   const multiples = c.elements.map((e, index) => {
     const cells = c.periods.map((p) => p.elements[index] ?? { score: null, level: null });
     const id = `element-${index + 1}`;
-    return `<section aria-labelledby="${id}-title"><h3 id="${id}-title">${html(e.title)}</h3><figure class="chart">${trendChart({ id: `${id}-chart`, title: `${e.title} by period`, desc: `${e.title} score (0-100) per period on the level bands. ${describe(cells)}.`, table: `${id}-table` }, levels, labels, cells, 'small')}</figure>
-${periodTable(`${id}-table`, `${html(e.title)}: score and level by period`, cells)}</section>`;
+    const change = overallChangeOf(index);
+    return `<section aria-labelledby="${id}-title"><h3 id="${id}-title">${html(e.title)}</h3>${change}<figure class="chart">${trendChart({ id: `${id}-chart`, title: `${e.title} by period`, desc: `${e.title} score (0-100) per period on the level bands. ${describe(cells)}.`, table: `${id}-table` }, levels, labels, cells, 'small')}</figure>
+${periodTable(`${id}-table`, `${html(e.title)} by period`, cells)}</section>`;
   });
   main.push(`<section id="elements" aria-labelledby="elements-title"><h2 id="elements-title">Elements over time</h2>
 <p>One chart per element, on the same scale and level bands.</p>
@@ -110,6 +111,14 @@ ${c.elements.map((e, i) => `<tr><th scope="row">${html(e.title)}</th>${c.periods
     body: body.join('\n'),
   });
 
+  /** "+27.62 points, Unconscious → Ad hoc ↑" for an element from the first period to the last. */
+  function overallChangeOf(index: number): string {
+    const e = c.changes.at(-1)!.elements[index];
+    if (e === undefined || e.delta === null) return '<p class="small muted">No change to show: not assessed in both the first and the last period.</p>';
+    const level = e.from === e.to ? `still ${html(levelTitle(e.to))}` : `${html(levelTitle(e.from))} → ${html(levelTitle(e.to))}${arrow(e.direction)}`;
+    return `<p class="small"><strong>${signed(e.delta)}</strong> ${Math.abs(e.delta) === 1 ? 'point' : 'points'} since ${html(first.label)}; ${level}</p>`;
+  }
+
   function changeSection(change: PeriodChange, index: number): string {
     const id = `change-${index + 1}`;
     const from = html(change.from);
@@ -121,7 +130,7 @@ ${c.elements.map((e, i) => `<tr><th scope="row">${html(e.title)}</th>${c.periods
       `<tr${total ? ' class="total"' : ''}><th scope="row">${name}</th><td class="num">${formatScore(e.fromScore)}</td><td class="num">${formatScore(e.toScore)}</td><td class="num">${signed(e.delta)}</td><td>${levelCell(e)}</td></tr>`;
     const parts: string[] = [
       `<h3 id="${id}-title">${heading}</h3>`,
-      `<table><thead><tr><th scope="col">Element</th><th scope="col" class="num">${from}</th><th scope="col" class="num">${to}</th><th scope="col" class="num">Change</th><th scope="col">Level</th></tr></thead><tbody>${row('Overall', change.overall, true)}${change.elements.map((e) => row(html(elementTitle(e.id)), e)).join('')}</tbody></table>`,
+      `<table class="keep"><thead><tr><th scope="col">Element</th><th scope="col" class="num">${from}</th><th scope="col" class="num">${to}</th><th scope="col" class="num">Change</th><th scope="col">Level</th></tr></thead><tbody>${row('Overall', change.overall, true)}${change.elements.map((e) => row(html(elementTitle(e.id)), e)).join('')}</tbody></table>`,
     ];
     const moves = [{ name: 'Overall', ...change.overall }, ...change.elements.map((e) => ({ name: elementTitle(e.id), ...e }))].filter((m) => m.from !== null && m.to !== null && m.from !== m.to);
     if (moves.length > 0) {

@@ -66,11 +66,13 @@ ol.ladder { list-style: none; padding: 0; margin: .8rem 0 0; display: flex; flex
 ol.ladder li { padding: .15rem .5rem; border-radius: .3rem; border: 1px solid transparent; }
 ol.ladder li.current { font-weight: 700; border-color: var(--ink); background: #fff; }
 .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(18rem, 1fr)); gap: 1rem 2rem; align-items: start; margin: 1rem 0; }
+.charts.trend-pair { grid-template-columns: minmax(0, 3fr) minmax(14rem, 2fr); }
 figure { margin: 0; }
 figure.chart svg { display: block; width: 100%; height: auto; max-width: 36rem; }
 figcaption { font-size: .85rem; color: var(--muted); margin-top: .2rem; }
 .multiples { display: grid; grid-template-columns: repeat(auto-fill, minmax(17rem, 1fr)); gap: 1.2rem 1.5rem; }
-.multiples h3 { margin: 0 0 .2rem; font-size: 1.05rem; }
+.multiples h3 { margin: 0 0 .1rem; font-size: 1.05rem; }
+.multiples p { margin: 0 0 .3rem; }
 .multiples table { font-size: .8rem; margin: .3rem 0 0; }
 svg text { font-family: ${FONT}; }
 svg.meter { display: block; width: 6rem; height: .45rem; margin-top: .25rem; }
@@ -90,21 +92,26 @@ ul.inputs { list-style: none; padding: 0; font-size: .8rem; }
 ul.inputs li { overflow-wrap: anywhere; margin: .15rem 0; }
 footer.colophon { margin-top: 3rem; padding-top: .8rem; border-top: 1px solid var(--line); color: var(--muted); font-size: .8rem; }
 @media (max-width: 40rem) {
-  .headline { grid-template-columns: 1fr; }
+  .headline, .charts.trend-pair { grid-template-columns: 1fr; }
   h1 { font-size: 1.7rem; }
 }
 @media print {
   html { font-size: 10pt; }
   .page { max-width: none; padding: 0; }
   nav.toc, .skip { display: none; }
-  h2 { margin-top: 1.4rem; }
   h2, h3, h4, .element-head, caption { break-after: avoid; page-break-after: avoid; }
-  tr, figure, .verdict, blockquote, .steps li, .notes li, .warning, .multiples > section { break-inside: avoid; page-break-inside: avoid; }
+  tr, figure, .verdict, blockquote, .steps li, .notes li, .warning, .multiples > section, table.keep { break-inside: avoid; page-break-inside: avoid; }
   thead { display: table-header-group; }
   .break-before { break-before: page; page-break-before: always; }
-  .charts { grid-template-columns: 1fr 1fr; }
-  .multiples { grid-template-columns: 1fr 1fr; }
-  figure.chart svg { max-height: 95mm; }
+  header.masthead { margin-bottom: 4mm; }
+  h2 { margin-top: 6mm; }
+  .charts { grid-template-columns: 1fr 1fr; gap: 4mm 8mm; margin: 3mm 0; }
+  .charts.trend-pair { grid-template-columns: 1fr; }
+  .multiples { grid-template-columns: 1fr 1fr; gap: 5mm 8mm; }
+  figure.chart svg { max-height: 76mm; }
+  th, td { padding: .22rem .4rem; }
+  .verdict { padding: 3mm 4mm; }
+  figcaption { display: none; }
   a { color: inherit; text-decoration: none; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
