@@ -24,6 +24,6 @@ describe('examples/acme-2026-q4.md', () => {
       expect(markdown).toContain(`\n### ${title}\n`);
     }
     for (const heading of ['## Summary', '## Scores', '## Where the team disagrees', '## Method', '## Inputs']) expect(markdown).toContain(`\n${heading}\n`);
-    expect(markdown).toContain('```mermaid\nxychart-beta\n');
+    expect(markdown).toMatch(/```mermaid\n---\nconfig:\n[\s\S]*?\n---\nxychart-beta\n/);
   });
 });

@@ -5,7 +5,7 @@
 
 import type { ReportLevel } from '../../model/report.js';
 import { formatScore, levelTitle } from '../levels.js';
-import { levelColour, NO_LEVEL, tint } from './colours.js';
+import { levelColour, NO_LEVEL, tint } from '../level-colours.js';
 import { html, truncate } from './escape.js';
 
 export interface ChartLabels {

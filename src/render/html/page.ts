@@ -4,7 +4,7 @@
 
 import { createHash } from 'node:crypto';
 import type { ReportLevel } from '../../model/report.js';
-import { levelColour, NO_LEVEL, tint } from './colours.js';
+import { levelColour, NO_LEVEL, tint } from '../level-colours.js';
 import { cssString, html } from './escape.js';
 
 export interface PageOptions {

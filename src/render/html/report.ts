@@ -8,7 +8,7 @@ import { findLevel, formatScore, levelTitle } from '../levels.js';
 import { DISAGREEMENT_SPREAD } from '../markdown.js';
 import { barChart, radarChart } from './charts.js';
 import { html, htmlLines } from './escape.js';
-import { levelColour } from './colours.js';
+import { levelColour } from '../level-colours.js';
 import { levelClass, renderPage } from './page.js';
 
 const WEAKEST_QUESTIONS = 3;

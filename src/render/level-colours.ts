@@ -1,9 +1,9 @@
-// Level colours: the lowest level red, then amber, blue, and the highest green. Each has a contrast of at
-// least 4.5:1 on white (white text on it too), and the charts and tables always print the level's title
-// or score beside it, so that colour never carries meaning alone.
+// Level colours, shared by the HTML charts and the Markdown chart: the lowest level red, then amber, blue,
+// and the highest green. Each has a contrast of at least 4.5:1 on white (white text on it too), and every
+// chart prints the level's title or score beside it or in a legend, so that colour never carries meaning alone.
 
-import type { ReportLevel } from '../../model/report.js';
-import { levelRank } from '../levels.js';
+import type { ReportLevel } from '../model/report.js';
+import { levelRank } from './levels.js';
 
 const ANCHORS: readonly (readonly [number, number, number])[] = [
   [0xb4, 0x23, 0x18], // red, 6.6:1 on white
@@ -35,4 +35,12 @@ export function levelColour(levels: readonly ReportLevel[], id: string | null): 
 export function tint(colour: string, strength: number): string {
   const rgb = [1, 3, 5].map((i) => parseInt(colour.slice(i, i + 2), 16));
   return hex(rgb.map((c) => 255 - (255 - c) * strength));
+}
+
+const ANCHOR_NAMES = ['red', 'amber', 'blue', 'green'] as const;
+
+/** The colour of a level in words (the nearest of red, amber, blue, green), for legends in plain text. */
+export function levelColourName(levels: readonly ReportLevel[], id: string | null): string {
+  if (id === null || !levels.some((l) => l.id === id)) return 'grey';
+  return ANCHOR_NAMES[Math.round(levelRank({ levels }, id) * (ANCHORS.length - 1))]!;
 }
