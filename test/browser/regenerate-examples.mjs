@@ -3,11 +3,11 @@
 // examples/quarters/, and the PNG screenshots of the first screen of each HTML page shown in the README.
 // The tests keep the four text files in sync with cxm; the screenshots are for people only.
 import { execFileSync } from 'node:child_process';
+import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { join } from 'node:path';
 import { launchChromium } from './chromium.mjs';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const QUARTERS = ['examples/quarters/2026-Q2.yaml', 'examples/quarters/2026-Q3.yaml', 'examples/quarters/2026-Q4.yaml'];
 
 function cxm(...args) {

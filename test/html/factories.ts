@@ -7,6 +7,11 @@ import type { PlanStep, RecordedAnswer, Report, ReportElement, ReportGroup } fro
 import { compareReports } from '../../src/score/compare.js';
 import { makeReport } from '../compare/report-factory.js';
 
+/** What each respondent answered: all three an option, or only Maria, n/a, where the question has no score. */
+function choicesFor(score: number | null): Record<string, RecordedAnswer> {
+  return score === null ? { 'Maria Lopez': 'n/a' } : { 'Maria Lopez': 'whole', 'James Okafor': 'partial', 'Priya Shah': 'none' };
+}
+
 /** A report of three respondents in two groups, with notes, choices, option labels, a plan and gaps. */
 export function fullReport(): Report {
   const base = makeReport({
@@ -40,7 +45,7 @@ export function fullReport(): Report {
       answers: item.score === null ? 0 : 3,
       byRespondent: { 'Maria Lopez': item.score === null ? null : 100, 'James Okafor': item.score === null ? null : 33.33, 'Priya Shah': item.score === null ? null : 0 },
       notes: item.id === 'design.journey' ? [{ respondent: 'Priya Shah', note: 'Only the install visit is mapped.\nNot the return visit.' }] : [],
-      choices: (item.score === null ? { 'Maria Lopez': 'n/a' } : { 'Maria Lopez': 'whole', 'James Okafor': 'partial', 'Priya Shah': 'none' }) as Record<string, RecordedAnswer>,
+      choices: choicesFor(item.score),
       options,
     })),
   }));
@@ -74,8 +79,8 @@ export function anonymousReport(): Report {
   return {
     ...report,
     anonymous: true,
-    plan: report.plan!.map(({ answers: _answers, ...step }) => step),
-    elements: report.elements.map((e) => ({ ...e, items: e.items.map(({ choices: _choices, ...item }) => item) })),
+    plan: report.plan!.map((step) => ({ ...step, answers: undefined })),
+    elements: report.elements.map((e) => ({ ...e, items: e.items.map((item) => ({ ...item, choices: undefined })) })),
   };
 }
 

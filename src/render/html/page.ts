@@ -84,7 +84,7 @@ svg.meter { display: block; width: 6rem; height: .45rem; margin-top: .25rem; }
 .steps .action { margin: .2rem 0; }
 .note { white-space: pre-line; }
 .notes li { margin-bottom: .4rem; }
-td.heat { text-align: center; font-variant-numeric: tabular-nums; }
+.heat { text-align: center; font-variant-numeric: tabular-nums; }
 .heat .lvl { display: block; font-size: .75rem; }
 .warning { border-left: 4px solid #b54708; background: #fffaeb; padding: .4rem .8rem; margin: .4rem 0; list-style: none; }
 ul.warnings { padding: 0; }

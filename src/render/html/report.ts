@@ -34,10 +34,10 @@ function anonymous(report: Report): boolean {
 type ItemWithOptions = ReportItem & { readonly options?: readonly { readonly id: string; readonly label: string }[] };
 
 /** A recorded answer in words: option labels where the report has them, else the option ids as written. */
-function answerText(item: ReportItem | undefined, answer: RecordedAnswer | null): string {
+function answerText(item: ItemWithOptions | undefined, answer: RecordedAnswer | null): string {
   if (answer === null) return 'no answer';
   if (typeof answer === 'number') return String(answer);
-  const options = (item as ItemWithOptions | undefined)?.options;
+  const options = item?.options;
   const label = (id: string): string => (id === 'n/a' ? 'not applicable' : (options?.find((o) => o.id === id)?.label ?? id));
   if (typeof answer === 'string') return label(answer);
   return answer.length === 0 ? 'none of them' : answer.map(label).join(', ');
@@ -155,7 +155,7 @@ function groupsSection(report: Report): string {
   const gaps = report.gaps ?? [];
   const parts: string[] = [];
   if (groups.length > 0) {
-    const head = `<tr><th scope="col">Group</th><th scope="col" class="num">Respondents</th><th scope="col">Overall</th>${report.elements.map((e) => `<th scope="col">${html(e.title)}</th>`).join('')}</tr>`;
+    const head = `<tr><th scope="col">Group</th><th scope="col" class="num">Respondents</th><th scope="col" class="heat">Overall</th>${report.elements.map((e) => `<th scope="col" class="heat">${html(e.title)}</th>`).join('')}</tr>`;
     const cell = (score: number | null | undefined, level: string | null | undefined): string =>
       score === null || score === undefined
         ? '<td class="heat">–</td>'
