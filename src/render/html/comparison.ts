@@ -79,8 +79,8 @@ ${periodTable('trend-table', 'Overall score (0–100) and level by period', over
     const cells = c.periods.map((p) => p.elements[index] ?? { score: null, level: null });
     const id = `element-${index + 1}`;
     const change = overallChangeOf(index);
-    return `<section aria-labelledby="${id}-title"><h3 id="${id}-title">${html(e.title)}</h3>${change}<figure class="chart">${trendChart({ id: `${id}-chart`, title: `${e.title} by period`, desc: `${e.title} score (0-100) per period on the level bands. ${describe(cells)}.`, table: `${id}-table` }, levels, labels, cells, 'small')}</figure>
-${periodTable(`${id}-table`, `${html(e.title)} by period`, cells)}</section>`;
+    return `<section aria-labelledby="${id}-title"><h3 id="${id}-title">${html(e.title)}</h3><figure class="chart">${trendChart({ id: `${id}-chart`, title: `${e.title} by period`, desc: `${e.title} score (0-100) per period on the level bands. ${describe(cells)}.`, table: `${id}-table` }, levels, labels, cells, 'small')}</figure>
+${change}${periodTable(`${id}-table`, `${html(e.title)} by period`, cells)}</section>`;
   });
   main.push(`<section id="elements" aria-labelledby="elements-title"><h2 id="elements-title">Elements over time</h2>
 <p>One chart per element, on the same scale and level bands.</p>

@@ -72,7 +72,7 @@ figure.chart svg { display: block; width: 100%; height: auto; max-width: 36rem; 
 figcaption { font-size: .85rem; color: var(--muted); margin-top: .2rem; }
 .multiples { display: grid; grid-template-columns: repeat(auto-fill, minmax(17rem, 1fr)); gap: 1.2rem 1.5rem; }
 .multiples h3 { margin: 0 0 .1rem; font-size: 1.05rem; }
-.multiples p { margin: 0 0 .3rem; }
+.multiples p { margin: .3rem 0 0; }
 .multiples table { font-size: .8rem; margin: .3rem 0 0; }
 svg text { font-family: ${FONT}; }
 svg.meter { display: block; width: 6rem; height: .45rem; margin-top: .25rem; }

@@ -96,7 +96,7 @@ function summary(report: Report): string {
   } else {
     const level = findLevel(report, overall.level);
     const ladder = [...report.levels]
-      .map((l, i) => `<li class="lv-${i}${l.id === overall.level ? ' current' : ''}">${html(l.title)} <span class="muted">from ${l.minScore}</span>${l.id === overall.level ? ' — current level' : ''}</li>`)
+      .map((l, i) => `<li class="lv-${i}${l.id === overall.level ? ' current' : ''}">${html(l.title)} <span class="muted">from ${l.minScore}</span>${l.id === overall.level ? ' · <strong>current</strong>' : ''}</li>`)
       .join('');
     const weakest = overall.weakest.map((id) => report.elements.find((e) => e.id === id)).filter((e): e is ReportElement => e !== undefined);
     const names = weakest.map((e) => `<strong>${html(e.title)}</strong> (${formatScore(e.score)}, ${html(levelTitle(report, e.level))})`).join(' and ');
