@@ -83,12 +83,12 @@ ${periodTable('trend-table', 'Overall score (0–100) and level by period', over
 ${change}${periodTable(`${id}-table`, `${html(e.title)} by period`, cells)}</section>`;
   });
   main.push(`<section id="elements" aria-labelledby="elements-title"><h2 id="elements-title">Elements over time</h2>
-<p>One chart per element, on the same scale and level bands.</p>
+<p class="lead">One chart per element, on the same scale and level bands.</p>
 <div class="multiples">${multiples.join('\n')}</div></section>`);
 
   // scores and levels side by side
   const cell = (x: { score: number | null; level: string | null }): string => (x.score === null ? '<td class="num muted">not assessed</td>' : `<td class="num">${formatScore(x.score)} ${chip(x.level)}</td>`);
-  main.push(`<section id="scores" class="break-before" aria-labelledby="scores-title"><h2 id="scores-title">Scores and levels</h2>
+  main.push(`<section id="scores" aria-labelledby="scores-title"><h2 id="scores-title">Scores and levels</h2>
 <table><thead><tr><th scope="col">Element</th>${c.periods.map((p) => `<th scope="col" class="num">${html(p.label)}</th>`).join('')}</tr></thead>
 <tbody><tr class="total"><th scope="row">Overall</th>${c.periods.map((p) => cell(p.overall)).join('')}</tr>
 ${c.elements.map((e, i) => `<tr><th scope="row">${html(e.title)}</th>${c.periods.map((p) => cell(p.elements[i] ?? { score: null, level: null })).join('')}</tr>`).join('\n')}</tbody></table></section>`);
@@ -135,12 +135,12 @@ ${c.elements.map((e, i) => `<tr><th scope="row">${html(e.title)}</th>${c.periods
     const moves = [{ name: 'Overall', ...change.overall }, ...change.elements.map((e) => ({ name: elementTitle(e.id), ...e }))].filter((m) => m.from !== null && m.to !== null && m.from !== m.to);
     if (moves.length > 0) {
       parts.push(
-        `<h4>Level changes</h4><ul>${moves.map((m) => `<li>${html(m.name)}: ${html(levelTitle(m.from))} → ${html(levelTitle(m.to))}${m.direction === 'up' ? ' (up)' : m.direction === 'down' ? ' (down)' : ''}</li>`).join('')}</ul>`,
+        `<h4>Level changes</h4><ul class="keep">${moves.map((m) => `<li>${html(m.name)}: ${html(levelTitle(m.from))} → ${html(levelTitle(m.to))}${m.direction === 'up' ? ' (up)' : m.direction === 'down' ? ' (down)' : ''}</li>`).join('')}</ul>`,
       );
     }
     const explained = change.elements.map((e) => explain(e)).filter((s): s is string => s !== undefined);
     if (explained.length > 0) {
-      parts.push(`<h4>What moved, and the questions behind it</h4><p class="small muted">Points each question added to or took from the element score; its own score before → after.</p><ul class="drivers">${explained.join('')}</ul>`);
+      parts.push(`<h4>What moved, and the questions behind it</h4><p class="small muted lead">Points each question added to or took from the element score; its own score before → after.</p><ul class="drivers">${explained.join('')}</ul>`);
     }
     const questionLines = change.elements
       .filter((e) => e.questionsAdded.length > 0 || e.questionsRemoved.length > 0)

@@ -100,7 +100,7 @@ footer.colophon { margin-top: 3rem; padding-top: .8rem; border-top: 1px solid va
   .page { max-width: none; padding: 0; }
   nav.toc, .skip { display: none; }
   h2, h3, h4, .element-head, caption { break-after: avoid; page-break-after: avoid; }
-  tr, figure, .verdict, blockquote, .steps li, .notes li, .warning, .multiples > section, table.keep { break-inside: avoid; page-break-inside: avoid; }
+  tr, figure, .verdict, blockquote, .steps li, .notes li, .warning, .multiples > section, .keep { break-inside: avoid; page-break-inside: avoid; }
   thead { display: table-header-group; }
   .break-before { break-before: page; page-break-before: always; }
   header.masthead { margin-bottom: 4mm; }
@@ -108,8 +108,11 @@ footer.colophon { margin-top: 3rem; padding-top: .8rem; border-top: 1px solid va
   .charts { grid-template-columns: 1fr 1fr; gap: 4mm 8mm; margin: 3mm 0; }
   .charts.trend-pair { grid-template-columns: 1fr; }
   .multiples { grid-template-columns: 1fr 1fr; gap: 5mm 8mm; }
-  figure.chart svg { max-height: 76mm; }
-  th, td { padding: .22rem .4rem; }
+  figure.chart svg { max-height: 64mm; }
+  th, td { padding: .18rem .4rem; }
+  .lead { break-after: avoid; page-break-after: avoid; }
+  ol.ladder { margin-top: 2mm; }
+  .verdict .level { font-size: 1.6rem; }
   .verdict { padding: 3mm 4mm; }
   figcaption { display: none; }
   a { color: inherit; text-decoration: none; }

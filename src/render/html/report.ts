@@ -146,7 +146,7 @@ function planSection(report: Report, plan: readonly PlanStep[]): string {
 ${step.next !== undefined ? `<p class="action">${html(step.next)}</p>` : ''}<p class="small">From “${html(answerText(found?.item, step.from))}” to “${html(answerText(found?.item, step.to))}”: ${signed(step.elementPoints)} points for ${html(element?.title ?? step.element)}, ${signed(step.overallPoints)} overall.</p>${who}</li>`;
   });
   return `<section id="next-steps" aria-labelledby="next-steps-title"><h2 id="next-steps-title">Next steps</h2>
-<p>The steps that raise the scores most, most useful first. Each moves one question up by one answer.</p>
+<p class="lead">The steps that raise the scores most, most useful first. Each moves one question up by one answer.</p>
 <ol class="steps">${steps.join('\n')}</ol></section>`;
 }
 
@@ -178,7 +178,7 @@ function groupsSection(report: Report): string {
       return `<tr><td>${what}</td><td>${html(groupTitle(report, gap.high))} <span class="num">${formatScore(gap.scores[0])}</span></td><td>${html(groupTitle(report, gap.low))} <span class="num">${formatScore(gap.scores[1])}</span></td><td class="num">${formatScore(gap.difference)}</td></tr>`;
     });
     parts.push(`<h3 id="gaps-title">Where groups see it differently</h3>
-<p>Elements and questions on which one group scores far higher than another, largest difference first: worth discussing together.</p>
+<p class="lead">Elements and questions on which one group scores far higher than another, largest difference first: worth discussing together.</p>
 <table aria-labelledby="gaps-title"><thead><tr><th scope="col">Element or question</th><th scope="col">Highest group</th><th scope="col">Lowest group</th><th scope="col" class="num">Difference</th></tr></thead><tbody>${rows.join('\n')}</tbody></table>`);
   }
   return `<section id="groups" aria-labelledby="groups-title"><h2 id="groups-title">Groups</h2>\n${parts.join('\n')}\n</section>`;
@@ -216,12 +216,12 @@ function elementSection(report: Report, element: ReportElement, index: number): 
     return `<section id="${id}" class="element" aria-labelledby="${id}-title">${head}<p>Not assessed: none of its ${plural(element.questions, 'question')} was answered.</p></section>`;
   }
   const parts: string[] = [head];
-  parts.push(`<p>Score <strong>${formatScore(element.score)}</strong> of 100, level <strong>${html(levelTitle(report, element.level))}</strong>; ${element.answered} of ${plural(element.questions, 'question')} answered.</p>`);
+  parts.push(`<p class="lead">Score <strong>${formatScore(element.score)}</strong> of 100, level <strong>${html(levelTitle(report, element.level))}</strong>; ${element.answered} of ${plural(element.questions, 'question')} answered.</p>`);
   const respondents = Object.entries(element.byRespondent);
   if (!anonymous(report) && respondents.length > 1) {
-    parts.push(`<p class="small">By respondent: ${respondents.map(([name, score]) => `${html(name)} <strong>${formatScore(score)}</strong>`).join(' · ')}</p>`);
+    parts.push(`<p class="small lead">By respondent: ${respondents.map(([name, score]) => `${html(name)} <strong>${formatScore(score)}</strong>`).join(' · ')}</p>`);
   }
-  parts.push(`<table><caption>Questions of ${html(element.title)}: score and spread (0–100)</caption>
+  parts.push(`<table class="keep"><caption>Questions of ${html(element.title)}: score and spread (0–100)</caption>
 <thead><tr><th scope="col">Question</th><th scope="col" class="num">Score</th><th scope="col" class="num">Spread</th><th scope="col" class="num">Answers</th></tr></thead>
 <tbody>${element.items.map((item) => itemRow(report, item)).join('\n')}</tbody></table>`);
   const weakest = element.items
@@ -256,8 +256,8 @@ function disagreements(report: Report): string {
     return `<tr><td>${html(item.text)}</td><td>${html(element.title)}</td><td class="num">${formatScore(item.spread)}</td><td>${shown}</td></tr>`;
   });
   return `<section id="disagreements" aria-labelledby="disagreements-title"><h2 id="disagreements-title">Where the team disagrees</h2>
-<p>Questions on which respondents' answers are ${DISAGREEMENT_SPREAD} points or more apart. Each is worth discussing: people see the same organization differently, and the score hides it.</p>
-<table><thead><tr><th scope="col">Question</th><th scope="col">Element</th><th scope="col" class="num">Spread</th><th scope="col">${anonymous(report) ? 'Values' : 'By respondent'}</th></tr></thead><tbody>${rows.join('\n')}</tbody></table></section>`;
+<p class="lead">Questions on which respondents' answers are ${DISAGREEMENT_SPREAD} points or more apart. Each is worth discussing: people see the same organization differently, and the score hides it.</p>
+<table class="keep"><thead><tr><th scope="col">Question</th><th scope="col">Element</th><th scope="col" class="num">Spread</th><th scope="col">${anonymous(report) ? 'Values' : 'By respondent'}</th></tr></thead><tbody>${rows.join('\n')}</tbody></table></section>`;
 }
 
 function method(report: Report): string {
