@@ -1,4 +1,4 @@
-// cxm compare ASSESSMENT… [--model DIR] [-f text|markdown|json] [-o FILE]
+// cxm compare ASSESSMENT… [--model DIR] [-f text|markdown|json|html] [-o FILE]
 // Each argument is one period: an answers file, or a report JSON taken as it stands. All answers
 // are scored with one model (default: the newest period's), so that the comparison is like for like.
 
@@ -130,7 +130,9 @@ export async function runCompare(context: Context, files: readonly string[], fla
       ? renderJson(comparison)
       : flags.format === 'markdown'
         ? renderComparisonMarkdown(comparison)
-        : renderComparisonText(comparison, {
+        : flags.format === 'html'
+          ? (await import('../render/html/comparison.js')).renderComparisonHtml(comparison)
+          : renderComparisonText(comparison, {
             color: flags.output === undefined && context.color.stdout,
             unicode: flags.output === undefined && unicodeAllowed(context),
           });

@@ -141,7 +141,7 @@ Exit codes: 0 success, 1 invalid input, 2 usage or I/O error, 130 interrupted (a
     .argument('<answers...>', 'answers files of one assessment')
     .option('--model <dir>', 'model directory (default: the built-in model named in the answers)')
     .addOption(
-      new Option('-f, --format <format>', 'report format').choices(['markdown', 'json']).default('markdown'),
+      new Option('-f, --format <format>', 'report format').choices(['markdown', 'json', 'html']).default('markdown'),
     )
     .option('-o, --output <file>', 'write to FILE (atomically) instead of stdout')
     .action(async (files: string[], opts: ReportFlags, cmd: Command) => {
@@ -155,7 +155,7 @@ Exit codes: 0 success, 1 invalid input, 2 usage or I/O error, 130 interrupted (a
     .argument('<assessments...>', "one answers file (or report JSON) per period")
     .option('--model <dir>', "model to score every period with (default: the newest period's)")
     .addOption(
-      new Option('-f, --format <format>', 'output format').choices(['text', 'markdown', 'json']).default('text'),
+      new Option('-f, --format <format>', 'output format').choices(['text', 'markdown', 'json', 'html']).default('text'),
     )
     .option('-o, --output <file>', 'write to FILE (atomically) instead of stdout')
     .action(async (files: string[], opts: CompareFlags, cmd: Command) => {
@@ -223,12 +223,12 @@ export interface ScoreFlags extends TeamFlags {
 }
 export interface ReportFlags extends TeamFlags {
   readonly model?: string;
-  readonly format: 'markdown' | 'json';
+  readonly format: 'markdown' | 'json' | 'html';
   readonly output?: string;
 }
 export interface CompareFlags extends TeamFlags {
   readonly model?: string;
-  readonly format: 'text' | 'markdown' | 'json';
+  readonly format: 'text' | 'markdown' | 'json' | 'html';
   readonly output?: string;
 }
 export interface AssessFlags {

@@ -1,4 +1,4 @@
-// cxm report ANSWERS… [--model DIR] [-f markdown|json] [-o FILE] [--anonymous] [--min-group-size N] [--gap-threshold N]
+// cxm report ANSWERS… [--model DIR] [-f markdown|json|html] [-o FILE] [--anonymous] [--min-group-size N] [--gap-threshold N]
 
 import { renderJson } from '../render/json.js';
 import { renderMarkdown } from '../render/markdown.js';
@@ -12,7 +12,13 @@ export async function runReport(context: Context, files: readonly string[], flag
   const loaded = await loadAssessment(context, files, flags.model);
   if (!loaded.ok) return loaded.exitCode;
   const report = buildReport(loaded.value.model, loaded.value.answers, flags);
-  const text = flags.format === 'json' ? renderJson(report) : renderMarkdown(report);
+  const text =
+    flags.format === 'json'
+      ? renderJson(report)
+      : flags.format === 'html'
+        ? // loaded only when asked for: most runs never need the HTML renderer
+          (await import('../render/html/report.js')).renderReportHtml(report)
+        : renderMarkdown(report);
   await writeOutput(context, flags.output, text);
   return EXIT.ok;
 }

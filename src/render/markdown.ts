@@ -2,6 +2,7 @@
 // disagreements, warnings and method. Pure; every untrusted text is escaped.
 
 import type { PlanStep, Report, ReportElement, ReportItem } from '../model/report.js';
+import { levelColour, levelColourName } from './level-colours.js';
 import { findLevel, formatScore, levelTitle } from './levels.js';
 import { SUMMARY_STEPS, countsWord, stepGain, stepMove } from './plan-words.js';
 import { codeSpan, escapeMarkdownInline as md, escapeMermaidLabel } from './sanitize.js';
@@ -32,14 +33,31 @@ function elementTable(report: Report): string[] {
 function chart(report: Report): string[] {
   const assessed = report.elements.filter((e) => e.score !== null);
   if (assessed.length === 0) return [];
+  // one bar series per level shown, zero where an element is at another level: xychart-beta draws the series
+  // over each other, so each element shows one bar, in its level's colour; one flat line per threshold
+  const shown = report.levels.filter((l) => assessed.some((e) => e.level === l.id));
+  const thresholds = report.levels.filter((l) => l.minScore > 0 && l.minScore < 100);
+  const colours = [...shown, ...thresholds].map((l) => levelColour(report.levels, l.id));
   const lines = [
     '```mermaid',
+    '---',
+    'config:',
+    '  themeVariables:',
+    '    xyChart:',
+    `      plotColorPalette: "${colours.join(', ')}"`,
+    '---',
     'xychart-beta',
     '    title "Element scores (0-100)"',
     `    x-axis [${assessed.map((e) => `"${escapeMermaidLabel(e.title)}"`).join(', ')}]`,
     '    y-axis "Score" 0 --> 100',
-    `    bar [${assessed.map((e) => String(e.score)).join(', ')}]`,
+    ...shown.map((l) => `    bar [${assessed.map((e) => (e.level === l.id ? String(e.score) : '0')).join(', ')}]`),
+    ...thresholds.map((l) => `    line [${assessed.map(() => String(l.minScore)).join(', ')}]`),
     '```',
+    '',
+    '| Colour | In the chart |',
+    '|---|---|',
+    ...shown.map((l) => `| ${levelColourName(report.levels, l.id)} bars | elements at the ${md(l.title)} level |`),
+    ...thresholds.map((l) => `| ${levelColourName(report.levels, l.id)} line at ${l.minScore} | where ${md(l.title)} starts |`),
   ];
   const left = report.elements.filter((e) => e.score === null);
   if (left.length > 0) lines.push('', `Not charted, as not assessed: ${left.map((e) => md(e.title)).join(', ')}.`);

@@ -39,6 +39,19 @@ describe('untrusted text in reports', () => {
     expect(report.respondents[0]!.name).toBe('Alice \u001b[31m<b>|</b>\u202e');
   });
 
+  it('HTML report and comparison: no controls, and the hostile text escaped, not markup', async () => {
+    const dir = tempDir('cxm-hostile-');
+    const earlier = join(dir, 'q3.yaml');
+    writeFileSync(earlier, readFileSync(join(ROOT, ANSWERS), 'utf8').replace('period: "2026-Q4 ', 'period: "2026-Q3 '));
+    for (const args of [['report', ANSWERS], ['compare', earlier, ANSWERS]]) {
+      const { code, stdout, stderr } = await cxm([...args, '--model', MODEL, '-f', 'html']);
+      expect(code, stderr).toBe(0);
+      noControls(stdout);
+      expect(stdout).not.toMatch(/<script|<b>|[\u202a-\u202e]/);
+      expect(stdout).toContain('Acme &lt;script&gt;alert(1)&lt;/script&gt; | Ltd');
+    }
+  });
+
   it('score summary for the terminal: no controls', async () => {
     const { code, stdout, stderr } = await cxm(['score', ANSWERS, '--model', MODEL]);
     expect(code).toBe(0);

@@ -29,7 +29,7 @@ describe('examples/acme-2026-q4.md', () => {
       expect(markdown).toContain(`\n### ${title}\n`);
     }
     for (const heading of ['## Summary', '## Scores', '## Where the team disagrees', '## Method', '## Inputs']) expect(markdown).toContain(`\n${heading}\n`);
-    expect(markdown).toContain('```mermaid\nxychart-beta\n');
+    expect(markdown).toMatch(/```mermaid\n---\nconfig:\n[\s\S]*?\n---\nxychart-beta\n/);
   });
 
   it('tells the client what to do first: next steps in the summary, the first in the weakest element, each with from → to', async () => {

@@ -1,0 +1,166 @@
+// A comparison over periods as one HTML page: the overall trend on the level bands beside its table, one
+// small chart per element over the periods (each with its table), the scores and levels side by side, then
+// one section per change with deltas, level changes and the questions that moved each element; warnings
+// last. The same content as the Markdown comparison (src/render/compare-markdown.ts). Pure.
+
+import type { Comparison, Direction, ElementChange, PeriodChange } from '../../model/comparison.js';
+import { formatScore, levelTitle as titleOfLevel } from '../levels.js';
+import { trendChart } from './charts.js';
+import { html } from './escape.js';
+import { levelClass, renderPage } from './page.js';
+
+function signed(delta: number | null): string {
+  if (delta === null) return '–';
+  return delta > 0 ? `+${delta}` : delta < 0 ? `−${-delta}` : '0';
+}
+
+function points(delta: number): string {
+  const size = Math.abs(delta);
+  return `${size} ${size === 1 ? 'point' : 'points'}`;
+}
+
+function arrow(direction: Direction | null): string {
+  return direction === 'up' ? ' ↑' : direction === 'down' ? ' ↓' : '';
+}
+
+export function renderComparisonHtml(c: Comparison): string {
+  const levels = c.levels;
+  const levelTitle = (id: string | null): string => titleOfLevel({ levels }, id);
+  const chip = (id: string | null): string => `<span class="chip ${levelClass(levels, id)}">${html(levelTitle(id))}</span>`;
+  const elementTitle = (id: string): string => c.elements.find((e) => e.id === id)?.title ?? id;
+  const first = c.periods[0]!;
+  const last = c.periods.at(-1)!;
+  const labels = c.periods.map((p) => p.label);
+  const span = `${first.label} → ${last.label}`;
+  const overallChange = c.changes.at(-1)!.overall;
+
+  const body: string[] = [];
+  body.push(`<header class="masthead">
+<p class="kicker">CX maturity over time · ${html(span)}</p>
+<h1>${html(c.organization ?? 'CX maturity over time')}</h1>
+<dl class="facts"><dt>Periods</dt><dd>${c.periods.map((p) => `${html(p.label)}${p.date !== undefined ? ` <span class="muted">(${html(p.date)})</span>` : ''}`).join(', ')}</dd>
+<dt>Model</dt><dd>${html(last.model.id)} ${html(last.model.version)} <span class="muted">(every period scored with it)</span></dd></dl>
+</header>`);
+
+  const sections: [string, string][] = [
+    ['trend', 'Overall trend'],
+    ['elements', 'Elements over time'],
+    ['scores', 'Scores and levels'],
+    ['changes', 'Changes'],
+  ];
+  if (c.warnings.length > 0) sections.push(['warnings', 'Warnings']);
+  body.push(`<nav class="toc" aria-labelledby="toc-title"><h2 id="toc-title">Contents</h2><ol>${sections.map(([id, title]) => `<li><a href="#${id}">${title}</a></li>`).join('')}</ol></nav>`);
+
+  const main: string[] = [];
+  // overall trend
+  const o = overallChange;
+  const moved =
+    o.delta === null
+      ? 'The overall score cannot be compared: a period has none.'
+      : `Overall the score ${o.delta > 0 ? `rose ${points(o.delta)}` : o.delta < 0 ? `fell ${points(o.delta)}` : 'did not move'} (${formatScore(o.fromScore)} → ${formatScore(o.toScore)}); the level ${
+          o.from === o.to ? `stayed ${html(levelTitle(o.to))}` : `went from ${html(levelTitle(o.from))} to ${html(levelTitle(o.to))}${arrow(o.direction)}`
+        }.`;
+  const periodTable = (id: string, caption: string, cells: readonly { score: number | null; level: string | null }[]): string =>
+    `<table id="${id}"><caption>${caption}</caption><thead><tr><th scope="col">Period</th><th scope="col" class="num">Score</th><th scope="col">Level</th></tr></thead><tbody>${c.periods
+      .map((p, i) => `<tr><th scope="row">${html(p.label)}</th><td class="num">${formatScore(cells[i]!.score)}</td><td>${chip(cells[i]!.level)}</td></tr>`)
+      .join('')}</tbody></table>`;
+  const describe = (cells: readonly { score: number | null; level: string | null }[]): string =>
+    c.periods.map((p, i) => `${p.label}: ${cells[i]!.score === null ? 'not assessed' : `${formatScore(cells[i]!.score)} (${levelTitle(cells[i]!.level)})`}`).join('; ');
+  const thresholds = levels.map((l) => `${l.title} from ${l.minScore}`).join(', ');
+  const overallCells = c.periods.map((p) => p.overall);
+  main.push(`<section id="trend" aria-labelledby="trend-title"><h2 id="trend-title">Overall trend</h2>
+<p>${moved}</p>
+<div class="charts trend-pair"><figure class="chart">${trendChart({ id: 'trend-overall', title: 'Overall score by period', desc: `Overall score (0-100) per period on the level bands (${thresholds}). ${describe(overallCells)}.`, table: 'trend-table' }, levels, labels, overallCells, 'large')}<figcaption>The line is the overall score; the shaded bands are the levels, dashed lines their thresholds.</figcaption></figure>
+${periodTable('trend-table', 'Overall score (0–100) and level by period', overallCells)}</div>
+</section>`);
+
+  // small multiples
+  const multiples = c.elements.map((e, index) => {
+    const cells = c.periods.map((p) => p.elements[index] ?? { score: null, level: null });
+    const id = `element-${index + 1}`;
+    const change = overallChangeOf(index);
+    return `<section aria-labelledby="${id}-title"><h3 id="${id}-title">${html(e.title)}</h3><figure class="chart">${trendChart({ id: `${id}-chart`, title: `${e.title} by period`, desc: `${e.title} score (0-100) per period on the level bands. ${describe(cells)}.`, table: `${id}-table` }, levels, labels, cells, 'small')}</figure>
+${change}${periodTable(`${id}-table`, `${html(e.title)} by period`, cells)}</section>`;
+  });
+  main.push(`<section id="elements" aria-labelledby="elements-title"><h2 id="elements-title">Elements over time</h2>
+<p class="lead">One chart per element, on the same scale and level bands.</p>
+<div class="multiples">${multiples.join('\n')}</div></section>`);
+
+  // scores and levels side by side
+  const cell = (x: { score: number | null; level: string | null }): string => (x.score === null ? '<td class="num muted">not assessed</td>' : `<td class="num">${formatScore(x.score)} ${chip(x.level)}</td>`);
+  main.push(`<section id="scores" aria-labelledby="scores-title"><h2 id="scores-title">Scores and levels</h2>
+<table><thead><tr><th scope="col">Element</th>${c.periods.map((p) => `<th scope="col" class="num">${html(p.label)}</th>`).join('')}</tr></thead>
+<tbody><tr class="total"><th scope="row">Overall</th>${c.periods.map((p) => cell(p.overall)).join('')}</tr>
+${c.elements.map((e, i) => `<tr><th scope="row">${html(e.title)}</th>${c.periods.map((p) => cell(p.elements[i] ?? { score: null, level: null })).join('')}</tr>`).join('\n')}</tbody></table></section>`);
+
+  main.push(`<section id="changes" aria-labelledby="changes-title"><h2 id="changes-title">Changes</h2>\n${c.changes.map((change, i) => changeSection(change, i)).join('\n')}\n</section>`);
+
+  if (c.warnings.length > 0) {
+    main.push(
+      `<section id="warnings" aria-labelledby="warnings-title"><h2 id="warnings-title">Warnings</h2><ul class="warnings">${c.warnings.map((w) => `<li class="warning">${html(w.message)} <code>${html(w.code)}</code></li>`).join('')}</ul></section>`,
+    );
+  }
+  body.push(`<main id="main">\n${main.join('\n')}\n</main>`);
+  body.push(`<footer class="colophon"><p>Made by cxm with the model ${html(last.model.id)} ${html(last.model.version)}. Print this page, or save it as PDF from the browser's print dialog.</p></footer>`);
+
+  return renderPage({
+    title: `CX maturity over time${c.organization !== undefined ? `: ${c.organization}` : ''}, ${span}`,
+    runningHeader: [c.organization, span].filter((s): s is string => s !== undefined && s !== '').join(' · '),
+    runningTitle: 'CX maturity over time',
+    levels,
+    body: body.join('\n'),
+  });
+
+  /** "+27.62 points, Unconscious → Ad hoc ↑" for an element from the first period to the last. */
+  function overallChangeOf(index: number): string {
+    const e = c.changes.at(-1)!.elements[index];
+    if (e === undefined || e.delta === null) return '<p class="small muted">No change to show: not assessed in both the first and the last period.</p>';
+    const level = e.from === e.to ? `still ${html(levelTitle(e.to))}` : `${html(levelTitle(e.from))} → ${html(levelTitle(e.to))}${arrow(e.direction)}`;
+    return `<p class="small"><strong>${signed(e.delta)}</strong> ${Math.abs(e.delta) === 1 ? 'point' : 'points'} since ${html(first.label)}; ${level}</p>`;
+  }
+
+  function changeSection(change: PeriodChange, index: number): string {
+    const id = `change-${index + 1}`;
+    const from = html(change.from);
+    const to = html(change.to);
+    const heading = change.kind === 'first-to-last' ? `First → last: ${from} → ${to}` : `${from} → ${to}`;
+    const levelCell = (e: { from: string | null; to: string | null; direction: Direction | null }): string =>
+      e.from === e.to ? chip(e.to) : `${chip(e.from)} → ${chip(e.to)}${arrow(e.direction)}`;
+    const row = (name: string, e: { fromScore: number | null; toScore: number | null; delta: number | null; from: string | null; to: string | null; direction: Direction | null }, total = false): string =>
+      `<tr${total ? ' class="total"' : ''}><th scope="row">${name}</th><td class="num">${formatScore(e.fromScore)}</td><td class="num">${formatScore(e.toScore)}</td><td class="num">${signed(e.delta)}</td><td>${levelCell(e)}</td></tr>`;
+    const parts: string[] = [
+      `<h3 id="${id}-title">${heading}</h3>`,
+      `<table class="keep"><thead><tr><th scope="col">Element</th><th scope="col" class="num">${from}</th><th scope="col" class="num">${to}</th><th scope="col" class="num">Change</th><th scope="col">Level</th></tr></thead><tbody>${row('Overall', change.overall, true)}${change.elements.map((e) => row(html(elementTitle(e.id)), e)).join('')}</tbody></table>`,
+    ];
+    const moves = [{ name: 'Overall', ...change.overall }, ...change.elements.map((e) => ({ name: elementTitle(e.id), ...e }))].filter((m) => m.from !== null && m.to !== null && m.from !== m.to);
+    if (moves.length > 0) {
+      parts.push(
+        `<h4>Level changes</h4><ul class="keep">${moves.map((m) => `<li>${html(m.name)}: ${html(levelTitle(m.from))} → ${html(levelTitle(m.to))}${m.direction === 'up' ? ' (up)' : m.direction === 'down' ? ' (down)' : ''}</li>`).join('')}</ul>`,
+      );
+    }
+    const explained = change.elements.map((e) => explain(e)).filter((s): s is string => s !== undefined);
+    if (explained.length > 0) {
+      parts.push(`<h4>What moved, and the questions behind it</h4><p class="small muted lead">Points each question added to or took from the element score; its own score before → after.</p><ul class="drivers">${explained.join('')}</ul>`);
+    }
+    const questionLines = change.elements
+      .filter((e) => e.questionsAdded.length > 0 || e.questionsRemoved.length > 0)
+      .map((e) => {
+        const bits = [
+          e.questionsAdded.length > 0 ? `added ${e.questionsAdded.map((q) => `<span class="id">${html(q)}</span>`).join(', ')}` : '',
+          e.questionsRemoved.length > 0 ? `removed ${e.questionsRemoved.map((q) => `<span class="id">${html(q)}</span>`).join(', ')}` : '',
+        ].filter((b) => b !== '');
+        return `<li>${html(elementTitle(e.id))}: ${bits.join('; ')}</li>`;
+      });
+    if (questionLines.length > 0) parts.push(`<h4>Questions added or removed</h4><p class="small">Questions in ${to} but not in ${from} (added), or the other way round (removed).</p><ul>${questionLines.join('')}</ul>`);
+    return `<section aria-labelledby="${id}-title">\n${parts.join('\n')}\n</section>`;
+  }
+
+  function explain(e: ElementChange): string | undefined {
+    if (e.delta === null) return undefined;
+    const title = html(elementTitle(e.id));
+    const drivers = e.drivers.length === 0 ? '' : `<ul>${e.drivers.map((d) => `<li><span class="num">${signed(d.delta)}</span> ${html(d.text)} <span class="muted">(${formatScore(d.fromScore)} → ${formatScore(d.toScore)})</span></li>`).join('')}</ul>`;
+    if (e.delta === 0) return e.drivers.length === 0 ? undefined : `<li>${title} did not move: these changes cancelled out:${drivers}</li>`;
+    return `<li><strong>${title}</strong> ${e.delta > 0 ? 'rose' : 'fell'} ${points(e.delta)} (${formatScore(e.fromScore)} → ${formatScore(e.toScore)})${drivers === '' ? '.' : `:${drivers}`}</li>`;
+  }
+}
+

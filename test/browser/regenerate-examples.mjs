@@ -1,0 +1,32 @@
+// Regenerates every example made from the example answers, in one command (`npm run examples`, which builds
+// first): the Markdown and HTML report of examples/acme-2026-q4.yaml, the Markdown and HTML comparison of
+// examples/quarters/, and the PNG screenshots of the first screen of each HTML page shown in the README.
+// The tests keep the four text files in sync with cxm; the screenshots are for people only.
+import { execFileSync } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { launchChromium } from './chromium.mjs';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const QUARTERS = ['examples/quarters/2026-Q2.yaml', 'examples/quarters/2026-Q3.yaml', 'examples/quarters/2026-Q4.yaml'];
+
+function cxm(...args) {
+  execFileSync(process.execPath, [join(ROOT, 'bin/cxm.js'), ...args], { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
+}
+
+cxm('report', 'examples/acme-2026-q4.yaml', '-o', 'examples/acme-2026-q4.md');
+cxm('report', 'examples/acme-2026-q4.yaml', '-f', 'html', '-o', 'examples/acme-2026-q4.html');
+cxm('compare', ...QUARTERS, '-f', 'markdown', '-o', 'examples/quarters/comparison.md');
+cxm('compare', ...QUARTERS, '-f', 'html', '-o', 'examples/quarters/comparison.html');
+
+const browser = await launchChromium();
+try {
+  const page = await browser.newPage({ viewport: { width: 960, height: 1180 } });
+  for (const name of ['examples/acme-2026-q4', 'examples/quarters/comparison']) {
+    await page.goto(pathToFileURL(join(ROOT, `${name}.html`)).href);
+    await page.screenshot({ path: join(ROOT, `${name}.png`) });
+    console.error(`Wrote ${name}.png`);
+  }
+} finally {
+  await browser.close();
+}

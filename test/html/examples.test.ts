@@ -1,0 +1,47 @@
+// The HTML examples are what `cxm report -f html` and `cxm compare -f html` make of the example answers,
+// byte for byte (run in process through main()). After a deliberate change to the renderer, the model or
+// the example answers, regenerate every example and the README's screenshots with: npm run examples
+
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import { ROOT } from '../report/cxm.js';
+
+async function cxm(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(args, {
+    stdout: { write: (s: string) => ((stdout += s), true) },
+    stderr: { write: (s: string) => ((stderr += s), true) },
+    env: { NO_COLOR: '1' },
+    cwd: ROOT,
+  });
+  return { code, stdout, stderr };
+}
+
+const QUARTERS = ['2026-Q2', '2026-Q3', '2026-Q4'].map((q) => `examples/quarters/${q}.yaml`);
+
+describe('the HTML examples', () => {
+  it('examples/acme-2026-q4.html is the HTML report of examples/acme-2026-q4.yaml (npm run examples regenerates it)', async () => {
+    const { code, stdout, stderr } = await cxm('report', 'examples/acme-2026-q4.yaml', '-f', 'html');
+    expect(code, stderr).toBe(0);
+    expect(stdout).toBe(readFileSync(join(ROOT, 'examples/acme-2026-q4.html'), 'utf8'));
+  });
+
+  it('examples/quarters/comparison.html is the HTML comparison of examples/quarters/ (npm run examples regenerates it)', async () => {
+    const { code, stdout, stderr } = await cxm('compare', QUARTERS[2]!, QUARTERS[0]!, QUARTERS[1]!, '-f', 'html');
+    expect(code, stderr).toBe(0);
+    expect(stdout).toBe(readFileSync(join(ROOT, 'examples/quarters/comparison.html'), 'utf8'));
+  });
+
+  it('-f html is offered by report and compare, and named in their help', async () => {
+    for (const command of ['report', 'compare']) {
+      const { stdout } = await cxm(command, '--help');
+      expect(stdout).toMatch(/"html"/);
+    }
+    const bad = await cxm('report', 'examples/acme-2026-q4.yaml', '-f', 'pdf');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/Allowed choices are markdown, json, html/);
+  });
+});
