@@ -8,6 +8,8 @@ import type { AnswerSet, AnswerValue } from '../model/types.js';
 export interface DraftRespondent {
   name: string;
   role?: string;
+  /** (1.1) A group id of the model, or any text when it declares none. */
+  group?: string;
   readonly answers: Map<string, AnswerValue>;
   readonly notes: Map<string, string>;
 }
@@ -17,6 +19,10 @@ export interface AnswersDraft {
   organization?: string;
   period?: string;
   date?: string;
+  /** (1.1) Reports never show names. */
+  anonymous?: boolean;
+  /** Where the answers came from when they were imported (cxm import): the file's name and SHA-256. */
+  source?: { readonly file: string; readonly sha256: string };
   readonly respondents: DraftRespondent[];
 }
 
@@ -67,12 +73,15 @@ export function serializeAnswers(draft: AnswersDraft): string {
     ...(draft.organization !== undefined ? [['organization', draft.organization] as const] : []),
     ...(draft.period !== undefined ? [['period', draft.period] as const] : []),
     ...(draft.date !== undefined ? [['date', draft.date] as const] : []),
+    ...(draft.anonymous === true ? [['anonymous', true] as const] : []),
+    ...(draft.source !== undefined ? [['source', record([['file', draft.source.file], ['sha256', draft.source.sha256]])] as const] : []),
     [
       'respondents',
       draft.respondents.map((r) =>
         record([
           ['name', r.name],
           ...(r.role !== undefined ? [['role', r.role] as const] : []),
+          ...(r.group !== undefined ? [['group', r.group] as const] : []),
           ['answers', record([...r.answers].map(([k, v]) => [k, Array.isArray(v) ? [...(v as readonly string[])] : v] as const))],
           ...(r.notes.size > 0 ? [['notes', record(r.notes)] as const] : []),
         ]),

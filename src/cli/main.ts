@@ -160,6 +160,41 @@ Exit codes: 0 success, 1 invalid input, 2 usage or I/O error, 130 interrupted (a
       exitCode = await runAssess(context(globalNoColor(cmd)), opts);
     });
 
+  program
+    .command('form')
+    .description('the questionnaire to send out: a CSV response sheet, or a printable form')
+    .option('--model <dir>', 'model directory (default: the built-in model)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['csv', 'markdown', 'html']).default('csv'))
+    .option('-o, --output <file>', 'write to FILE (atomically) instead of stdout')
+    .action(async (opts: FormFlags, cmd: Command) => {
+      const { runForm } = await import('./form.js');
+      exitCode = await runForm(context(globalNoColor(cmd)), opts);
+    });
+
+  program
+    .command('import')
+    .description('survey responses (CSV, one respondent a row) to an answers file; findings at file:row:column')
+    .argument('<responses>', 'CSV file exported from a survey tool or a spreadsheet')
+    .option('--model <dir>', 'model directory (default: the built-in model)')
+    .option('--organization <name>', 'organization assessed')
+    .option('--period <period>', 'period of the assessment, e.g. 2026-Q4')
+    .option('--date <date>', 'ISO date of the assessment, e.g. 2026-11-22')
+    .option('-o, --output <file>', 'write the answers to FILE (atomically) instead of stdout')
+    .addOption(new Option('-f, --format <format>', 'findings format').choices(['text', 'json', 'github']).default('text'))
+    .option('--skip-invalid-rows', 'write the rows without errors and list the others')
+    .option('--name-column <header>', "the column that holds respondents' names")
+    .option('--email-column <header>', "the column that holds respondents' e-mail addresses")
+    .option('--role-column <header>', "the column that holds respondents' roles")
+    .option('--group-column <header>', "the column that holds respondents' groups (departments)")
+    .option('--ignore-column <header>', 'a column to leave out (repeatable)', (value: string, all: string[] = []) => [...all, value])
+    .option('--names-from-email', 'name respondents without a name by their e-mail address')
+    .option('--anonymous', 'mark the answers anonymous: reports show no names')
+    .option('--max-file-size <size>', 'largest responses file to read (default 16MiB)')
+    .action(async (file: string, opts: ImportFlags, cmd: Command) => {
+      const { runImport } = await import('./import.js');
+      exitCode = await runImport(context(globalNoColor(cmd)), file, opts);
+    });
+
   // a usage error names the help that answers it
   for (const command of program.commands) command.showHelpAfterError(`(run cxm ${command.name()} --help for usage)`);
 
@@ -211,4 +246,26 @@ export interface AssessFlags {
   readonly respondent?: string;
   readonly from?: string;
   readonly elements?: string;
+}
+export interface FormFlags {
+  readonly model?: string;
+  readonly format: 'csv' | 'markdown' | 'html';
+  readonly output?: string;
+}
+export interface ImportFlags {
+  readonly model?: string;
+  readonly organization?: string;
+  readonly period?: string;
+  readonly date?: string;
+  readonly output?: string;
+  readonly format: 'text' | 'json' | 'github';
+  readonly skipInvalidRows?: boolean;
+  readonly nameColumn?: string;
+  readonly emailColumn?: string;
+  readonly roleColumn?: string;
+  readonly groupColumn?: string;
+  readonly ignoreColumn?: string[];
+  readonly namesFromEmail?: boolean;
+  readonly anonymous?: boolean;
+  readonly maxFileSize?: string;
 }

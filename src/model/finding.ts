@@ -53,6 +53,14 @@ export type FindingCode =
   | 'duplicate-respondent'
   | 'model-mismatch'
   | 'answers-mismatch'
+  // survey responses (cxm import)
+  | 'csv-syntax'
+  | 'unknown-column'
+  | 'duplicate-column'
+  | 'missing-column'
+  | 'ambiguous-label'
+  | 'unknown-group'
+  | 'no-respondents'
   // warnings
   | 'model-version-mismatch'
   | 'question-without-help'
