@@ -160,13 +160,11 @@ function splitMulti(index: OptionIndex, text: string): CellResult {
   // ways[i]: how many readings the pieces from i on have (2 means "more than one"), and the first reading's next step
   const ways: number[] = Array<number>(n + 1).fill(0);
   const step: { end: number; id: string }[] = Array<{ end: number; id: string }>(n + 1);
-  const ambiguousAt: { text: string; ids: readonly string[] }[] = [];
   ways[n] = 1;
   for (let i = n - 1; i >= 0; i--) {
     for (let j = i; j < Math.min(n, i + index.maxSpan); j++) {
       const ids = named(i, j);
       if (ids.length === 0 || ways[j + 1] === 0) continue;
-      if (ids.length > 1) ambiguousAt.push({ text: text.slice(parts[i]!.start, parts[j]!.end), ids });
       ways[i] = Math.min(2, ways[i]! + ids.length * ways[j + 1]!);
       step[i] ??= { end: j + 1, id: ids[0]! };
     }
@@ -182,10 +180,24 @@ function splitMulti(index: OptionIndex, text: string): CellResult {
     return { kind: 'answer', value: unique };
   }
   if (ways[0]! > 1) {
-    const detail = ambiguousAt.length > 0 ? ambiguous(index, ambiguousAt[0]!.text, ambiguousAt[0]!.ids).message : `the labels hold the separator, so the cell can be split more than one way`;
+    // two of the readings, to show: a step is taken only where the rest of the cell can still be read
+    const readings: string[][] = [];
+    const walk = (i: number, so: string[]): void => {
+      if (readings.length >= 2) return;
+      if (i === n) {
+        readings.push(so);
+        return;
+      }
+      for (let j = i; j < Math.min(n, i + index.maxSpan) && readings.length < 2; j++) {
+        if (ways[j + 1] === 0) continue;
+        for (const id of named(i, j)) walk(j + 1, [...so, id]);
+      }
+    };
+    walk(0, []);
+    const shown = readings.map((r) => r.join(';')).join('" or "');
     return {
       kind: 'problem',
-      problems: [{ code: 'ambiguous-label', message: `${quote(text)} can be read more than one way: ${detail}; separate option ids with ";" instead` }],
+      problems: [{ code: 'ambiguous-label', message: `${quote(text)} can be read as "${shown}", because labels hold the separator: write the option ids separated by ";" instead` }],
     };
   }
   // no reading: name each piece that no option covers

@@ -104,7 +104,14 @@ export function importResponses(records: readonly CsvRecord[], model: Model, opt
       else if (match.kind === 'ignored') role = { kind: 'ignored' };
       else {
         const guess = closest(text, questions.flatMap(({ question }) => [question.text, question.id]));
-        finding(headerFindings, 1, c, 'unknown-column', `column ${quote(text)} is not a question of model ${model.id} ${model.version}${guess !== undefined ? `: did you mean ${quote(guess)}?` : ''}; name a question by its text or id (as "cxm form -f csv" writes it), or pass --ignore-column ${JSON.stringify(text)} to leave it out`);
+        const leaveOut = `--ignore-column ${JSON.stringify(text)}`;
+        finding(
+          headerFindings,
+          1,
+          c,
+          'unknown-column',
+          `column ${quote(text)} is not a question of model ${model.id} ${model.version}: ${guess !== undefined ? `did you mean ${quote(guess)}? (or pass ${leaveOut} to leave the column out)` : `name a question by its text or id, as "cxm form -f csv" writes them, or pass ${leaveOut} to leave the column out`}`,
+        );
         roles.push({ kind: 'ignored' });
         continue;
       }
@@ -163,6 +170,11 @@ export function importResponses(records: readonly CsvRecord[], model: Model, opt
   }
   const order = new Map(questions.map(({ question }, i) => [question.id, i]));
 
+  const columnLabel = (c: number): string => {
+    const text = (header[c] ?? '').trim() || (subheader[c] ?? '').trim();
+    return text !== '' ? quote(text) : String(c + 1);
+  };
+
   // the rows
   const respondents: DraftRespondent[] = [];
   const invalidRows: number[] = [];
@@ -175,7 +187,8 @@ export function importResponses(records: readonly CsvRecord[], model: Model, opt
     rows++;
     const row = r + 1;
     const before = rowFindings.length;
-    const problem = (c: number, code: FindingCode, message: string): void => finding(rowFindings, row, c, code, message);
+    // every message about a cell names its column by its header
+    const problem = (c: number, code: FindingCode, message: string): void => finding(rowFindings, row, c, code, `column ${columnLabel(c)}: ${message}`);
     const answers = new Map<string, AnswerValue>();
     const chosen = new Map<string, string[]>();
     const person: Partial<Record<PersonField, string>> = {};
@@ -183,23 +196,23 @@ export function importResponses(records: readonly CsvRecord[], model: Model, opt
       const raw = cells[c]!;
       const role = roles[c];
       if (role === undefined) {
-        if (raw.trim() !== '') problem(c, 'unknown-column', `${quote(raw.trim())} is in column ${c + 1}, beyond the last column of the header: remove it, or give the column a header`);
+        if (raw.trim() !== '') problem(c, 'unknown-column', `${quote(raw.trim())} is beyond the last column of the header: remove it, or give the column a header`);
         continue;
       }
       const cell = restoreCell(raw);
-      const columnName = quote((header[c] ?? '').trim() || (subheader[c] ?? '').trim());
       switch (role.kind) {
         case 'question': {
           const read = readCell(role.question, cell);
           if (read.kind === 'answer') answers.set(role.question.id, read.value);
-          else if (read.kind === 'problem') for (const p of read.problems) problem(c, p.code, `column ${columnName}: ${p.message}`);
+          else if (read.kind === 'problem') for (const p of read.problems) problem(c, p.code, p.message);
           break;
         }
         case 'option':
           if (cell.trim() !== '') chosen.set(role.question.id, [...(chosen.get(role.question.id) ?? []), role.option]);
           break;
         case 'person':
-          if (cell.trim() !== '') person[role.field] = cell.trim();
+          // a name typed over two lines is one name; "Anonymous" (Microsoft Forms) is no name
+          if (cell.trim() !== '' && normalizeText(cell) !== 'anonymous') person[role.field] = cell.trim().replace(/\s+/g, ' ');
           break;
         default:
           break;
@@ -220,7 +233,7 @@ export function importResponses(records: readonly CsvRecord[], model: Model, opt
     }
 
     const given = person.name ?? ([person['first-name'], person['last-name']].filter((p) => p !== undefined).join(' ') || undefined);
-    const named = given !== undefined && normalizeText(given) !== 'anonymous' ? given : undefined;
+    const named = given;
     const name = named ?? (options.namesFromEmail ? person.email : undefined) ?? options.generatedName(row);
     if (named !== undefined || (options.namesFromEmail && person.email !== undefined)) {
       const first = names.get(name);
