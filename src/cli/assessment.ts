@@ -30,12 +30,12 @@ export async function reportFindings(context: Context, findings: readonly Findin
 export type Loaded<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly exitCode: number };
 
 /** The model to score with: --model DIR, else the built-in model named by the first answers file. */
-export async function resolveModel(context: Context, modelFlag: string | undefined, answersFile?: string): Promise<Loaded<Model>> {
+export async function resolveModel(context: Context, modelFlag: string | undefined, answersFile?: string, maxBytes?: number): Promise<Loaded<Model>> {
   let dir = modelFlag;
   if (dir === undefined) {
     let id = BUILTIN_MODEL_ID;
     if (answersFile !== undefined) {
-      const header = await readAnswersHeader(answersFile);
+      const header = await readAnswersHeader(answersFile, maxBytes);
       if (header.id !== undefined) id = header.id;
     }
     dir = builtinModelDir(id);
@@ -60,10 +60,11 @@ export async function loadAssessment(
   context: Context,
   files: readonly string[],
   modelFlag: string | undefined,
+  maxBytes?: number,
 ): Promise<Loaded<{ model: Model; answers: AnswerSet }>> {
-  const model = await resolveModel(context, modelFlag, files[0]);
+  const model = await resolveModel(context, modelFlag, files[0], maxBytes);
   if (!model.ok) return model;
-  const result = await loadAnswerSet(files, model.value);
+  const result = await loadAnswerSet(files, model.value, maxBytes !== undefined ? { maxBytes } : {});
   const code = await reportFindings(context, result.findings);
   if (code !== undefined || !result.answers) return { ok: false, exitCode: code ?? EXIT.invalid };
   return { ok: true, value: { model: model.value, answers: result.answers } };

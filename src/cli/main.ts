@@ -76,6 +76,7 @@ Exit codes: 0 success, 1 invalid input, 2 usage or I/O error, 130 interrupted (a
     )
     .option('--model <dir>', 'model to check answers files against')
     .option('--strict', 'warnings fail too (exit 1)')
+    .option('--max-file-size <size>', 'largest file to read, e.g. 64MiB (default 16MiB)')
     .action(async (paths: string[], opts: ValidateFlags, cmd: Command) => {
       const { runValidate } = await import('./validate.js');
       exitCode = await runValidate(context(globalNoColor(cmd)), paths, opts);
@@ -114,6 +115,7 @@ Exit codes: 0 success, 1 invalid input, 2 usage or I/O error, 130 interrupted (a
     .argument('<answers...>', 'answers files of one assessment')
     .option('--model <dir>', 'model directory (default: the built-in model named in the answers)')
     .option('--json', 'print the report JSON')
+    .option('--max-file-size <size>', 'largest file to read, e.g. 64MiB (default 16MiB)')
     .action(async (files: string[], opts: ScoreFlags, cmd: Command) => {
       const { runScore } = await import('./score.js');
       exitCode = await runScore(context(globalNoColor(cmd)), files, opts);
@@ -128,6 +130,7 @@ Exit codes: 0 success, 1 invalid input, 2 usage or I/O error, 130 interrupted (a
       new Option('-f, --format <format>', 'report format').choices(['markdown', 'json']).default('markdown'),
     )
     .option('-o, --output <file>', 'write to FILE (atomically) instead of stdout')
+    .option('--max-file-size <size>', 'largest file to read, e.g. 64MiB (default 16MiB)')
     .action(async (files: string[], opts: ReportFlags, cmd: Command) => {
       const { runReport } = await import('./report.js');
       exitCode = await runReport(context(globalNoColor(cmd)), files, opts);
@@ -142,6 +145,7 @@ Exit codes: 0 success, 1 invalid input, 2 usage or I/O error, 130 interrupted (a
       new Option('-f, --format <format>', 'output format').choices(['text', 'markdown', 'json']).default('text'),
     )
     .option('-o, --output <file>', 'write to FILE (atomically) instead of stdout')
+    .option('--max-file-size <size>', 'largest file to read, e.g. 64MiB (default 16MiB)')
     .action(async (files: string[], opts: CompareFlags, cmd: Command) => {
       const { runCompare } = await import('./compare.js');
       exitCode = await runCompare(context(globalNoColor(cmd)), files, opts);
@@ -225,20 +229,24 @@ export interface ValidateFlags {
   readonly format: 'text' | 'json' | 'github';
   readonly model?: string;
   readonly strict?: boolean;
+  readonly maxFileSize?: string;
 }
 export interface ScoreFlags {
   readonly model?: string;
   readonly json?: boolean;
+  readonly maxFileSize?: string;
 }
 export interface ReportFlags {
   readonly model?: string;
   readonly format: 'markdown' | 'json';
   readonly output?: string;
+  readonly maxFileSize?: string;
 }
 export interface CompareFlags {
   readonly model?: string;
   readonly format: 'text' | 'markdown' | 'json';
   readonly output?: string;
+  readonly maxFileSize?: string;
 }
 export interface AssessFlags {
   readonly model?: string;

@@ -132,7 +132,7 @@ function readScale(question: Extract<Question, { type: 'scale' }>, text: string)
     const labelKey = normalizeText(label);
     if (key === labelKey || key === normalizeText(`${point} ${label}`)) return { kind: 'answer', value: point };
   }
-  const leading = /^([+-]?\d+)\s*[-–—:.]\s*\S/.exec(text)?.[1];
+  const leading = /^([+-]?\d+)(?:\s*[-–—:]\s*|\s+)\p{L}/u.exec(text)?.[1];
   if (leading !== undefined) return readScale(question, leading);
   return notApplicable(question, text) ?? {
     kind: 'problem',
