@@ -21,13 +21,12 @@ import { formatFileSize, parseFileSize, suggestedLimit } from './file-size.js';
 import type { ImportFlags } from './main.js';
 import { writeOutput } from './output.js';
 
+/** Text findings go to stderr (the answers may be on stdout); json and github go to stdout, as validate's do. */
 function printFindings(context: Context, findings: readonly Finding[], format: ImportFlags['format']): void {
-  if (findings.length === 0 && format === 'text') return;
   const sorted = sortFindings(findings);
   const summary = summarize(sorted, 1);
-  // the answers file may be on stdout: findings, in every format, go to stderr
-  if (format === 'json') context.stderr.write(renderFindingsJson(sorted, summary));
-  else if (format === 'github') context.stderr.write(renderFindingsGithub(sorted, summary));
+  if (format === 'json') context.stdout.write(renderFindingsJson(sorted, summary));
+  else if (format === 'github') context.stdout.write(renderFindingsGithub(sorted, summary));
   else context.stderr.write(renderFindingsText(sorted, { color: context.color.stderr }));
 }
 
@@ -43,6 +42,9 @@ function rowList(rows: readonly number[]): string {
 
 export async function runImport(context: Context, file: string, flags: ImportFlags): Promise<number> {
   const maxBytes = parseFileSize(flags.maxFileSize);
+  if (flags.format !== 'text' && flags.output === undefined) {
+    throw new UsageError(`-f ${flags.format} prints the findings on stdout: write the answers to a file with -o FILE`);
+  }
   if (flags.date !== undefined && !/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(flags.date)) {
     throw new UsageError(`--date takes an ISO date such as 2026-11-22, not ${JSON.stringify(flags.date)}`);
   }

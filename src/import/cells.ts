@@ -61,8 +61,13 @@ function optionsNamed(index: OptionIndex, text: string): readonly string[] {
   const byId = index.byKey.get(trimmed.toLowerCase()) ?? [];
   const byLabel = index.byKey.get(normalizeText(trimmed)) ?? [];
   if (byLabel.length === 0) return byId;
-  if (byId.length === 0) return byLabel;
-  return [...new Set([...byId, ...byLabel])];
+  const named = byId.length === 0 ? byLabel : [...new Set([...byId, ...byLabel])];
+  // labels that differ only in case or punctuation: the one written exactly as the cell is meant
+  if (named.length > 1 && index.question.type !== 'scale') {
+    const exact = index.question.options.filter((o) => named.includes(o.id) && o.label.trim() === trimmed);
+    if (exact.length === 1) return [exact[0]!.id];
+  }
+  return named;
 }
 
 function labelOf(question: Question, id: string): string {
