@@ -1,13 +1,21 @@
 // cxm import and cxm form, in process through main(): the shapes survey tools export, findings at the
-// row and column a spreadsheet shows, nothing written while an error stands, the written file's validity.
+// row and column a spreadsheet shows, nothing written while an error stands, the written file's validity;
+// and the survey round trip: cxm form -f csv → rows filled in → cxm import → cxm report gives the same report
+// as the same answers typed as YAML, on whatever the built-in model holds (ids, labels and counts are read
+// from it), with answers drawn by fast-check (fixed seed).
 
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseCsv } from 'csv-parse/sync';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
+import { csvRecord } from '../../src/import/csv-cell.js';
+import { builtinModelDir } from '../../src/load/builtin.js';
+import { loadModel } from '../../src/load/model.js';
+import type { AnswerValue, Model, Question } from '../../src/model/types.js';
 import { tempDir } from '../temp.js';
 import { cxm } from './run.js';
 
@@ -267,5 +275,85 @@ describe('safe to open in a spreadsheet', () => {
       { 'strategy.formula': 'at', 'strategy.tabs': ['apostrophe', 'plain'], 'strategy.scale': -1 },
       { 'strategy.formula': 'minus', 'strategy.tabs': ['cr'], 'strategy.scale': 1 },
     ]);
+  });
+});
+
+/** One answer and how a person (or a survey tool) would write it in a cell. */
+function answerArb(question: Question): fc.Arbitrary<{ value: AnswerValue | undefined; cell: string }> {
+  const unanswered = fc.constant({ value: undefined, cell: '' });
+  const na = question.notApplicable ? [fc.constantFrom('N/A', 'Not applicable', 'n/a').map((cell) => ({ value: 'n/a' as AnswerValue, cell }))] : [];
+  const spelled = (id: string, label: string): fc.Arbitrary<string> => fc.constantFrom(id, label, label.toUpperCase(), ` ${label} `);
+  switch (question.type) {
+    case 'choice':
+      return fc.oneof(unanswered, ...na, fc.constantFrom(...question.options).chain((o) => spelled(o.id, o.label).map((cell) => ({ value: o.id, cell }))));
+    case 'multi':
+      return fc.oneof(
+        unanswered,
+        ...na,
+        fc.subarray([...question.options], { minLength: 1 }).chain((chosen) =>
+          fc
+            .tuple(...chosen.map((o) => spelled(o.id, o.label)), fc.constantFrom(';', '; '), fc.boolean())
+            .map((parts) => {
+              const [separator, trailing] = [parts[chosen.length] as string, parts[chosen.length + 1] as boolean];
+              const words = parts.slice(0, chosen.length) as string[];
+              // Microsoft Forms ends the list with a separator
+              return { value: chosen.map((o) => o.id), cell: words.join(separator) + (trailing ? ';' : '') };
+            }),
+        ),
+      );
+    case 'scale':
+      return fc.oneof(unanswered, ...na, fc.integer({ min: question.min, max: question.max }).map((v) => ({ value: v as AnswerValue, cell: String(v) })));
+  }
+}
+
+function respondentArb(questions: readonly Question[]): fc.Arbitrary<{ value: AnswerValue | undefined; cell: string }[]> {
+  return fc.tuple(...questions.map(answerArb));
+}
+
+function answersYaml(model: Model, people: { name: string; role: string; answers: Map<string, AnswerValue> }[]): string {
+  // typed by hand: JSON values are YAML
+  const lines = ['kind: answers', `model: { id: ${model.id}, version: ${model.version} }`, 'organization: Acme', 'period: 2026-Q4', 'respondents:'];
+  for (const person of people) {
+    lines.push(`  - name: ${JSON.stringify(person.name)}`, `    role: ${JSON.stringify(person.role)}`, '    answers:');
+    for (const [id, value] of person.answers) lines.push(`      ${id}: ${JSON.stringify(value)}`);
+    if (person.answers.size === 0) lines[lines.length - 1] = '    answers: {}';
+  }
+  return lines.join('\n') + '\n';
+}
+
+describe('round trip: form → fill in → import → report', () => {
+  it('gives the report of the same answers typed as YAML', async () => {
+    const loaded = await loadModel(builtinModelDir());
+    const model = loaded.model!;
+    const dir = tempDir('cxm-round-trip-');
+    const form = await cxm(ROOT, 'form', '-f', 'csv');
+    expect(form.code).toBe(0);
+    const [header] = parseCsv(form.stdout, { bom: true }) as string[][];
+    // the question of each column, by the id cxm form wrote in brackets
+    const byId = new Map(model.elements.flatMap((e) => e.questions).map((q) => [q.id, q]));
+    const questions = header!.slice(3).map((h) => byId.get(/\[([^\]]+)\]$/.exec(h)![1]!)!);
+    expect(questions.length).toBe(byId.size);
+
+    const samples = fc.sample(fc.array(respondentArb(questions), { minLength: 1, maxLength: 6 }), { seed: 18, numRuns: 4 });
+    for (const [s, rows] of samples.entries()) {
+      const people = rows.map((cells, i) => ({
+        name: `Person ${s}-${i}`,
+        role: i % 2 === 0 ? 'Lead' : '=Front line',
+        answers: new Map(cells.flatMap((c, k) => (c.value === undefined ? [] : [[questions[k]!.id, c.value] as const]))),
+      }));
+      const csv = form.stdout + rows.map((cells, i) => csvRecord([people[i]!.name, people[i]!.role, '', ...cells.map((c) => c.cell)])).join('');
+      writeFileSync(join(dir, `r${s}.csv`), csv);
+      writeFileSync(join(dir, `typed${s}.yaml`), answersYaml(model, people));
+      const imported = await cxm(ROOT, 'import', join(dir, `r${s}.csv`), '--organization', 'Acme', '--period', '2026-Q4', '-o', join(dir, `imported${s}.yaml`));
+      expect(imported.code, imported.stderr).toBe(0);
+
+      const fromImport = await cxm(ROOT, 'report', '-f', 'json', join(dir, `imported${s}.yaml`));
+      const fromTyped = await cxm(ROOT, 'report', '-f', 'json', join(dir, `typed${s}.yaml`));
+      expect(fromImport.code, fromImport.stderr).toBe(0);
+      expect(fromTyped.code, fromTyped.stderr).toBe(0);
+      // the inputs are different files; everything else is the same report
+      const strip = (text: string): unknown => ({ ...(JSON.parse(text) as object), inputs: undefined });
+      expect(strip(fromImport.stdout)).toEqual(strip(fromTyped.stdout));
+    }
   });
 });
