@@ -237,7 +237,8 @@ export function importResponses(records: readonly CsvRecord[], model: Model, opt
     const name = named ?? (options.namesFromEmail ? person.email : undefined) ?? options.generatedName(row);
     if (named !== undefined || (options.namesFromEmail && person.email !== undefined)) {
       const first = names.get(name);
-      const column = personColumn.get(named !== undefined ? (person.name !== undefined ? 'name' : 'first-name') : 'email') ?? 0;
+      const field: PersonField = named === undefined ? 'email' : person.name !== undefined ? 'name' : person['first-name'] !== undefined ? 'first-name' : 'last-name';
+      const column = personColumn.get(field) ?? 0;
       if (first !== undefined) problem(column, 'duplicate-respondent', `respondent ${quote(name)} already answered on row ${first}: each person answers once; remove one of the rows, or tell them apart by name`);
       else names.set(name, row);
     }

@@ -63,6 +63,10 @@ describe('CSV import fuzz', () => {
           expect(f.column >= 1 && f.column <= Math.max(1, width), `${f.line}:${f.column} ${f.code}`).toBe(true);
           expect(f.message).not.toBe('');
         }
+        // a finding about a data row points at the cell it is about, which holds something
+        for (const f of result.rowFindings) {
+          expect(read.records[f.line - 1]!.cells[f.column - 1]?.trim(), `${f.line}:${f.column} ${f.code}`).toBeTruthy();
+        }
         // a row is either imported or listed as invalid
         const rowsWithErrors = new Set(result.rowFindings.filter((f) => f.severity === 'error').map((f) => f.line));
         expect(result.invalidRows).toEqual([...rowsWithErrors].sort((a, b) => a - b));
