@@ -2,10 +2,9 @@
 // (one respondent a row) → an answers file. Every cell that cannot be read is a finding at row:column;
 // nothing is written while an error stands, unless --skip-invalid-rows leaves the rows with errors out.
 
-import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { basename } from 'node:path';
-import { serializeAnswers, type AnswersDraft } from '../assess/answers-file.js';
+import { serializeAnswersFast, type AnswersDraft } from '../assess/answers-file.js';
 import type { Finding } from '../model/finding.js';
 import { sortFindings } from '../load/finding-at.js';
 import { MAX_FILE_BYTES, readSourceFile } from '../load/source-file.js';
@@ -78,7 +77,8 @@ export async function runImport(context: Context, file: string, flags: ImportFla
     file,
     names: { person, ignored: new Set((flags.ignoreColumn ?? []).map(normalizeText)) },
     namesFromEmail: flags.namesFromEmail === true,
-    generatedName: (row) => `respondent-${createHash('sha256').update(`${source.sha256}:${row}`).digest('hex').slice(0, 12)}`,
+    // the file's hash tells imports apart (names stay unique when several are reported together), the row finds the response
+    generatedName: (row) => `respondent-${source.sha256.slice(0, 8)}-${row}`,
   });
 
   const headerErrors = result.headerFindings.some((f) => f.severity === 'error');
@@ -113,7 +113,7 @@ export async function runImport(context: Context, file: string, flags: ImportFla
     source: { file: basename(file), sha256: source.sha256 },
     respondents: result.respondents,
   };
-  const text = serializeAnswers(draft);
+  const text = serializeAnswersFast(draft);
   await writeOutput(context, flags.output, text);
 
   const where = flags.output !== undefined ? singleLine(flags.output) : 'stdout';

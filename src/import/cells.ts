@@ -90,6 +90,25 @@ function ambiguous(index: OptionIndex, text: string, ids: readonly string[]): Ce
   };
 }
 
+const RESULTS_PER_QUESTION = 4096;
+
+/**
+ * A reader of one question's cells that remembers its results: a survey's cells repeat the same few labels
+ * thousands of times. A result is shared by every cell of the same text: never mutate it.
+ */
+export function cellReader(question: Question): (cell: string) => CellResult {
+  const cache = new Map<string, CellResult>();
+  return (cell) => {
+    const known = cache.get(cell);
+    if (known) return known;
+    const result = readCell(question, cell);
+    // free text (names in the wrong column, typos) would grow the cache without bound
+    if (cache.size < RESULTS_PER_QUESTION) cache.set(cell, result);
+    return result;
+  };
+}
+
+/** The answer a cell records for a question. */
 export function readCell(question: Question, cell: string): CellResult {
   const text = cell.trim();
   if (text === '') return { kind: 'empty' };

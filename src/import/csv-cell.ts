@@ -13,7 +13,8 @@ export function neutralizeCell(text: string): string {
 
 /** The text a cell written by neutralizeCell (or by a person who typed the apostrophe) stands for. */
 export function restoreCell(cell: string): string {
-  return ADDED_APOSTROPHE.test(cell) ? cell.slice(1) : cell;
+  // most cells do not begin with an apostrophe: no regular expression for them
+  return cell.charCodeAt(0) === 39 && ADDED_APOSTROPHE.test(cell) ? cell.slice(1) : cell;
 }
 
 /** One CSV field (RFC 4180): neutralised, then quoted when it holds a delimiter, a quote or a line break. */

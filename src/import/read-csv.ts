@@ -41,7 +41,7 @@ export function readCsv(file: string, text: string): CsvRead {
   try {
     const rows = parse(text, {
       bom: true,
-      delimiter: sniffDelimiter(text.replace(/^\uFEFF/, '')),
+      delimiter: sniffDelimiter(text.charCodeAt(0) === 0xfeff ? text.slice(1, 64 * 1024) : text),
       relax_column_count: true,
       skip_empty_lines: false,
     }) as string[][];

@@ -6,7 +6,7 @@ import type { Finding, FindingCode, Severity } from '../model/finding.js';
 import type { AnswerValue, Model, Question } from '../model/types.js';
 import { closest } from '../load/did-you-mean.js';
 import { quote } from '../load/quote.js';
-import { readCell, optionIndex } from './cells.js';
+import { cellReader, optionIndex, type CellResult } from './cells.js';
 import { matchHeader, questionLookup, type ColumnNames, type ColumnRole, type PersonField } from './columns.js';
 import { restoreCell } from './csv-cell.js';
 import { normalizeText } from './match-text.js';
@@ -169,6 +169,7 @@ export function importResponses(records: readonly CsvRecord[], model: Model, opt
     groupIds.set(normalizeText(group.title), group.id);
   }
   const order = new Map(questions.map(({ question }, i) => [question.id, i]));
+  const readers = roles.map((role) => (role.kind === 'question' ? cellReader(role.question) : undefined));
 
   const columnLabel = (c: number): string => {
     const text = (header[c] ?? '').trim() || (subheader[c] ?? '').trim();
@@ -202,7 +203,7 @@ export function importResponses(records: readonly CsvRecord[], model: Model, opt
       const cell = restoreCell(raw);
       switch (role.kind) {
         case 'question': {
-          const read = readCell(role.question, cell);
+          const read: CellResult = readers[c]!(cell);
           if (read.kind === 'answer') answers.set(role.question.id, read.value);
           else if (read.kind === 'problem') for (const p of read.problems) problem(c, p.code, p.message);
           break;
@@ -212,7 +213,7 @@ export function importResponses(records: readonly CsvRecord[], model: Model, opt
           break;
         case 'person':
           // a name typed over two lines is one name; "Anonymous" (Microsoft Forms) is no name
-          if (cell.trim() !== '' && normalizeText(cell) !== 'anonymous') person[role.field] = cell.trim().replace(/\s+/g, ' ');
+          if (cell.trim() !== '' && cell.trim().toLowerCase() !== 'anonymous') person[role.field] = cell.trim().replace(/\s+/g, ' ');
           break;
         default:
           break;
@@ -254,7 +255,15 @@ export function importResponses(records: readonly CsvRecord[], model: Model, opt
       invalidRows.push(row);
       continue;
     }
-    const ordered = new Map([...answers].sort(([a], [b]) => order.get(a)! - order.get(b)!));
+    // in the model's order (columns usually are: then nothing is sorted)
+    let sorted = true;
+    let last = -1;
+    for (const id of answers.keys()) {
+      const at = order.get(id)!;
+      if (at < last) sorted = false;
+      last = at;
+    }
+    const ordered = sorted ? answers : new Map([...answers].sort(([a], [b]) => order.get(a)! - order.get(b)!));
     respondents.push({
       name,
       ...(person.role !== undefined ? { role: person.role } : {}),
