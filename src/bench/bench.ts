@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { builtinModelDir } from '../load/builtin.js';
 import { loadModel } from '../load/model.js';
 import { MAX_FILE_BYTES } from '../load/source-file.js';
+import { importCases } from './import-case.js';
 import { writeAnswers, writeQuestionnaires, writeStandInModel } from './inputs.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -230,6 +231,8 @@ async function main(): Promise<number> {
         },
         target: 2.0,
       },
+      // cxm import: 5,000 and 50,000 survey rows vs csv-parse of the same file (src/bench/import-case.ts)
+      ...importCases({ scratch, model, cxm: CXM, modelArgs: builtin ? [] : ['--model', modelDir] }),
     ];
 
     process.stdout.write(`cxm bench: ${WARMUPS} warm-ups, then medians of interleaved pairs of runs (61 for start-up, 31 for the built-in model, ${PAIRS} for the others)\n`);
