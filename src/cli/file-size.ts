@@ -41,3 +41,9 @@ export function suggestedLimit(bytes: number): string {
   while (mib * 1024 * 1024 < bytes) mib *= 2;
   return `${mib}MiB`;
 }
+
+/** What to tell the user when a file cxm wrote is over the limit cxm reads by default, and how to read it. */
+export function oversizeNote(file: string, bytes: number): string | undefined {
+  if (bytes <= MAX_FILE_BYTES) return undefined;
+  return `Note: ${file} takes ${formatFileSize(bytes)}, over the ${formatFileSize(MAX_FILE_BYTES)} that cxm reads by default: pass --max-file-size ${suggestedLimit(bytes)} to cxm report, score, compare and validate to read it`;
+}

@@ -4,10 +4,11 @@
 
 import { statSync } from 'node:fs';
 import { basename } from 'node:path';
-import { serializeAnswersFast, type AnswersDraft } from '../assess/answers-file.js';
+import { serializeAnswersFast } from '../assess/answers-fast.js';
+import type { AnswersDraft } from '../assess/answers-file.js';
 import type { Finding } from '../model/finding.js';
 import { sortFindings } from '../load/finding-at.js';
-import { MAX_FILE_BYTES, readSourceFile } from '../load/source-file.js';
+import { readSourceFile } from '../load/source-file.js';
 import type { PersonField } from '../import/columns.js';
 import { normalizeText } from '../import/match-text.js';
 import { readCsv } from '../import/read-csv.js';
@@ -16,7 +17,7 @@ import { renderFindingsGithub, renderFindingsJson, renderFindingsText, summarize
 import { singleLine } from '../render/sanitize.js';
 import { resolveModel } from './assessment.js';
 import { EXIT, UsageError, type Context } from './context.js';
-import { formatFileSize, parseFileSize, suggestedLimit } from './file-size.js';
+import { formatFileSize, oversizeNote, parseFileSize, suggestedLimit } from './file-size.js';
 import type { ImportFlags } from './main.js';
 import { writeOutput } from './output.js';
 
@@ -119,11 +120,7 @@ export async function runImport(context: Context, file: string, flags: ImportFla
   const where = flags.output !== undefined ? singleLine(flags.output) : 'stdout';
   const left = result.invalidRows.length > 0 ? `; ${plural(result.invalidRows.length, 'row')} with errors left out (${rowList(result.invalidRows)})` : '';
   context.stderr.write(`${singleLine(file)}: ${plural(result.respondents.length, 'respondent')} imported to ${where}${left}\n`);
-  const bytes = Buffer.byteLength(text, 'utf8');
-  if (bytes > MAX_FILE_BYTES) {
-    context.stderr.write(
-      `Note: the answers take ${formatFileSize(bytes)}, over the ${formatFileSize(MAX_FILE_BYTES)} that cxm reads by default: pass --max-file-size ${suggestedLimit(bytes)} to cxm report, score, compare and validate when you read them\n`,
-    );
-  }
+  const note = oversizeNote(where, Buffer.byteLength(text, 'utf8'));
+  if (note !== undefined) context.stderr.write(`${note}\n`);
   return EXIT.ok;
 }

@@ -6,7 +6,8 @@ import fc from 'fast-check';
 import { load as jsYamlLoad } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { serializeAnswers, serializeAnswersFast, type AnswersDraft, type DraftRespondent } from '../../src/assess/answers-file.js';
+import { serializeAnswersFast } from '../../src/assess/answers-fast.js';
+import { serializeAnswers, type AnswersDraft, type DraftRespondent } from '../../src/assess/answers-file.js';
 import type { AnswerValue } from '../../src/model/types.js';
 
 const text = fc.oneof(

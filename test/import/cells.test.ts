@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { readCell } from '../../src/import/cells.js';
 import { csvField, neutralizeCell, restoreCell } from '../../src/import/csv-cell.js';
 import { readCsv, sniffDelimiter } from '../../src/import/read-csv.js';
+import { oversizeNote, parseFileSize, suggestedLimit } from '../../src/cli/file-size.js';
 import type { Question } from '../../src/model/types.js';
 
 const base = { element: 'x', weight: 1, replaces: [] as string[], notApplicable: false } as const;
@@ -147,5 +148,26 @@ describe('readCsv', () => {
   it('turns a quote that is never closed into a finding at the row where the record starts', () => {
     const read = readCsv('r.csv', 'Name,Q\nAnn,1\nBob,"unclosed\n');
     expect(read).toMatchObject({ finding: { file: 'r.csv', line: 3, code: 'csv-syntax' } });
+  });
+});
+
+describe('--max-file-size', () => {
+  it('reads sizes as people write them, and refuses what is not one', () => {
+    expect(parseFileSize(undefined)).toBe(16 * 1024 * 1024);
+    expect(parseFileSize('64MiB')).toBe(64 * 1024 * 1024);
+    expect(parseFileSize('100MB')).toBe(100_000_000);
+    expect(parseFileSize('1.5g')).toBe(1.5 * 1024 ** 3);
+    expect(parseFileSize('2048')).toBe(2048);
+    expect(() => parseFileSize('lots')).toThrow(/64MiB/);
+    expect(() => parseFileSize('0')).toThrow();
+  });
+
+  it('tells the user when what cxm wrote is over the default limit, with a limit that reads it', () => {
+    // catches: a note that is never given (bytes compared with the wrong limit) or a limit too small to read the file
+    expect(oversizeNote('a.yaml', 16 * 1024 * 1024)).toBeUndefined();
+    const note = oversizeNote('a.yaml', 70 * 1024 * 1024)!;
+    expect(note).toContain('a.yaml takes 70 MiB');
+    expect(note).toContain('--max-file-size 128MiB');
+    expect(parseFileSize(suggestedLimit(70 * 1024 * 1024))).toBeGreaterThanOrEqual(70 * 1024 * 1024);
   });
 });
