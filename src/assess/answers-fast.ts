@@ -36,7 +36,7 @@ export function serializeAnswersFast(draft: AnswersDraft): string {
   const lines = new Map<string, Map<AnswerValue, string>>();
   const answerLine = (id: string, value: AnswerValue): string => {
     let byValue = lines.get(id);
-    if (!byValue) lines.set(id, (byValue = new Map()));
+    if (!byValue) lines.set(id, (byValue = new Map<AnswerValue, string>()));
     let line = byValue.get(value);
     if (line === undefined) {
       const written = Array.isArray(value)

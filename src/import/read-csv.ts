@@ -44,7 +44,7 @@ export function readCsv(file: string, text: string): CsvRead {
       delimiter: sniffDelimiter(text.charCodeAt(0) === 0xfeff ? text.slice(1, 64 * 1024) : text),
       relax_column_count: true,
       skip_empty_lines: false,
-    }) as string[][];
+    });
     return { records: rows.map((cells) => ({ cells })) };
   } catch (error) {
     const e = error as CsvError;

@@ -66,7 +66,7 @@ describe('readCell', () => {
     // catches: a split that keeps the first reading found (ways capped at 1)
     const result = readCell(channels, 'Web shop, Stores, kiosks');
     expect(result).toMatchObject({ kind: 'problem', problems: [{ code: 'ambiguous-label' }] });
-    const message = (result as { problems: { message: string }[] }).problems[0]!.message;
+    const message = (result as { problems: readonly { message: string }[] }).problems[0]!.message;
     expect(message).toContain('web;stores;kiosks');
     expect(message).toContain('web;stores-kiosks');
   });
@@ -74,7 +74,7 @@ describe('readCell', () => {
   it('names each piece of a multiple choice that is no option, with a guess', () => {
     const result = readCell(channels, 'Web shp, Phone, Fax');
     expect(result).toMatchObject({ kind: 'problem' });
-    const problems = (result as { problems: { code: string; message: string }[] }).problems;
+    const problems = (result as { problems: readonly { code: string; message: string }[] }).problems;
     expect(problems.map((p) => p.code)).toEqual(['unknown-option', 'unknown-option']);
     expect(problems[0]!.message).toContain('did you mean "Web shop"');
     expect(problems[1]!.message).toContain('"Fax"');

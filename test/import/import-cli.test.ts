@@ -221,7 +221,7 @@ describe('cxm form', () => {
   it('-f csv: name, role, group, then one column per question with its id in brackets', async () => {
     const run = await cxm(ROOT, 'form', '--model', MODEL, '-f', 'csv');
     expect(run.code).toBe(0);
-    const [header] = parseCsv(run.stdout, { bom: true }) as string[][];
+    const [header] = parseCsv(run.stdout, { bom: true });
     expect(header).toEqual([
       'Name',
       'Role',
@@ -257,7 +257,7 @@ describe('cxm form', () => {
 describe('safe to open in a spreadsheet', () => {
   it('no cell of the form CSV begins with a formula character', async () => {
     const run = await cxm(ROOT, 'form', '--model', HOSTILE, '-f', 'csv');
-    const [header] = parseCsv(run.stdout, { bom: true }) as string[][];
+    const [header] = parseCsv(run.stdout, { bom: true });
     // catches: csvField without neutralizeCell
     for (const cell of header!) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
     expect(header).toContain(`'=HYPERLINK("http://evil","click") [strategy.formula]`);
@@ -281,7 +281,7 @@ describe('safe to open in a spreadsheet', () => {
 /** One answer and how a person (or a survey tool) would write it in a cell. */
 function answerArb(question: Question): fc.Arbitrary<{ value: AnswerValue | undefined; cell: string }> {
   const unanswered = fc.constant({ value: undefined, cell: '' });
-  const na = question.notApplicable ? [fc.constantFrom('N/A', 'Not applicable', 'n/a').map((cell) => ({ value: 'n/a' as AnswerValue, cell }))] : [];
+  const na = question.notApplicable ? [fc.constantFrom('N/A', 'Not applicable', 'n/a').map((cell) => ({ value: 'n/a', cell }))] : [];
   const spelled = (id: string, label: string): fc.Arbitrary<string> => fc.constantFrom(id, label, label.toUpperCase(), ` ${label} `);
   switch (question.type) {
     case 'choice':
@@ -302,7 +302,7 @@ function answerArb(question: Question): fc.Arbitrary<{ value: AnswerValue | unde
         ),
       );
     case 'scale':
-      return fc.oneof(unanswered, ...na, fc.integer({ min: question.min, max: question.max }).map((v) => ({ value: v as AnswerValue, cell: String(v) })));
+      return fc.oneof(unanswered, ...na, fc.integer({ min: question.min, max: question.max }).map((v) => ({ value: v, cell: String(v) })));
   }
 }
 
@@ -328,7 +328,7 @@ describe('round trip: form → fill in → import → report', () => {
     const dir = tempDir('cxm-round-trip-');
     const form = await cxm(ROOT, 'form', '-f', 'csv');
     expect(form.code).toBe(0);
-    const [header] = parseCsv(form.stdout, { bom: true }) as string[][];
+    const [header] = parseCsv(form.stdout, { bom: true });
     // the question of each column, by the id cxm form wrote in brackets
     const byId = new Map(model.elements.flatMap((e) => e.questions).map((q) => [q.id, q]));
     const questions = header!.slice(3).map((h) => byId.get(/\[([^\]]+)\]$/.exec(h)![1]!)!);
