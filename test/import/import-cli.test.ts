@@ -217,6 +217,23 @@ describe('cxm import: findings at row:column', () => {
   });
 });
 
+describe('--max-file-size on the commands that read answers', () => {
+  it('refuses a file over the limit given, and reads it under the default', async () => {
+    const out = join(tempDir('cxm-import-'), 'answers.yaml');
+    await cxm(ROOT, 'import', `${RESPONSES}/google-forms.csv`, '--model', MODEL, '-o', out);
+    // catches: a flag that does not reach the loader (the file is read under the default 16 MiB)
+    for (const command of ['report', 'score', 'compare', 'validate']) {
+      const small = await cxm(ROOT, command, out, '--model', MODEL, '--max-file-size', '100');
+      expect(small.code, `${command}: ${small.stdout}${small.stderr}`).toBe(1);
+      expect(small.stdout + small.stderr).toContain('file-too-large');
+    }
+    for (const command of ['report', 'score', 'validate']) {
+      const read = await cxm(ROOT, command, out, '--model', MODEL, '--max-file-size', '1MiB');
+      expect(read.code, `${command}: ${read.stderr}`).toBe(0);
+    }
+  });
+});
+
 describe('cxm form', () => {
   it('-f csv: name, role, group, then one column per question with its id in brackets', async () => {
     const run = await cxm(ROOT, 'form', '--model', MODEL, '-f', 'csv');
