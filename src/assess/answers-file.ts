@@ -8,6 +8,7 @@ import type { AnswerSet, AnswerValue } from '../model/types.js';
 export interface DraftRespondent {
   name: string;
   role?: string;
+  /** (1.1) A group id of the model, or any text when it declares none. */
   group?: string;
   readonly answers: Map<string, AnswerValue>;
   readonly notes: Map<string, string>;
@@ -18,6 +19,10 @@ export interface AnswersDraft {
   organization?: string;
   period?: string;
   date?: string;
+  /** (1.1) Reports never show names. */
+  anonymous?: boolean;
+  /** Where the answers came from when they were imported (cxm import): the file's name and SHA-256. */
+  source?: { readonly file: string; readonly sha256: string };
   readonly respondents: DraftRespondent[];
 }
 
@@ -70,6 +75,8 @@ export function serializeAnswers(draft: AnswersDraft): string {
     ...(draft.organization !== undefined ? [['organization', draft.organization] as const] : []),
     ...(draft.period !== undefined ? [['period', draft.period] as const] : []),
     ...(draft.date !== undefined ? [['date', draft.date] as const] : []),
+    ...(draft.anonymous === true ? [['anonymous', true] as const] : []),
+    ...(draft.source !== undefined ? [['source', record([['file', draft.source.file], ['sha256', draft.source.sha256]])] as const] : []),
     [
       'respondents',
       draft.respondents.map((r) =>

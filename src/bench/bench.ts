@@ -13,6 +13,7 @@ import { builtinModelDir } from '../load/builtin.js';
 import { loadModel } from '../load/model.js';
 import { MAX_FILE_BYTES } from '../load/source-file.js';
 import { groupsCase } from './groups-case.js';
+import { importCases } from './import-case.js';
 import { writeAnswers, writeQuestionnaires, writeStandInModel } from './inputs.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -231,6 +232,8 @@ async function main(): Promise<number> {
         },
         target: 2.0,
       },
+      // cxm import: 5,000 and 50,000 survey rows vs csv-parse of the same file (src/bench/import-case.ts)
+      ...importCases({ scratch, model, cxm: CXM, modelArgs: builtin ? [] : ['--model', modelDir] }),
     ];
 
     cases.push(groupsCase(scratch, model, CXM, builtin ? [] : ['--model', modelDir]));

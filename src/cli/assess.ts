@@ -85,7 +85,7 @@ export async function runAssess(context: Context, flags: AssessFlags): Promise<n
     );
     return EXIT.usage;
   }
-  const model = await resolveModel(context, flags.model, undefined, true);
+  const model = await resolveModel(context, flags.model, undefined, { briefWarnings: true });
   if (!model.ok) return model.exitCode;
   const program = programName(process.argv[1], context.env['PATH'], process.cwd());
 

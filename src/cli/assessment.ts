@@ -31,14 +31,20 @@ export async function reportFindings(context: Context, findings: readonly Findin
 export type Loaded<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly exitCode: number };
 
 /**
- * The model to score with: --model DIR, else the built-in model named by the first answers file. With
- * `briefWarnings`, a model whose findings are all warnings gets one line saying how many, not each of them.
+ * The model to score with: --model DIR, else the built-in model named by the first answers file (read within
+ * `maxBytes`). With `briefWarnings`, a model whose findings are all warnings gets one line saying how many.
  */
-export async function resolveModel(context: Context, modelFlag: string | undefined, answersFile?: string, briefWarnings = false): Promise<Loaded<Model>> {
+export async function resolveModel(
+  context: Context,
+  modelFlag: string | undefined,
+  answersFile?: string,
+  options: { readonly briefWarnings?: boolean; readonly maxBytes?: number | undefined } = {},
+): Promise<Loaded<Model>> {
+  const briefWarnings = options.briefWarnings ?? false;
   let dir = modelFlag;
   if (dir === undefined) {
     let id = BUILTIN_MODEL_ID;
-    const header = answersFile !== undefined ? await readAnswersHeader(answersFile) : undefined;
+    const header = answersFile !== undefined ? await readAnswersHeader(answersFile, options.maxBytes) : undefined;
     if (header?.id !== undefined) id = header.id;
     dir = builtinModelDir(id);
     if (!existsSync(manifestPath(dir))) {
@@ -67,10 +73,11 @@ export async function loadAssessment(
   context: Context,
   files: readonly string[],
   modelFlag: string | undefined,
+  maxBytes?: number,
 ): Promise<Loaded<{ model: Model; answers: AnswerSet }>> {
-  const model = await resolveModel(context, modelFlag, files[0]);
+  const model = await resolveModel(context, modelFlag, files[0], { maxBytes });
   if (!model.ok) return model;
-  const result = await loadAnswerSet(files, model.value);
+  const result = await loadAnswerSet(files, model.value, maxBytes !== undefined ? { maxBytes } : {});
   const code = await reportFindings(context, result.findings);
   if (code !== undefined || !result.answers) return { ok: false, exitCode: code ?? EXIT.invalid };
   return { ok: true, value: { model: model.value, answers: result.answers } };

@@ -17,6 +17,7 @@ import { buildReport } from '../score/build-report.js';
 import { membershipFrom, type Membership } from '../score/group-changes.js';
 import { reportFindings, resolveModel } from './assessment.js';
 import { EXIT, type Context } from './context.js';
+import { parseFileSize } from './file-size.js';
 import type { CompareFlags } from './main.js';
 import { writeOutput } from './output.js';
 import { unicodeAllowed } from './score.js';
@@ -29,8 +30,8 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-async function readInput(context: Context, file: string): Promise<Input | number> {
-  const loaded: LoadedFile = await loadYamlFile(file);
+async function readInput(context: Context, file: string, maxBytes: number): Promise<Input | number> {
+  const loaded: LoadedFile = await loadYamlFile(file, { maxBytes });
   const data = loaded.parsed?.data;
   if (isRecord(data) && !('kind' in data) && 'schemaVersion' in data) {
     const validators = await getValidators();
@@ -71,9 +72,10 @@ function newestAnswers(inputs: readonly Input[]): string | undefined {
 }
 
 export async function runCompare(context: Context, files: readonly string[], flags: CompareFlags): Promise<number> {
+  const maxBytes = parseFileSize(flags.maxFileSize);
   const inputs: Input[] = [];
   for (const file of files) {
-    const input = await readInput(context, file);
+    const input = await readInput(context, file, maxBytes);
     if (typeof input === 'number') return input;
     inputs.push(input);
   }
@@ -85,7 +87,7 @@ export async function runCompare(context: Context, files: readonly string[], fla
   const warnings: { readonly report: Report; readonly warning: ComparisonWarning }[] = [];
   const newest = newestAnswers(inputs);
   if (newest !== undefined) {
-    const model = await resolveModel(context, flags.model, newest);
+    const model = await resolveModel(context, flags.model, newest, { maxBytes });
     if (!model.ok) return model.exitCode;
     for (const input of inputs) {
       if (input.kind === 'report') {
@@ -94,7 +96,7 @@ export async function runCompare(context: Context, files: readonly string[], fla
         questions.push(undefined);
         continue;
       }
-      const result = await loadAnswerSet([input.file], model.value);
+      const result = await loadAnswerSet([input.file], model.value, { maxBytes });
       const code = await reportFindings(context, result.findings);
       if (code !== undefined || !result.answers) return code ?? EXIT.invalid;
       const report = buildReport(model.value, result.answers, flags);

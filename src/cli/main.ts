@@ -92,6 +92,7 @@ Exit codes: 0 success, 1 invalid input, 2 usage or I/O error, 130 interrupted (a
     )
     .option('--model <dir>', 'model to check answers files against')
     .option('--strict', 'warnings fail too (exit 1)')
+    .option('--max-file-size <size>', 'largest file to read, e.g. 64MiB (default 16MiB)')
     .action(async (paths: string[], opts: ValidateFlags, cmd: Command) => {
       const { runValidate } = await import('./validate.js');
       exitCode = await runValidate(context(globalNoColor(cmd)), paths, opts);
@@ -130,6 +131,7 @@ Exit codes: 0 success, 1 invalid input, 2 usage or I/O error, 130 interrupted (a
     .argument('<answers...>', 'answers files of one assessment')
     .option('--model <dir>', 'model directory (default: the built-in model named in the answers)')
     .option('--json', 'print the report JSON')
+    .option('--max-file-size <size>', 'largest file to read, e.g. 64MiB (default 16MiB)')
     .action(async (files: string[], opts: ScoreFlags, cmd: Command) => {
       const { runScore } = await import('./score.js');
       exitCode = await runScore(context(globalNoColor(cmd)), files, opts);
@@ -144,6 +146,7 @@ Exit codes: 0 success, 1 invalid input, 2 usage or I/O error, 130 interrupted (a
       new Option('-f, --format <format>', 'report format').choices(['markdown', 'json', 'html']).default('markdown'),
     )
     .option('-o, --output <file>', 'write to FILE (atomically) instead of stdout')
+    .option('--max-file-size <size>', 'largest file to read, e.g. 64MiB (default 16MiB)')
     .action(async (files: string[], opts: ReportFlags, cmd: Command) => {
       const { runReport } = await import('./report.js');
       exitCode = await runReport(context(globalNoColor(cmd)), files, opts);
@@ -158,6 +161,7 @@ Exit codes: 0 success, 1 invalid input, 2 usage or I/O error, 130 interrupted (a
       new Option('-f, --format <format>', 'output format').choices(['text', 'markdown', 'json', 'html']).default('text'),
     )
     .option('-o, --output <file>', 'write to FILE (atomically) instead of stdout')
+    .option('--max-file-size <size>', 'largest file to read, e.g. 64MiB (default 16MiB)')
     .action(async (files: string[], opts: CompareFlags, cmd: Command) => {
       const { runCompare } = await import('./compare.js');
       exitCode = await runCompare(context(globalNoColor(cmd)), files, opts);
@@ -176,6 +180,41 @@ Exit codes: 0 success, 1 invalid input, 2 usage or I/O error, 130 interrupted (a
     .action(async (opts: AssessFlags, cmd: Command) => {
       const { runAssess } = await import('./assess.js');
       exitCode = await runAssess(context(globalNoColor(cmd)), opts);
+    });
+
+  program
+    .command('form')
+    .description('the questionnaire to send out: a CSV response sheet, or a printable form')
+    .option('--model <dir>', 'model directory (default: the built-in model)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['csv', 'markdown', 'html']).default('csv'))
+    .option('-o, --output <file>', 'write to FILE (atomically) instead of stdout')
+    .action(async (opts: FormFlags, cmd: Command) => {
+      const { runForm } = await import('./form.js');
+      exitCode = await runForm(context(globalNoColor(cmd)), opts);
+    });
+
+  program
+    .command('import')
+    .description('survey responses (CSV, one respondent a row) to an answers file; findings at file:row:column')
+    .argument('<responses>', 'CSV file exported from a survey tool or a spreadsheet')
+    .option('--model <dir>', 'model directory (default: the built-in model)')
+    .option('--organization <name>', 'organization assessed')
+    .option('--period <period>', 'period of the assessment, e.g. 2026-Q4')
+    .option('--date <date>', 'ISO date of the assessment, e.g. 2026-11-22')
+    .option('-o, --output <file>', 'write the answers to FILE (atomically) instead of stdout')
+    .addOption(new Option('-f, --format <format>', 'findings format').choices(['text', 'json', 'github']).default('text'))
+    .option('--skip-invalid-rows', 'write the rows without errors and list the others')
+    .option('--name-column <header>', "the column that holds respondents' names")
+    .option('--email-column <header>', "the column that holds respondents' e-mail addresses")
+    .option('--role-column <header>', "the column that holds respondents' roles")
+    .option('--group-column <header>', "the column that holds respondents' groups (departments)")
+    .option('--ignore-column <header>', 'a column to leave out (repeatable)', (value: string, all: string[] = []) => [...all, value])
+    .option('--names-from-email', 'name respondents without a name by their e-mail address')
+    .option('--anonymous', 'mark the answers anonymous: reports show no names')
+    .option('--max-file-size <size>', 'largest responses file to read (default 16MiB)')
+    .action(async (file: string, opts: ImportFlags, cmd: Command) => {
+      const { runImport } = await import('./import.js');
+      exitCode = await runImport(context(globalNoColor(cmd)), file, opts);
     });
 
   for (const command of program.commands) if (['score', 'report', 'compare'].includes(command.name())) addTeamOptions(command);
@@ -210,6 +249,7 @@ export interface ValidateFlags {
   readonly format: 'text' | 'json' | 'github';
   readonly model?: string;
   readonly strict?: boolean;
+  readonly maxFileSize?: string;
 }
 /** (1.1) The report options shared by score, report and compare. */
 export interface TeamFlags {
@@ -220,16 +260,19 @@ export interface TeamFlags {
 export interface ScoreFlags extends TeamFlags {
   readonly model?: string;
   readonly json?: boolean;
+  readonly maxFileSize?: string;
 }
 export interface ReportFlags extends TeamFlags {
   readonly model?: string;
   readonly format: 'markdown' | 'json' | 'html';
   readonly output?: string;
+  readonly maxFileSize?: string;
 }
 export interface CompareFlags extends TeamFlags {
   readonly model?: string;
   readonly format: 'text' | 'markdown' | 'json' | 'html';
   readonly output?: string;
+  readonly maxFileSize?: string;
 }
 export interface AssessFlags {
   readonly model?: string;
@@ -239,4 +282,26 @@ export interface AssessFlags {
   readonly elements?: string;
   readonly notes?: boolean;
   readonly review?: boolean;
+}
+export interface FormFlags {
+  readonly model?: string;
+  readonly format: 'csv' | 'markdown' | 'html';
+  readonly output?: string;
+}
+export interface ImportFlags {
+  readonly model?: string;
+  readonly organization?: string;
+  readonly period?: string;
+  readonly date?: string;
+  readonly output?: string;
+  readonly format: 'text' | 'json' | 'github';
+  readonly skipInvalidRows?: boolean;
+  readonly nameColumn?: string;
+  readonly emailColumn?: string;
+  readonly roleColumn?: string;
+  readonly groupColumn?: string;
+  readonly ignoreColumn?: string[];
+  readonly namesFromEmail?: boolean;
+  readonly anonymous?: boolean;
+  readonly maxFileSize?: string;
 }

@@ -4,12 +4,13 @@ import { renderJson } from '../render/json.js';
 import { renderMarkdown } from '../render/markdown.js';
 import { buildReport } from '../score/build-report.js';
 import { loadAssessment } from './assessment.js';
+import { parseFileSize } from './file-size.js';
 import { EXIT, type Context } from './context.js';
 import type { ReportFlags } from './main.js';
 import { writeOutput } from './output.js';
 
 export async function runReport(context: Context, files: readonly string[], flags: ReportFlags): Promise<number> {
-  const loaded = await loadAssessment(context, files, flags.model);
+  const loaded = await loadAssessment(context, files, flags.model, parseFileSize(flags.maxFileSize));
   if (!loaded.ok) return loaded.exitCode;
   const report = buildReport(loaded.value.model, loaded.value.answers, flags);
   const text =

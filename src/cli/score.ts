@@ -4,6 +4,7 @@ import { renderJson } from '../render/json.js';
 import { renderSummary } from '../render/terminal.js';
 import { buildReport } from '../score/build-report.js';
 import { loadAssessment } from './assessment.js';
+import { parseFileSize } from './file-size.js';
 import { EXIT, type Context } from './context.js';
 import type { ScoreFlags } from './main.js';
 
@@ -14,7 +15,7 @@ export function unicodeAllowed(context: Context): boolean {
 }
 
 export async function runScore(context: Context, files: readonly string[], flags: ScoreFlags): Promise<number> {
-  const loaded = await loadAssessment(context, files, flags.model);
+  const loaded = await loadAssessment(context, files, flags.model, parseFileSize(flags.maxFileSize));
   if (!loaded.ok) return loaded.exitCode;
   const report = buildReport(loaded.value.model, loaded.value.answers, flags);
   if (flags.json) context.stdout.write(renderJson(report));

@@ -12,11 +12,13 @@ import {
   summaryLine,
 } from '../render/findings.js';
 import { EXIT, type Context } from './context.js';
+import { parseFileSize } from './file-size.js';
 import type { ValidateFlags } from './main.js';
 
 export async function runValidate(context: Context, paths: readonly string[], flags: ValidateFlags): Promise<number> {
   const targets = paths.length > 0 ? paths : [builtinModelDir()];
-  const result = await validatePaths(targets, flags.model !== undefined ? { model: flags.model } : {});
+  const maxBytes = parseFileSize(flags.maxFileSize);
+  const result = await validatePaths(targets, { ...(flags.model !== undefined ? { model: flags.model } : {}), maxBytes });
   const findings = sortFindings(result.findings);
   const summary = summarize(findings, result.files.length, result.passedOver.length);
 

@@ -36,8 +36,8 @@ const MODEL_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
  * not kebab-case is left out: it would name a directory (model: { id: ../../x } must not load a model from
  * elsewhere and echo its lines); the schema check reports it where it is written.
  */
-export async function readAnswersHeader(file: string): Promise<{ id?: string; version?: string; loaded: LoadedFile }> {
-  const loaded = await loadYamlFile(file, { expect: 'answers' });
+export async function readAnswersHeader(file: string, maxBytes?: number): Promise<{ id?: string; version?: string; loaded: LoadedFile }> {
+  const loaded = await loadYamlFile(file, { expect: 'answers', ...(maxBytes !== undefined ? { maxBytes } : {}) });
   const data = loaded.parsed?.data as Partial<RawAnswers> | undefined;
   const model = data && typeof data === 'object' ? data.model : undefined;
   return {
@@ -47,11 +47,11 @@ export async function readAnswersHeader(file: string): Promise<{ id?: string; ve
   };
 }
 
-export async function loadAnswerSet(files: readonly string[], model: Model): Promise<AnswersResult> {
+export async function loadAnswerSet(files: readonly string[], model: Model, options: { readonly maxBytes?: number } = {}): Promise<AnswersResult> {
   const findings: Finding[] = [];
   const loadedFiles: { loaded: LoadedFile; raw: RawAnswers }[] = [];
   for (const file of files) {
-    const read = await loadYamlFile(file, { expect: 'answers' });
+    const read = await loadYamlFile(file, { expect: 'answers', ...options });
     findings.push(...read.findings);
     // after schema errors, the well-formed respondents are still checked (the set is not scored: it has errors)
     const loaded = read.data !== undefined ? read : read.partial;

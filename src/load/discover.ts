@@ -18,6 +18,8 @@ import { loadYamlFile, type LoadedFile } from './yaml-file.js';
 export interface ValidateOptions {
   /** Model to check answers files against (default: the built-in model they name). */
   readonly model?: string;
+  /** Files larger than this are refused (default MAX_FILE_BYTES; --max-file-size raises it). */
+  readonly maxBytes?: number;
 }
 
 export interface ValidateResult {
@@ -121,7 +123,7 @@ export async function validatePaths(paths: readonly string[], options: ValidateO
   for (const { file, explicit } of looseFiles) {
     if (modelFiles.has(resolve(file)) || looseSeen.has(resolve(file))) continue;
     looseSeen.add(resolve(file));
-    const loaded = await loadYamlFile(file);
+    const loaded = await loadYamlFile(file, options.maxBytes !== undefined ? { maxBytes: options.maxBytes } : {});
     const output = cxmOutputKind(loaded.parsed?.data);
     if (!explicit && (output !== undefined || !isCxmFile(loaded))) {
       // a searched directory may hold any YAML: what is plainly not a cxm file (nor like one) is passed over, and counted
@@ -147,7 +149,7 @@ export async function validatePaths(paths: readonly string[], options: ValidateO
       findings.push(...loaded.findings);
       const model = explicitModel ?? (await modelForAnswers(file, models, findings));
       if (model) {
-        findings.push(...(await loadAnswerSet([file], model)).findings.filter((f) => f.file === file));
+        findings.push(...(await loadAnswerSet([file], model, options.maxBytes !== undefined ? { maxBytes: options.maxBytes } : {})).findings.filter((f) => f.file === file));
         findings.push(...respondentsInOtherFiles(wellFormed, assessments));
       }
     } else if (loaded.kind === 'questionnaire' && wellFormed !== undefined) {
@@ -183,7 +185,7 @@ export async function validatePaths(paths: readonly string[], options: ValidateO
   const withFindings = new Set(findings.map((f) => f.file));
   for (const file of files) {
     if (sources.has(file) || !withFindings.has(file)) continue;
-    const read = await readSourceFile(file);
+    const read = await readSourceFile(file, options.maxBytes);
     if ('source' in read) sources.set(file, read.source.text);
   }
   return { findings: withoutRepeats(findings), files, sources, passedOver };

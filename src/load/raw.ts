@@ -65,6 +65,8 @@ export interface RawAnswers {
   period?: string;
   date?: string;
   anonymous?: boolean;
+  /** Where imported answers came from (cxm import). */
+  source?: { file: string; sha256: string };
   respondents: RawRespondent[];
 }
 

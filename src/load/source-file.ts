@@ -76,12 +76,12 @@ function readSourceFileSync(file: string, maxBytes: number): ReadResult {
       return ioFinding(
         file,
         'file-too-large',
-        `the file is ${stat.size} bytes, over the limit of ${maxBytes} bytes (${mebibytes(maxBytes)}): split it into smaller files, such as one answers file per respondent`,
+        `the file is ${stat.size} bytes, over the limit of ${maxBytes} bytes (${mebibytes(maxBytes)}): split it into smaller files, such as one answers file per respondent, or raise the limit with --max-file-size`,
       );
     }
     const bytes = readFileSync(fd);
     if (bytes.length > maxBytes) {
-      return ioFinding(file, 'file-too-large', `the file is over the limit of ${maxBytes} bytes (${mebibytes(maxBytes)}): split it into smaller files, such as one answers file per respondent`);
+      return ioFinding(file, 'file-too-large', `the file is over the limit of ${maxBytes} bytes (${mebibytes(maxBytes)}): split it into smaller files, such as one answers file per respondent, or raise the limit with --max-file-size`);
     }
     let text: string;
     try {

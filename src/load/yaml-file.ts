@@ -42,6 +42,8 @@ export function kindOf(data: unknown): string | undefined {
 export interface LoadFileOptions {
   /** The kind the caller needs; another kind is an error. Without it, any known kind. */
   readonly expect?: FileKind;
+  /** Files larger than this are refused (default MAX_FILE_BYTES; --max-file-size raises it). */
+  readonly maxBytes?: number;
 }
 
 function isFileKind(kind: string | undefined): kind is FileKind {
@@ -59,7 +61,7 @@ const RECENT_FILES = 16;
 
 /** Reads, parses and schema-checks a file. Never throws for a user's mistake. */
 export async function loadYamlFile(file: string, options: LoadFileOptions = {}): Promise<LoadedFile> {
-  const read = await readSourceFile(file);
+  const read = await readSourceFile(file, options.maxBytes);
   if ('finding' in read) return { findings: [read.finding] };
   const recent = recentlyLoaded.get(file);
   if (

@@ -54,7 +54,14 @@ export type FindingCode =
   | 'model-mismatch'
   | 'answers-mismatch'
   | 'period-format'
+  // survey responses (cxm import)
+  | 'csv-syntax'
+  | 'unknown-column'
+  | 'duplicate-column'
+  | 'missing-column'
+  | 'ambiguous-label'
   | 'unknown-group'
+  | 'no-respondents'
   // warnings
   | 'model-version-mismatch'
   | 'question-without-help'

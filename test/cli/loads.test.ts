@@ -66,4 +66,11 @@ describe('what cxm loads', () => {
     const { packages } = await loads('validate', 'test/fixtures/validate/files/unknown-property.yaml');
     expect(packages.has('yaml')).toBe(true);
   });
+
+  it('imports survey responses without the yaml package: csv-parse reads, a direct writer writes', async () => {
+    // catches: cxm import writing through serializeAnswers (a yaml Document), whose package costs start-up time
+    const { packages } = await loads('import', 'test/fixtures/import/responses/typeform.csv', '--model', 'test/fixtures/import/model', '-o', '/dev/null');
+    expect(packages.has('csv-parse')).toBe(true);
+    expect(packages.has('yaml')).toBe(false);
+  });
 });

@@ -51,7 +51,7 @@ describe('a model with warnings only', () => {
       color: { stdout: false, stderr: false },
     };
     const model = join(ROOT, 'test/fixtures/validate/models/missing-recommendations');
-    const brief = await resolveModel(context, model, undefined, true);
+    const brief = await resolveModel(context, model, undefined, { briefWarnings: true });
     expect(brief.ok).toBe(true);
     // mutation caught: printing the findings in full takes several lines per warning
     expect(stderr).toMatch(/^cxm: the model has \d+ warnings?; cxm validate .*missing-recommendations lists them\.\n$/);

@@ -1,0 +1,119 @@
+// The `cxm import` cases of `npm run bench`: survey responses as a survey tool exports them (labels in the
+// cells, multiple choices joined with ", ", a timestamp and an e-mail column), generated deterministically.
+//
+// - importing 5,000 rows vs parsing the same CSV alone with csv-parse (target: under 2×);
+// - importing 50,000 rows (an organization-wide survey), then reporting on what import wrote.
+//
+// Run on its own (`node dist/bench/import-case.js`) it times each cxm command once, for a quick look.
+
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { csvRecord } from '../import/csv-cell.js';
+import { builtinModelDir } from '../load/builtin.js';
+import { loadModel } from '../load/model.js';
+import type { Model } from '../model/types.js';
+
+/** mulberry32, seeded: every run benchmarks the same bytes. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A Google Forms export of `rows` responses to the model; returns its size in bytes. */
+export function writeResponsesCsv(file: string, model: Model, rows: number): number {
+  const next = random(18);
+  const questions = model.elements.flatMap((e) => e.questions);
+  const groups = model.groups.length > 0 ? model.groups.map((g) => g.title) : ['Leadership', 'Front line', 'Back office'];
+  const parts: string[] = [csvRecord(['Timestamp', 'Email Address', 'Department', ...questions.map((q) => q.text)])];
+  for (let r = 0; r < rows; r++) {
+    const cells = [`2026/11/${String(1 + (r % 28)).padStart(2, '0')} 9:${String(r % 60).padStart(2, '0')}:00 AM GMT+1`, `person${r}@example.com`, groups[r % groups.length]!];
+    for (const q of questions) {
+      if (next() < 0.05) cells.push('');
+      else if (q.type === 'scale') cells.push(String(q.min + Math.floor(next() * (q.max - q.min + 1))));
+      else if (q.type === 'choice') cells.push(q.options[Math.floor(next() * q.options.length)]!.label);
+      else cells.push(q.options.filter(() => next() < 0.4).map((o) => o.label).join(', '));
+    }
+    parts.push(csvRecord(cells));
+  }
+  const text = parts.join('');
+  writeFileSync(file, text);
+  return Buffer.byteLength(text);
+}
+
+interface Command {
+  readonly label: string;
+  readonly args: readonly string[];
+}
+
+export interface ImportCase {
+  readonly name: string;
+  readonly cxm: Command;
+  readonly baseline: Command;
+  readonly target: number;
+  readonly pairs?: number;
+}
+
+/** The cases, with their inputs written into `scratch`. `modelArgs` names the model when it is not the built-in one. */
+export function importCases(options: { scratch: string; model: Model; cxm: string; modelArgs: readonly string[] }): ImportCase[] {
+  const { scratch, model, cxm, modelArgs } = options;
+  const small = join(scratch, 'responses-5000.csv');
+  const smallBytes = writeResponsesCsv(small, model, 5_000);
+  const large = join(scratch, 'responses-50000.csv');
+  const largeBytes = writeResponsesCsv(large, model, 50_000);
+  const largeAnswers = join(scratch, 'answers-50000.yaml');
+  const mib = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+  const parseAlone = (file: string): Command => ({
+    label: 'csv-parse',
+    args: ['-e', `require('csv-parse/sync').parse(require('fs').readFileSync(${JSON.stringify(file)}, 'utf8'), { bom: true, relax_column_count: true })`],
+  });
+  return [
+    {
+      name: `cxm import, 5,000 rows (${mib(smallBytes)}) vs csv-parse of the file alone`,
+      cxm: { label: 'cxm import 5,000', args: [cxm, 'import', ...modelArgs, small, '-o', join(scratch, 'answers-5000.yaml')] },
+      baseline: parseAlone(small),
+      target: 2.0,
+      pairs: 7,
+    },
+    {
+      name: `cxm import, 50,000 rows (${mib(largeBytes)}) vs csv-parse of the file alone`,
+      cxm: { label: 'cxm import 50,000', args: [cxm, 'import', ...modelArgs, '--max-file-size', '1GiB', large, '-o', largeAnswers] },
+      baseline: parseAlone(large),
+      target: 2.0,
+      pairs: 3,
+    },
+  ];
+}
+
+/** `node dist/bench/import-case.js`: each case's cxm and baseline once, then the 50,000-row report. */
+async function quickLook(): Promise<void> {
+  const scratch = mkdtempSync(join(tmpdir(), 'cxm-bench-import-'));
+  try {
+    const model = (await loadModel(builtinModelDir())).model!;
+    const cxm = fileURLToPath(new URL('../../bin/cxm.js', import.meta.url));
+    const time = (command: Command): string => {
+      const start = process.hrtime.bigint();
+      const run = spawnSync(process.execPath, command.args, { stdio: ['ignore', 'ignore', 'pipe'] });
+      const ms = Number(process.hrtime.bigint() - start) / 1e6;
+      return run.status === 0 ? `${ms.toFixed(0)} ms` : `exit ${run.status}: ${run.stderr.toString().slice(0, 300)}`;
+    };
+    for (const c of importCases({ scratch, model, cxm, modelArgs: [] })) {
+      process.stdout.write(`${c.name}: cxm ${time(c.cxm)}, baseline ${time(c.baseline)}\n`);
+    }
+    const answers = join(scratch, 'answers-50000.yaml');
+    process.stdout.write(`answers of 50,000 respondents: ${(statSync(answers).size / 1024 / 1024).toFixed(1)} MiB\n`);
+    process.stdout.write(`cxm report -f json of them: ${time({ label: 'report', args: [cxm, 'report', '-f', 'json', '--max-file-size', '1GiB', answers] })}\n`);
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1]) await quickLook();
