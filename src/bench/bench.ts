@@ -2,7 +2,8 @@
 // Not a test: it prints medians of interleaved runs, the ratios and the targets (README "Speed").
 //
 // Each case is one entry of CASES: a function that, given the session's inputs, returns the two commands to time and
-// the target. A new case (in its own file under src/bench/, say) is one more entry.
+// the target. A new case (in its own file under src/bench/, say) is one more entry. `npm run bench -- WORD…` runs
+// only the cases whose name holds one of the words.
 
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -291,7 +292,8 @@ async function main(): Promise<number> {
       notes,
       ajv: (label, data, status = 0) => ({ label, args: [AJV, 'validate', '--spec=draft2020', '-s', ajvSchema, ...data.flatMap((d) => ['-d', d])], status }),
     };
-    const cases = CASES.map((factory) => factory(inputs));
+    const only = process.argv.slice(2);
+    const cases = CASES.map((factory) => factory(inputs)).filter((c) => only.length === 0 || only.some((word) => c.name.includes(word)));
 
     process.stdout.write(`cxm bench: ${WARMUPS} warm-ups, then medians of interleaved pairs of runs (${cases.map((c) => c.pairs ?? PAIRS).join(', ')})\n`);
     const results: Result[] = [];
