@@ -51,11 +51,16 @@ function folded(next: () => number, indent: number, lines: number): string {
   return ['>-', ...Array.from({ length: lines }, (_, i) => pad + sentence(next, 8) + (i === lines - 1 ? '.' : ','))].join('\n');
 }
 
+/** What a generated questionnaire holds beside valid content: nothing, a warning (a question without help) or an error. */
+export type Flaw = 'none' | 'warning' | 'error';
+
 /**
  * One questionnaire of about 4 KB in the style of the built-in model: a schema comment, folded (>-) intro and help
  * texts, choice, multi and scale questions with flow-style options, blank lines, recommendations for every level.
+ * A `warning` leaves the first question without help (question-without-help); an `error` misspells its help as
+ * "hepl" (unknown-property).
  */
-export function questionnaireYaml(element: string, seed: number): string {
+export function questionnaireYaml(element: string, seed: number, flaw: Flaw = 'none'): string {
   const next = random(seed);
   const lines = [
     '# yaml-language-server: $schema=../../src/schemas/questionnaire.schema.json',
@@ -76,7 +81,8 @@ export function questionnaireYaml(element: string, seed: number): string {
       lines.push('    type: scale', '    notApplicable: true', `    text: ${sentence(next, 12)}?`, `    help: ${folded(next, 6, 2)}`);
       lines.push('    min: 0', '    max: 10', '    labels: { 0: never, 5: half the days, 10: every day }');
     } else {
-      lines.push('    type: choice', ...(q % 2 === 1 ? ['    weight: 2'] : []), `    text: ${sentence(next, 10)}?`, `    help: ${folded(next, 6, 2)}`, '    options:');
+      const help = `${flaw === 'error' && q === 0 ? 'hepl' : 'help'}: ${folded(next, 6, 2)}`;
+      lines.push('    type: choice', ...(q % 2 === 1 ? ['    weight: 2'] : []), `    text: ${sentence(next, 10)}?`, ...(flaw === 'warning' && q === 0 ? [] : [`    ${help}`]), '    options:');
       CHOICE_LABELS.forEach((label, o) => lines.push(`      - { id: answer-${o + 1}, label: "${label}", score: ${o} }`));
     }
   }
@@ -104,12 +110,16 @@ export function writeStandInModel(dir: string): void {
   ELEMENTS.forEach((e, i) => writeFileSync(join(dir, `${e}.yaml`), questionnaireYaml(e, 1000 + i)));
 }
 
-/** `count` questionnaire files of about 4 KB each, named q0001.yaml, …; returns their total size in bytes. */
-export function writeQuestionnaires(dir: string, count: number): number {
+/**
+ * `count` questionnaire files of about 4 KB each, named q0001.yaml, …; returns their total size in bytes. With
+ * `flawed`, 80% of them have a warning and 1% an error (spread evenly: files 5, 10, … are clean, 100, 200, … wrong).
+ */
+export function writeQuestionnaires(dir: string, count: number, flawed = false): number {
   mkdirSync(dir, { recursive: true });
   let bytes = 0;
   for (let i = 0; i < count; i++) {
-    const text = questionnaireYaml(ELEMENTS[i % ELEMENTS.length]!, i + 1);
+    const flaw: Flaw = !flawed ? 'none' : (i + 1) % 100 === 0 ? 'error' : (i + 1) % 5 === 0 ? 'none' : 'warning';
+    const text = questionnaireYaml(ELEMENTS[i % ELEMENTS.length]!, i + 1, flaw);
     bytes += Buffer.byteLength(text);
     writeFileSync(join(dir, `q${String(i + 1).padStart(4, '0')}.yaml`), text);
   }

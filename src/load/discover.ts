@@ -120,10 +120,13 @@ export async function validatePaths(paths: readonly string[], options: ValidateO
   const assessments = new Map<string, Map<string, FirstAppearance>>();
   const looseSeen = new Set<string>();
   const passedOver: string[] = [];
+  // the text of each loose file with findings, so that it is not read again for its source lines
+  const texts = new Map<string, string>();
   for (const { file, explicit } of looseFiles) {
     if (modelFiles.has(resolve(file)) || looseSeen.has(resolve(file))) continue;
     looseSeen.add(resolve(file));
     const loaded = await loadYamlFile(file, options.maxBytes !== undefined ? { maxBytes: options.maxBytes } : {});
+    const findingsBefore = findings.length;
     const output = cxmOutputKind(loaded.parsed?.data);
     if (!explicit && (output !== undefined || !isCxmFile(loaded))) {
       // a searched directory may hold any YAML: what is plainly not a cxm file (nor like one) is passed over, and counted
@@ -164,6 +167,7 @@ export async function validatePaths(paths: readonly string[], options: ValidateO
       }
       if (result.model && !models.has(result.model.id)) models.set(result.model.id, result.model);
     } else findings.push(...loaded.findings);
+    if (findings.length > findingsBefore && loaded.source) texts.set(file, loaded.source.text);
   }
 
   // a directory with nothing to check is most likely a wrong path: say so rather than "no problems"
@@ -185,6 +189,11 @@ export async function validatePaths(paths: readonly string[], options: ValidateO
   const withFindings = new Set(findings.map((f) => f.file));
   for (const file of files) {
     if (sources.has(file) || !withFindings.has(file)) continue;
+    const text = texts.get(file);
+    if (text !== undefined) {
+      sources.set(file, text);
+      continue;
+    }
     const read = await readSourceFile(file, options.maxBytes);
     if ('source' in read) sources.set(file, read.source.text);
   }

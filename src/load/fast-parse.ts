@@ -1,24 +1,30 @@
-// The fast path for YAML that turns out valid. js-yaml parses a 4 KB file ~8× faster than yaml's
-// parseDocument, but it keeps no positions and judges some corners of YAML differently. So:
+// The fast path: one parse per file gives the data and the position of whatever a finding points at. js-yaml
+// parses a 4 KB file ~8× faster than yaml's parseDocument, but it keeps no positions and judges some corners of
+// YAML differently. So:
 //
 //   1. a scan of the text (one regular expression, and the full path's own depth guard) turns away everything
 //      whose meaning the two parsers might not share, or that the full path reports: anchors, aliases, tags,
 //      directives, document markers, block scalars other than | |- > >- then a line with content, complex keys, empty keys
 //      and list items, merge keys, __proto__, tabs, CR and other special characters, comments not after a
 //      space, \U escapes beyond Unicode, too deep nesting;
-//   2. js-yaml parses what is left, its plain scalars resolved by yaml's own YAML 1.2 core patterns; a listener
-//      declines flow scalars and flow collections over several lines, collections as keys and keys over 1024
-//      characters (nodeChecks); duplicate keys, non-finite numbers and js-yaml's warnings decline too;
-//   3. the caller (yaml-file.ts) checks the kind and the schema; then the rules run on the data.
+//   2. js-yaml parses what is left, its plain scalars resolved by yaml's own YAML 1.2 core patterns; its listener
+//      records the tree of nodes with their offsets (yaml/positions.ts) and declines flow scalars and flow
+//      collections over several lines, collections as keys, keys over 1024 characters, pairs in flow sequences and
+//      keys without values in flow mappings (nodeChecks); duplicate keys, non-finite numbers and js-yaml's warnings
+//      decline too;
+//   3. the caller (yaml-file.ts) checks the kind and the schema, and the rules run on the data; a finding gets its
+//      line:column from the recorded tree, as the full path's yaml Document would give it.
 //
-// Whenever step 1 or 2 declines, or anything at all is found in step 3 or later, the full path
-// (yaml-source.ts) decides: it builds the yaml Document, which gives every finding its line:column.
-// The one rule: the fast path never accepts a file that the full path rejects, and when it accepts, its data
-// is deep-equal to the full path's. test/load/fast-path.test.ts holds both paths to it, over every fixture
-// and fuzzed mutations of them.
+// Whenever step 1 or 2 declines, the full path (yaml-source.ts) decides: it builds the yaml Document and reports
+// what the fast path cannot judge (syntax errors, anchors and aliases, tags, duplicate keys, …).
+// The one rule: the fast path never accepts text that the full path reports; when it accepts, its data is
+// deep-equal to the full path's and every pointer has the same line:column, so a file gives the same findings
+// whichever path reads it. test/load/fast-path.test.ts holds both paths to it, over every fixture and fuzzed
+// mutations of them.
 
 import { FAILSAFE_SCHEMA, Type, load, type LoadOptions, type State } from 'js-yaml';
-import { MAX_DEPTH, depthOverflow } from './yaml-source.js';
+import { MAX_DEPTH, depthOverflow, parsePointer } from './yaml-source.js';
+import { NodeTree, contentStart, treeLocator, type Position } from './yaml/positions.js';
 
 // The YAML 1.2 core schema, with yaml's own patterns (yaml/dist/schema/core): js-yaml's int and float also
 // read 1_000, 0b101 and +.5 as numbers, which YAML 1.2 reads as strings.
@@ -94,23 +100,9 @@ const DECLINED = new RegExp(
     .join('|'),
 );
 
-const LF = 0x0a;
-const SPACE = 0x20;
-
 /** Whether the text stays within the YAML that js-yaml and yaml read alike, and is not too deep for the parsers. */
 export function isPlainYaml(text: string): boolean {
   return !DECLINED.test(text) && depthOverflow(text) < 0;
-}
-
-/** Offset of the first character at or after `from` that is not a space, a line break or in a comment. */
-function contentStart(input: string, from: number): number {
-  let i = from;
-  for (;;) {
-    const c = input.charCodeAt(i);
-    if (c === SPACE || c === LF) i++;
-    else if (c === 0x23) while (i < input.length && input.charCodeAt(i) !== LF) i++;
-    else return i;
-  }
 }
 
 /** Whether the node just read is a block scalar (| or >): the one kind of scalar that spans lines here. */
@@ -119,6 +111,8 @@ function isBlockScalar(state: State, opened: number): boolean {
   const first = state.input.charCodeAt(contentStart(state.input, opened));
   return first === 0x7c || first === 0x3e;
 }
+
+const SPACE = 0x20;
 
 /** Longest implicit key let through: yaml reports a ":" more than 1024 characters after the key's start. */
 const MAX_KEY_LENGTH = 1000;
@@ -134,33 +128,33 @@ const MAX_KEY_LENGTH = 1000;
  *   collection is a key when a ":" follows it, or when it sits in a flow mapping without a ":" before it.
  * - js-yaml takes implicit keys of any length; yaml reports those over 1024 characters.
  */
-function nodeChecks(): NonNullable<LoadOptions['listener']> {
-  const opened: { line: number; position: number }[] = [];
+function nodeChecks(tree: NodeTree): NonNullable<LoadOptions['listener']> {
+  const opened = tree.open;
   return (event, state) => {
     if (event === 'open') {
-      opened.push({ line: state.line, position: state.position });
+      tree.opening(state);
       return;
     }
-    const node = opened.pop()!;
+    const node = tree.closing(state);
     const input = state.input;
     const end = state.position;
     const last = input.charCodeAt(end - 1);
     const collection = state.kind === 'mapping' || state.kind === 'sequence';
     const flow = collection && (last === 0x5d || last === 0x7d);
-    if (state.line !== node.line && !(collection && !flow) && !isBlockScalar(state, node.position)) {
+    if (state.line !== node.line && !(collection && !flow) && !isBlockScalar(state, node.opened)) {
       throw new NotExact('a node over several lines');
     }
     if (collection && !flow) return;
     // a node followed by ":" is a key: yaml wants the ":" within 1024 characters of the key's start
     let after = end;
     while (input.charCodeAt(after) === SPACE) after++;
-    if (input.charCodeAt(after) === 0x3a && (flow || after - node.position > MAX_KEY_LENGTH)) throw new NotExact('a collection or a long key');
+    if (input.charCodeAt(after) === 0x3a && (flow || after - node.opened > MAX_KEY_LENGTH)) throw new NotExact('a collection or a long key');
     if (!flow) return;
     // the enclosing collection: the nearest open node that starts elsewhere (js-yaml tries a node as the key of a
     // block mapping first, so the same collection can be open twice)
-    const start = contentStart(input, node.position);
+    const start = contentStart(input, node.opened);
     for (let k = opened.length - 1; k >= 0; k--) {
-      const parentStart = contentStart(input, opened[k]!.position);
+      const parentStart = contentStart(input, opened[k]!.opened);
       if (parentStart === start) continue;
       if (input.charCodeAt(parentStart) === 0x7b) {
         let before = start - 1;
@@ -172,18 +166,28 @@ function nodeChecks(): NonNullable<LoadOptions['listener']> {
   };
 }
 
+/** What the fast path gives: the data, and the position of whatever a finding points at. */
+export interface FastParsed {
+  readonly data: unknown;
+  /** line:column of the value (or, with `key`, of the key) at a JSON pointer: the full path's answer. */
+  readonly locate: (pointer: string, target?: 'key' | 'value') => Position;
+}
+
 /**
- * The data of the text when the fast path can judge it exactly as the full path would (steps 1 and 2);
- * undefined when it cannot, and the full path must decide.
+ * The data of the text, and its positions, when the fast path can judge it exactly as the full path would
+ * (steps 1 and 2); undefined when it cannot, and the full path must decide.
  */
-export function fastParse(text: string): { readonly data: unknown } | undefined {
+export function fastParse(text: string): FastParsed | undefined {
   if (!isPlainYaml(text)) return undefined;
+  const tree = new NodeTree();
   let data: unknown;
   try {
-    data = load(text, { ...OPTIONS, listener: nodeChecks() });
+    data = load(text, { ...OPTIONS, listener: nodeChecks(tree) });
   } catch {
     return undefined; // a syntax error, a duplicate key, a number out of range, too deep: the full path says where
   }
   // an empty file: js-yaml has no document, yaml an empty one; either way a finding (no kind), so the full path
-  return data === undefined ? undefined : { data };
+  if (data === undefined || tree.root === undefined) return undefined;
+  const locateSegments = treeLocator(text, tree.root);
+  return { data, locate: (pointer, target) => locateSegments(parsePointer(pointer), target) };
 }

@@ -1,6 +1,6 @@
-// One file, read and parsed, its kind recognised and its schema checked. Two paths, one answer: the fast path
-// (fast-parse.ts) takes a file that turns out valid without building a yaml Document; anything else, and any
-// file it cannot judge exactly, goes the full path, which gives every finding its position.
+// One file, read and parsed, its kind recognised and its schema checked. One parse per file: the fast path
+// (fast-parse.ts) gives the data and the position of whatever a finding points at; text it cannot judge exactly
+// goes the full path (yaml-source.ts). Either way the same checks follow, with the same findings.
 
 import type { Finding } from '../model/finding.js';
 import { closest } from './did-you-mean.js';
@@ -78,35 +78,26 @@ export async function loadYamlFile(file: string, options: LoadFileOptions = {}):
   return loaded;
 }
 
-/** Parses and schema-checks a file already read: the fast path when it can decide, else the full path. */
+/** Parses and schema-checks a file already read: the fast path when it can judge the text, else the full path. */
 export async function loadYamlSource(source: SourceFile, options: LoadFileOptions = {}): Promise<LoadedFile> {
   return (await loadFast(source, options)) ?? (await loadFull(source, options));
 }
 
-/**
- * The fast path: the file as loadFull would load it when that finds nothing, or undefined. Positions are
- * computed, by the full parse, only if a rule later asks for one (that is, finds something).
- */
+/** The fast path: the file as loadFull loads it, findings and positions alike, or undefined when it cannot judge the text. */
 export async function loadFast(source: SourceFile, options: LoadFileOptions = {}): Promise<LoadedFile | undefined> {
   const fast = fastParse(source.text);
   if (fast === undefined) return undefined;
-  const { data } = fast;
-  const kind = kindOf(data);
-  if (!isFileKind(kind) || (options.expect && kind !== options.expect)) return undefined;
-  if (!(await getValidators())[kind](data)) return undefined;
-  let full: ParsedYaml | undefined;
-  const parsed: ParsedYaml = {
-    data,
-    findings: [],
-    locate: (pointer, target) => (full ??= parseYaml(source.text, { file: source.file })).locate(pointer, target),
-  };
-  return { source, parsed, kind, data, findings: [] };
+  return checkParsed(source, { data: fast.data, findings: [], locate: fast.locate }, options);
 }
 
-/** The full path: yaml's Document, every finding with its position. */
+/** The full path: yaml's Document, for any text, whatever it holds. */
 export async function loadFull(source: SourceFile, options: LoadFileOptions = {}): Promise<LoadedFile> {
+  return checkParsed(source, parseYaml(source.text, { file: source.file }), options);
+}
+
+/** The kind and the schema of parsed data. */
+async function checkParsed(source: SourceFile, parsed: ParsedYaml, options: LoadFileOptions): Promise<LoadedFile> {
   const { file } = source;
-  const parsed = parseYaml(source.text, { file });
   if (parsed.data === undefined) return { source, parsed, findings: parsed.findings };
   const findings = [...parsed.findings];
   const data = parsed.data;

@@ -1,6 +1,6 @@
 // YAML text → plain data, keeping the document so that a JSON pointer can be turned back into
 // line:column when (and only when) a finding needs it. Hostile input is a finding, never a throw.
-// This is the full path; files that turn out valid usually never reach it (see fast-parse.ts).
+// This is the full path, for the text the fast path (fast-parse.ts) cannot judge.
 
 import { createRequire } from 'node:module';
 import type * as Yaml from 'yaml';
@@ -8,6 +8,7 @@ import type { Document, Pair, YAMLMap, Node as YamlNode, ParsedNode } from 'yaml
 import type { Finding, FindingCode } from '../model/finding.js';
 import { quote } from './quote.js';
 import { explainSyntaxErrors } from './yaml-errors.js';
+import { lineIndex, type Position } from './yaml/positions.js';
 
 type YamlLibrary = typeof Yaml;
 let yamlLibrary: YamlLibrary | undefined;
@@ -24,7 +25,7 @@ export const MAX_DEPTH = 64;
 /** Most nodes that aliases may expand to in one file: a billion-laughs file stops here. */
 export const MAX_ALIAS_NODES = 10_000;
 
-export type Position = { readonly line: number; readonly column: number };
+export type { Position };
 
 export interface ParsedYaml {
   /** The plain data; undefined when the file could not be parsed at all. */
@@ -56,10 +57,10 @@ export function pointerOf(path: readonly (string | number)[]): string {
 
 export function parsePointer(pointer: string): string[] {
   if (pointer === '') return [];
-  return pointer
-    .slice(1)
-    .split('/')
-    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const segments = pointer.slice(1).split('/');
+  // most pointers escape nothing: a file with thousands of findings looks up thousands of them
+  if (!pointer.includes('~')) return segments;
+  return segments.map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
 const FLOW_BRACKET = /[[\]{}]/g;
@@ -310,22 +311,7 @@ export interface ParseOptions {
 }
 
 export function parseYaml(text: string, { file }: ParseOptions): ParsedYaml {
-  // our own line starts: yaml's LineCounter misses the newlines inside tokens it rejects, so lines drift after an error
-  const lineStarts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
-  const toPosition = (offset: number): Position => {
-    let at = Math.max(0, Math.min(offset, text.length));
-    // the end of a file that ends with a newline would be a line that does not exist: use the end of the last line
-    if (at === text.length && text.endsWith('\n')) at -= text.endsWith('\r\n') ? 2 : 1;
-    let low = 0;
-    let high = lineStarts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (lineStarts[mid]! <= at) low = mid;
-      else high = mid - 1;
-    }
-    return { line: low + 1, column: at - lineStarts[low]! + 1 };
-  };
+  const toPosition = lineIndex(text);
   const findings: Finding[] = [];
   const add = (code: FindingCode, offset: number, pointer: string, message: string): void => {
     findings.push({ file, ...toPosition(offset), severity: 'error', code, message, pointer });

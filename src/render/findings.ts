@@ -43,18 +43,16 @@ export interface TextOptions {
 export function renderFindingsText(findings: readonly Finding[], options: TextOptions): string {
   const chalk = new Chalk({ level: options.color ? 1 : 0 });
   const lines: string[] = [];
-  const splitCache = new Map<string, string[]>();
+  // the lines of the file of the finding before: findings come sorted by file, and a run over thousands of files
+  // with findings need not keep all their lines
+  let split: { file: string; lines: string[] } | undefined;
   for (const f of findings) {
     const severity = f.severity === 'error' ? chalk.red('error') : chalk.yellow('warning');
     lines.push(`${chalk.bold(`${singleLine(f.file)}:${f.line}:${f.column}`)} ${severity} ${chalk.dim(f.code)} ${singleLine(f.message)}`);
     const text = options.sources?.get(f.file);
     if (text === undefined) continue;
-    let split = splitCache.get(f.file);
-    if (!split) {
-      split = text.split(/\r?\n/);
-      splitCache.set(f.file, split);
-    }
-    const source = split[f.line - 1];
+    if (split?.file !== f.file) split = { file: f.file, lines: text.split(/\r?\n/) };
+    const source = split.lines[f.line - 1];
     if (source === undefined) continue;
     const shown = stripControls(source.length > 200 ? source.slice(0, 200) + '...' : source);
     const gutter = String(f.line).padStart(5);

@@ -1,7 +1,7 @@
 // What `cxm` loads before it answers: only commander at start-up, each command's code when it runs,
-// ajv's compiler never (the validators are precompiled), and the `yaml` package only for a file
-// the fast path cannot settle. Traced with a resolve hook (ES modules) and a Module._load wrapper
-// (CommonJS), both in test/cli/trace/.
+// ajv's compiler never (the validators are precompiled), and the `yaml` package only for YAML the
+// fast path cannot judge (a finding alone does not need it). Traced with a resolve hook (ES modules)
+// and a Module._load wrapper (CommonJS), both in test/cli/trace/.
 
 import { execFile } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -62,8 +62,11 @@ describe('what cxm loads', () => {
     expect([...files].filter((f) => f.startsWith('score/') || f.startsWith('assess/'))).toEqual([]);
   });
 
-  it('loads the yaml package for a file with a finding, to give its position', async () => {
-    const { packages } = await loads('validate', 'test/fixtures/validate/files/unknown-property.yaml');
+  it('gives findings their positions without the yaml package, and loads it for YAML the fast path cannot judge', async () => {
+    // an error and a warning: their positions come from the one fast parse (sending them down the full path fails here)
+    const found = await loads('validate', 'test/fixtures/validate/files/unknown-property.yaml', 'test/fixtures/validate/files/question-without-help.yaml');
+    expect(found.packages.has('yaml')).toBe(false);
+    const { packages } = await loads('validate', 'test/fixtures/validate/files/yaml-syntax.yaml');
     expect(packages.has('yaml')).toBe(true);
   });
 

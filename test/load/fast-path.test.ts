@@ -1,19 +1,22 @@
-// The one rule of the fast path (src/load/fast-parse.ts): it never accepts a file that the full path rejects,
-// and when it accepts, its data is the full path's, to the key order, -0 and the prototype. Checked over every
-// fixture file (and the built-in model and examples when present) and over fuzzed mutations of them.
+// The one rule of the two paths (src/load/fast-parse.ts, src/load/yaml-source.ts): the same file gives the same
+// findings — codes, line:column, messages — whichever path reads it. The fast path never accepts text the full path
+// reports; when it accepts, its data is the full path's (to the key order, -0 and the prototype) and every JSON
+// pointer, for its key and for its value, is at the same line:column. Checked over every fixture file (and the
+// built-in model and examples when present), generated questionnaires with and without findings, and fuzzed
+// mutations of all of them (fast-check, fixed seed: FC_SEED=n to try another; a failure prints its seed and path).
 
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { questionnaireYaml } from '../../src/bench/inputs.js';
+import { questionnaireYaml, type Flaw } from '../../src/bench/inputs.js';
 import { fastParse } from '../../src/load/fast-parse.js';
 import { checkQuestionnaire } from '../../src/load/model.js';
 import type { RawQuestionnaire } from '../../src/load/raw.js';
 import type { SourceFile } from '../../src/load/source-file.js';
 import { FILE_KINDS, loadFast, loadFull, loadYamlSource, type FileKind, type LoadedFile } from '../../src/load/yaml-file.js';
-import { parseYaml } from '../../src/load/yaml-source.js';
+import { parseYaml, pointerOf, type ParsedYaml } from '../../src/load/yaml-source.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -28,8 +31,14 @@ function yamlFilesUnder(dir: string): string[] {
 const FILES = ['test/fixtures', 'questionnaires', 'examples'].flatMap((dir) => yamlFilesUnder(join(ROOT, dir)));
 // not-utf8 and NUL fixtures never reach a parser (readSourceFile refuses them); their lenient decoding still may
 const TEXTS = FILES.map((file) => ({ file: file.slice(ROOT.length), text: new TextDecoder('utf-8').decode(readFileSync(file)) }));
-const GENERATED = ['strategy', 'culture'].map((element, i) => ({ file: `generated-${element}.yaml`, text: questionnaireYaml(element, i + 1) }));
+const GENERATED = (['none', 'warning', 'error'] as Flaw[]).flatMap((flaw) =>
+  ['strategy', 'culture'].map((element, i) => ({ file: `generated-${element}-${flaw}.yaml`, flaw, text: questionnaireYaml(element, i + 1, flaw) })),
+);
 const CORPUS = [...TEXTS, ...GENERATED];
+
+const SEED = Number(process.env['FC_SEED'] ?? 20261130);
+// fast-check prints the seed and the path of a failing run; both make it reproducible
+fc.configureGlobal({ seed: SEED });
 
 /** Where two values differ (strictly: Object.is, key order, prototypes), or undefined. */
 function difference(a: unknown, b: unknown, path = ''): string | undefined {
@@ -46,13 +55,52 @@ function difference(a: unknown, b: unknown, path = ''): string | undefined {
   return undefined;
 }
 
-/** Parse level: whenever fastParse gives data, the full parse finds nothing and gives the same data. */
-function expectParseAgreement(text: string): boolean {
+/**
+ * Every pointer a finding could name in this data: each node, and past each node a pointer that leads nowhere (a
+ * missing key, an index past the end, a key under a scalar), where both paths give the deepest node reached.
+ */
+function pointersIn(data: unknown, path: (string | number)[] = [], out: string[] = []): string[] {
+  out.push(pointerOf(path));
+  if (Array.isArray(data)) {
+    data.forEach((item, i) => pointersIn(item, [...path, i], out));
+    out.push(pointerOf([...path, data.length]), pointerOf([...path, '-1']), pointerOf([...path, 'x']));
+  } else if (typeof data === 'object' && data !== null) {
+    for (const [key, value] of Object.entries(data)) pointersIn(value, [...path, key], out);
+    out.push(pointerOf([...path, 'no such key']));
+  } else out.push(pointerOf([...path, 'x']));
+  return out;
+}
+
+/**
+ * Where two parses disagree on the position of a pointer's key or value, or undefined. With `most`, a spread of
+ * that many pointers (fuzzed runs: a wrong tree moves many positions, and thousands of runs sample them all).
+ */
+function positionDifference(data: unknown, fast: Pick<ParsedYaml, 'locate'>, full: Pick<ParsedYaml, 'locate'>, most = Infinity): string | undefined {
+  const all = pointersIn(data);
+  const step = Math.max(1, Math.ceil(all.length / most));
+  for (let i = all.length - 1; i >= 0; i -= step) {
+    const pointer = all[i]!;
+    for (const target of ['value', 'key'] as const) {
+      const a = fast.locate(pointer, target);
+      const b = full.locate(pointer, target);
+      if (a.line !== b.line || a.column !== b.column) return `${target} of "${pointer}": fast ${a.line}:${a.column}, full ${b.line}:${b.column}`;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Parse level: whenever fastParse gives data, the full parse finds nothing, gives the same data, and puts every
+ * pointer's key and value where the fast parse does.
+ */
+function expectParseAgreement(text: string, pointers = Infinity): boolean {
   const fast = fastParse(text);
   if (fast === undefined) return false;
   const full = parseYaml(text, { file: 'x.yaml' });
   expect(full.findings, `fast path accepted what the full path reports:\n${text}`).toEqual([]);
   expect(difference(fast.data, full.data), `data differ:\n${text}`).toBeUndefined();
+  // breaking the recorded tree (a wrapper kept, contentStart skipped, a key taken for its value) fails here
+  expect(positionDifference(fast.data, fast, full, pointers), `positions differ:\n${text}`).toBeUndefined();
   return true;
 }
 
@@ -60,32 +108,34 @@ const source = (text: string): SourceFile => ({ file: 'x.yaml', text, sha256: ''
 const accepted = (loaded: LoadedFile): boolean => loaded.data !== undefined && loaded.findings.length === 0;
 
 /**
- * File level, for each expected kind: the loader (fast path first) and the full path alone decide alike, with the
- * same findings, kind and data; and where the fast path itself accepts, the full path accepts, with the same data.
- * Rules run on a fast-loaded file give the same findings, at the same positions, as on the full one.
+ * File level, for each expected kind: the loader (fast path first), the fast path alone where it takes the text,
+ * and the full path alone give the same findings (code, line, column, message, pointer), kind and data; rules
+ * run on a fast-loaded questionnaire give the same findings as on the full one.
  */
-async function expectLoadAgreement(text: string): Promise<boolean> {
-  let fastAccepted = false;
-  for (const expectKind of [undefined, ...FILE_KINDS] as (FileKind | undefined)[]) {
+async function expectLoadAgreement(text: string, kinds: readonly (FileKind | undefined)[] = [undefined, ...FILE_KINDS]): Promise<boolean> {
+  let fastTook = false;
+  for (const expectKind of kinds) {
     const options = expectKind ? { expect: expectKind } : {};
     const full = await loadFull(source(text), options);
-    const loaded = await loadYamlSource(source(text), options);
     const fast = await loadFast(source(text), options);
-    expect(accepted(loaded), text).toBe(accepted(full));
-    expect(loaded.findings, text).toEqual(full.findings);
-    expect(loaded.kind, text).toBe(full.kind);
-    expect(difference(loaded.data, full.data), text).toBeUndefined();
-    if (fast !== undefined) {
-      fastAccepted = true;
-      expect(accepted(full), `fast path accepted what the full path rejects:\n${text}`).toBe(true);
-      expect(difference(fast.data, full.data), text).toBeUndefined();
-      if (fast.kind === 'questionnaire') {
+    // the loader is loadFast ?? loadFull: once is enough to see it wired so
+    const loaded = expectKind === undefined ? await loadYamlSource(source(text), options) : undefined;
+    for (const [path, other] of [['loader', loaded], ['fast path', fast]] as const) {
+      if (other === undefined) continue;
+      expect(accepted(other), `${path}:\n${text}`).toBe(accepted(full));
+      expect(other.findings, `${path}:\n${text}`).toEqual(full.findings);
+      expect(other.kind, `${path}:\n${text}`).toBe(full.kind);
+      expect(difference(other.data, full.data), `${path}:\n${text}`).toBeUndefined();
+      if (other.kind === 'questionnaire' && other.data !== undefined) {
         const levels = ['low', 'high'];
-        expect(checkQuestionnaire(fast.data as RawQuestionnaire, fast, levels)).toEqual(checkQuestionnaire(full.data as RawQuestionnaire, full, levels));
+        expect(checkQuestionnaire(other.data as RawQuestionnaire, other, levels), `${path}:\n${text}`).toEqual(
+          checkQuestionnaire(full.data as RawQuestionnaire, full, levels),
+        );
       }
     }
+    if (fast !== undefined) fastTook = true;
   }
-  return fastAccepted;
+  return fastTook;
 }
 
 type Mutation =
@@ -138,43 +188,48 @@ const yamlish = fc
 
 describe('fast path and full path agree', () => {
   it(`on every fixture file (${FILES.length}) and generated questionnaires`, async () => {
-    let fastAccepted = 0;
     for (const { text } of CORPUS) {
       expectParseAgreement(text);
-      if (await expectLoadAgreement(text)) fastAccepted++;
+      await expectLoadAgreement(text);
     }
-    // the agreement must be tested where it matters: the fast path takes most valid files
-    expect(fastAccepted).toBeGreaterThan(20);
   });
 
-  it('the fast path takes the valid files of the fixtures and generated ones', async () => {
-    const valid = [...TEXTS.filter(({ file }) => file.includes('/valid/')), ...GENERATED];
+  it('the fast path takes the valid files, and generated files with a warning or an error, findings and all', async () => {
+    const valid = TEXTS.filter(({ file }) => file.includes('/valid/'));
     expect(valid.length).toBeGreaterThan(3);
     for (const { file, text } of valid) expect(fastParse(text), file).toBeDefined();
+    // a file with findings is not sent down the full path for their positions (the slow case of issue #12);
+    // keeping js-yaml's wrapper nodes in the tree (positions.ts) declines "- { … }" items, and fails here
+    for (const { file, flaw, text } of GENERATED) {
+      const fast = await loadFast(source(text));
+      expect(fast, file).toBeDefined();
+      const findings = [...fast!.findings, ...(fast!.data ? checkQuestionnaire(fast!.data as RawQuestionnaire, fast!) : [])];
+      expect(findings.map((f) => f.code), file).toEqual(flaw === 'none' ? [] : flaw === 'warning' ? ['question-without-help'] : ['unknown-property']);
+    }
   });
 
   it('on mutations of every fixture: parse level', () => {
-    let fastAccepted = 0;
     fc.assert(
       fc.property(fc.nat(CORPUS.length - 1), fc.array(mutation, { minLength: 1, maxLength: 5 }), (index, mutations) => {
-        if (expectParseAgreement(mutations.reduce(mutate, CORPUS[index]!.text))) fastAccepted++;
+        expectParseAgreement(mutations.reduce(mutate, CORPUS[index]!.text), 40);
       }),
       { numRuns: 3000 },
     );
-    expect(fastAccepted).toBeGreaterThan(300);
   });
 
   it('on mutations of the files the fast path takes: file level, with the schemas and rules', async () => {
-    const bases: string[] = [];
-    for (const { text } of CORPUS) if (await loadFast(source(text))) bases.push(text);
-    let fastAccepted = 0;
+    const bases = CORPUS.filter(({ text }) => fastParse(text) !== undefined).map(({ text }) => text);
     await fc.assert(
-      fc.asyncProperty(fc.nat(bases.length - 1), fc.array(mutation, { minLength: 1, maxLength: 3 }), async (index, mutations) => {
-        if (await expectLoadAgreement(mutations.reduce(mutate, bases[index]!))) fastAccepted++;
-      }),
+      fc.asyncProperty(
+        fc.nat(bases.length - 1),
+        fc.array(mutation, { minLength: 1, maxLength: 3 }),
+        fc.constantFrom(undefined, ...FILE_KINDS),
+        async (index, mutations, kind) => {
+          await expectLoadAgreement(mutations.reduce(mutate, bases[index]!), [kind]);
+        },
+      ),
       { numRuns: 500 },
     );
-    expect(fastAccepted).toBeGreaterThan(50);
   });
 
   it('on random block scalars', () => {
@@ -188,26 +243,21 @@ describe('fast path and full path agree', () => {
       .map(([list, entries, tail]) =>
         entries.map((e, i) => `${list ? '- ' : `k${i}: `}${e.header}\n${' '.repeat(1 + e.extra)}${[e.first, ...e.lines].join('\n')}`).join('\n') + tail,
       );
-    let fastAccepted = 0;
     fc.assert(
       fc.property(doc, (text) => {
-        if (expectParseAgreement(text)) fastAccepted++;
+        expectParseAgreement(text);
       }),
       { numRuns: 2000 },
     );
-    // about 110 of the 2,000 (varying with the seed) are block scalars the fast path takes
-    expect(fastAccepted).toBeGreaterThan(40);
   });
 
   it('on random YAML-like text', () => {
-    let fastAccepted = 0;
     fc.assert(
       fc.property(yamlish, (text) => {
-        if (expectParseAgreement(text)) fastAccepted++;
+        expectParseAgreement(text);
       }),
       { numRuns: 3000 },
     );
-    expect(fastAccepted).toBeGreaterThan(100);
   });
 
   it.each([

@@ -1,0 +1,148 @@
+// Positions without a second parse. The one line index (offset → line:column) for both paths, and, for the fast
+// path (fast-parse.ts), the tree of the nodes js-yaml reads, recorded by its listener as it goes: enough to answer
+// "where is the value (or the key) at this JSON pointer" exactly as the full path's yaml Document does
+// (yaml-source.ts), for the YAML the fast path accepts. test/load/fast-path.test.ts holds the two to the same
+// line:column for every pointer of every file the fast path takes.
+
+import type { State } from 'js-yaml';
+
+export type Position = { readonly line: number; readonly column: number };
+
+/** offset → line:column (1-based), by a binary search over the line starts. */
+export function lineIndex(text: string): (offset: number) => Position {
+  // our own line starts: yaml's LineCounter misses the newlines inside tokens it rejects, so lines drift after an error
+  const lineStarts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+  return (offset: number): Position => {
+    let at = Math.max(0, Math.min(offset, text.length));
+    // the end of a file that ends with a newline would be a line that does not exist: use the end of the last line
+    if (at === text.length && text.endsWith('\n')) at -= text.endsWith('\r\n') ? 2 : 1;
+    let low = 0;
+    let high = lineStarts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (lineStarts[mid]! <= at) low = mid;
+      else high = mid - 1;
+    }
+    return { line: low + 1, column: at - lineStarts[low]! + 1 };
+  };
+}
+
+const LF = 0x0a;
+const SPACE = 0x20;
+const HASH = 0x23;
+
+/** Offset of the first character at or after `from` that is not a space, a line break or in a comment. */
+export function contentStart(input: string, from: number): number {
+  let i = from;
+  for (;;) {
+    const c = input.charCodeAt(i);
+    if (c === SPACE || c === LF) i++;
+    else if (c === HASH) while (i < input.length && input.charCodeAt(i) !== LF) i++;
+    else return i;
+  }
+}
+
+/** One node as js-yaml read it: where it opened (before the spaces and line breaks ahead of it) and what it is. */
+export interface ReadNode {
+  /** Offset where js-yaml opened the node; its content starts at contentStart(text, opened). */
+  readonly opened: number;
+  /** 0-based line where it opened. */
+  readonly line: number;
+  kind: string | null;
+  result: unknown;
+  /** Offset right after its last character. */
+  end: number;
+  /** A mapping's keys and values in turn; a sequence's items. */
+  children: ReadNode[] | undefined;
+  /** A mapping's value nodes by key, built on the first lookup. */
+  byKey?: Map<string, number>;
+}
+
+/** Thrown by close() when the tree would not be yaml's: the fast path declines the file. */
+export class NotATree extends Error {}
+
+/**
+ * Records js-yaml's nodes into a tree, from its listener's events. js-yaml sometimes reads a node inside another
+ * that starts at the same place (it tries a value as the first key of a block mapping, and keeps the node when
+ * no ":" follows): such a wrapper is replaced by the node it wraps. Each collection must end up with the children
+ * yaml would give it (a key and a value per pair, an item per list entry): a flow sequence holding "a: b" pairs
+ * or a flow mapping with a key but no ":" is not, and close() throws NotATree.
+ */
+export class NodeTree {
+  /** Nodes opened and not yet closed, outermost first. */
+  readonly open: ReadNode[] = [];
+  root: ReadNode | undefined;
+
+  opening(state: State): void {
+    this.open.push({ opened: state.position, line: state.line, kind: null, result: null, end: state.position, children: undefined });
+  }
+
+  /** Closes the innermost node, attaches it (or the node it wraps) to its parent, and returns it. */
+  closing(state: State): ReadNode {
+    const closed = this.open.pop()!;
+    closed.kind = state.kind;
+    closed.result = state.result;
+    closed.end = state.position;
+    let node = closed;
+    const children = node.children;
+    if (children !== undefined && children.length === 1 && Object.is(children[0]!.result, node.result)) node = children[0]!;
+    else if (node.kind === 'mapping') {
+      // a block mapping reads a key and a value per pair, and may end with an attempt at a key that read nothing;
+      // a flow mapping (or a block mapping whose last value is one) may hold keys without values
+      const count = children?.length ?? 0;
+      const flow = state.input.charCodeAt(node.end - 1) === 0x7d;
+      if (flow ? count !== 2 * Object.keys(node.result as object).length : count % 2 !== 0) throw new NotATree('a mapping with a key but no value');
+    } else if (node.kind === 'sequence') {
+      if ((children?.length ?? 0) !== (node.result as unknown[]).length) throw new NotATree('a sequence holding pairs');
+    } else {
+      // a scalar: what it holds are js-yaml's attempts that read nothing (a "- |" item is first tried as a key)
+      node.children = undefined;
+    }
+    const parent = this.open[this.open.length - 1];
+    if (parent === undefined) this.root = node;
+    else (parent.children ??= []).push(node);
+    return closed;
+  }
+}
+
+/** The node a pointer leads to, as yaml-source.ts's nodeAt finds it: the deepest node reached, and the key of its pair. */
+function nodeAt(root: ReadNode, segments: readonly string[]): { key?: ReadNode; value: ReadNode } {
+  let node = root;
+  let key: ReadNode | undefined;
+  for (const segment of segments) {
+    const children = node.children ?? [];
+    if (node.kind === 'mapping') {
+      if (node.byKey === undefined) {
+        node.byKey = new Map();
+        for (let i = 0; i < children.length; i += 2) {
+          const name = String(children[i]!.result);
+          if (!node.byKey.has(name)) node.byKey.set(name, i);
+        }
+      }
+      const at = node.byKey.get(segment);
+      if (at === undefined) break;
+      key = children[at]!;
+      node = children[at + 1]!;
+    } else if (node.kind === 'sequence') {
+      const index = Number(segment);
+      const item = Number.isInteger(index) ? children[index] : undefined;
+      if (item === undefined) break;
+      key = undefined;
+      node = item;
+    } else break;
+  }
+  return { ...(key ? { key } : {}), value: node };
+}
+
+/** line:column of the value (or, with `key`, of the key) at a path of pointer segments, from the tree of a file's nodes. */
+export function treeLocator(text: string, root: ReadNode): (segments: readonly string[], target?: 'key' | 'value') => Position {
+  let toPosition: ((offset: number) => Position) | undefined;
+  return (segments, target = 'value') => {
+    const { key, value } = nodeAt(root, segments);
+    const node = target === 'key' ? (key ?? value) : value;
+    // a document of comments only has no node: yaml gives its start
+    const offset = node === root && node.kind === null ? 0 : contentStart(text, node.opened);
+    return (toPosition ??= lineIndex(text))(offset);
+  };
+}
