@@ -1,7 +1,7 @@
 // The team in the Markdown report (1.1): who answered, scores by group, perception gaps, and what
 // stands for each person where a team is too large to name (or the report is anonymous). Pure.
 
-import type { Report, ReportAnswerCount, ReportElement, ReportGroup, ReportGroupScore, ReportItem, ReportNote } from '../model/report.js';
+import type { Report, ReportAnswerCount, ReportElement, ReportGap, ReportGroup, ReportGroupScore, ReportItem, ReportNote } from '../model/report.js';
 import { formatScore, levelTitle } from './levels.js';
 import { choiceWords } from './plan-words.js';
 import { codeSpan, escapeMarkdownInline as md } from './sanitize.js';
@@ -171,6 +171,16 @@ function chose(answers: readonly ReportAnswerCount[] | undefined): string {
 }
 
 /** "## Perception gaps": the largest differences between groups, elements and questions together. */
+/** Question gaps a report lists (every element gap is listed): the largest; the JSON report has them all. */
+const LISTED_QUESTION_GAPS = 10;
+
+/** The gaps a report lists, largest first: every element's, and the largest LISTED_QUESTION_GAPS questions'. */
+export function listedGaps(gaps: readonly ReportGap[]): { readonly listed: readonly ReportGap[]; readonly more: number } {
+  let questions = 0;
+  const listed = gaps.filter((g) => g.question === null || ++questions <= LISTED_QUESTION_GAPS);
+  return { listed, more: gaps.length - listed.length };
+}
+
 export function gapsSection(report: Report): string[] {
   const gaps = report.gaps;
   if (report.groups === undefined || gaps === undefined) return [];
@@ -190,7 +200,8 @@ export function gapsSection(report: Report): string[] {
     `Where groups see the organization differently: the highest- and the lowest-scoring group of each element and question, when they are ${threshold} points or more apart, largest first. The people who work closest to customers and the people who decide often see different organizations; each gap is worth a conversation.`,
     '',
   );
-  for (const gap of gaps) {
+  const { listed, more } = listedGaps(gaps);
+  for (const gap of listed) {
     const element = report.elements.find((e) => e.id === gap.element);
     const item = gap.question === null ? undefined : element?.items.find((i) => i.id === gap.question);
     const subject = item !== undefined ? `**${md(item.text)}** (${md(element?.title ?? gap.element)})` : `**${md(element?.title ?? gap.element)}** (element)`;
@@ -198,6 +209,7 @@ export function gapsSection(report: Report): string[] {
     const low = `${md(groupTitle(report, gap.low))} ${formatScore(gap.scores[1])}${chose(gap.mostChosen?.low)}`;
     lines.push(`- ${subject}: ${high}; ${low}; ${formatScore(gap.difference)} points apart.`);
   }
+  if (more > 0) lines.push('', `${plural(more, 'smaller gap')} on single questions in the JSON report (\`gaps\`).`);
   lines.push('');
   return lines;
 }

@@ -131,10 +131,12 @@ async function checkPage(file: string, elementTitles: readonly string[], chartCo
 }
 
 describe('the HTML examples in Chromium', { timeout: 60_000 }, () => {
-  it('examples/acme-2026-q4.html: no error, no request, charts with tables, every element, at most 12 pages on A4 and on Letter, no serious axe violation', async () => {
+  // the built-in model's 42 questions and a team of four print on about 16 pages: the bound catches what grows with
+  // the team or the plan (a page per respondent, every step listed), not the model's own length
+  it('examples/acme-2026-q4.html: no error, no request, charts with tables, every element, at most 20 pages on A4 and on Letter, no serious axe violation', async () => {
     const report = await cxmJson<Report>(['report', 'examples/acme-2026-q4.yaml', '-f', 'json']);
     // radar and bars
-    await checkPage(REPORT, report.elements.map((e) => e.title), 2, 12);
+    await checkPage(REPORT, report.elements.map((e) => e.title), 2, 20);
   });
 
   it('examples/quarters/comparison.html: the same, with the trend and a chart per element, at most 10 pages', async () => {

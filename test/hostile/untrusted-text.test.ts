@@ -42,7 +42,7 @@ describe('untrusted text in reports', () => {
   it('HTML report and comparison: no controls, and the hostile text escaped, not markup', async () => {
     const dir = tempDir('cxm-hostile-');
     const earlier = join(dir, 'q3.yaml');
-    writeFileSync(earlier, readFileSync(join(ROOT, ANSWERS), 'utf8').replace('period: "2026-Q4 ', 'period: "2026-Q3 '));
+    writeFileSync(earlier, readFileSync(join(ROOT, ANSWERS), 'utf8').replace(/^period: 2026-Q4$/m, 'period: 2026-Q3'));
     for (const args of [['report', ANSWERS], ['compare', earlier, ANSWERS]]) {
       const { code, stdout, stderr } = await cxm([...args, '--model', MODEL, '-f', 'html']);
       expect(code, stderr).toBe(0);

@@ -150,7 +150,7 @@ describe('the report page', () => {
   });
 
   it('shows groups as a heatmap of elements by group, suppressed groups without figures, and the gaps', () => {
-    expect(page).toMatch(/<table id="groups-table" class="heatmap">/);
+    expect(page).toMatch(/<table id="groups-table" class="heatmap keep">/);
     expect(page).toMatch(/<th scope="row">Leadership<\/th><td class="num">4<\/td><td class="heat tint-2">72\.5<span class="lvl">Repeatable<\/span><\/td>/);
     expect(text).toMatch(/Back office\s+1\s+Not shown: too few respondents/);
     expect(text).toMatch(/Strategy\s+\(the element\)\s+Leadership\s+80\s+Front line\s+30\s+50/);

@@ -357,7 +357,8 @@ describe("last period's answers as defaults (--from)", () => {
     // last period's file, recorded against version 1, loaded as cxm assess --from loads it
     const lastFile = join(dir, 'last.yaml');
     const draft: AnswersDraft = {
-      model: { id: 'cx-maturity', version: '1.0.0' },
+      // recorded against the model as loaded (version 1 of this test): no version warning
+      model: { id: model.id, version: model.version },
       period: '2026-Q3',
       respondents: [
         {

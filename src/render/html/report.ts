@@ -3,6 +3,8 @@
 // the report has them, then one section per element, the disagreements, warnings, method and inputs.
 // The same content as the Markdown report (src/render/markdown.ts), laid out for reading. Pure.
 
+import { listedGaps, namesRespondents } from '../team-markdown.js';
+import { SUMMARY_STEPS } from '../plan-words.js';
 import type { PlanStep, RecordedAnswer, Report, ReportElement, ReportItem } from '../../model/report.js';
 import { findLevel, formatScore, levelTitle } from '../levels.js';
 import { DISAGREEMENT_SPREAD } from '../markdown.js';
@@ -131,8 +133,11 @@ function summary(report: Report): string {
   return `<section id="summary" class="summary" aria-labelledby="summary-title"><h2 id="summary-title">Summary</h2>\n${parts.join('\n')}\n</section>`;
 }
 
+/** Steps an element's section lists, after the summary's first SUMMARY_STEPS: the rest are in the JSON report. */
+const ELEMENT_STEPS = 3;
+
 function planSection(report: Report, plan: readonly PlanStep[]): string {
-  const steps = plan.map((step) => {
+  const steps = plan.slice(0, SUMMARY_STEPS).map((step) => {
     const found = findItem(report, step.question);
     const element = report.elements.find((e) => e.id === step.element) ?? found?.element;
     const question = found?.item.text ?? step.question;
@@ -147,7 +152,7 @@ ${step.next !== undefined ? `<p class="action">${html(step.next)}</p>` : ''}<p c
   });
   return `<section id="next-steps" aria-labelledby="next-steps-title"><h2 id="next-steps-title">Next steps</h2>
 <p class="lead">The steps that raise the scores most, most useful first. Each moves one question up by one answer.</p>
-<ol class="steps">${steps.join('\n')}</ol></section>`;
+<ol class="steps">${steps.join('\n')}</ol>${plan.length > steps.length ? `<p class="small muted">Each element's section lists its first steps; all ${plan.length} are in the JSON report (<code>cxm report -f json</code>).</p>` : ''}</section>`;
 }
 
 function groupsSection(report: Report): string {
@@ -169,17 +174,18 @@ function groupsSection(report: Report): string {
       });
       return `<tr>${name}${cell(g.overall?.score, g.overall?.level)}${elementCells.join('')}</tr>`;
     });
-    parts.push(`<table id="groups-table" class="heatmap"><caption>Scores (0–100) and levels by group; the cell colour is the level</caption><thead>${head}</thead><tbody>${rows.join('\n')}</tbody></table>`);
+    parts.push(`<table id="groups-table" class="heatmap keep"><caption>Scores (0–100) and levels by group; the cell colour is the level</caption><thead>${head}</thead><tbody>${rows.join('\n')}</tbody></table>`);
   }
   if (gaps.length > 0) {
-    const rows = gaps.map((gap) => {
+    const { listed, more } = listedGaps(gaps);
+    const rows = listed.map((gap) => {
       const element = report.elements.find((e) => e.id === gap.element);
       const what = gap.question === null ? `<strong>${html(element?.title ?? gap.element)}</strong> (the element)` : `${html(findItem(report, gap.question)?.item.text ?? gap.question)} <span class="muted">(${html(element?.title ?? gap.element)})</span>`;
       return `<tr><td>${what}</td><td>${html(groupTitle(report, gap.high))} <span class="num">${formatScore(gap.scores[0])}</span></td><td>${html(groupTitle(report, gap.low))} <span class="num">${formatScore(gap.scores[1])}</span></td><td class="num">${formatScore(gap.difference)}</td></tr>`;
     });
     parts.push(`<h3 id="gaps-title">Where groups see it differently</h3>
 <p class="lead">Elements and questions on which one group scores far higher than another, largest difference first: worth discussing together.</p>
-<table aria-labelledby="gaps-title"><thead><tr><th scope="col">Element or question</th><th scope="col">Highest group</th><th scope="col">Lowest group</th><th scope="col" class="num">Difference</th></tr></thead><tbody>${rows.join('\n')}</tbody></table>`);
+<table aria-labelledby="gaps-title"><thead><tr><th scope="col">Element or question</th><th scope="col">Highest group</th><th scope="col">Lowest group</th><th scope="col" class="num">Difference</th></tr></thead><tbody>${rows.join('\n')}</tbody></table>${more > 0 ? `<p class="small muted">${plural(more, 'smaller gap')} on single questions in the JSON report.</p>` : ''}`);
   }
   return `<section id="groups" aria-labelledby="groups-title"><h2 id="groups-title">Groups</h2>\n${parts.join('\n')}\n</section>`;
 }
@@ -218,7 +224,7 @@ function elementSection(report: Report, element: ReportElement, index: number): 
   const parts: string[] = [head];
   parts.push(`<p class="lead">Score <strong>${formatScore(element.score)}</strong> of 100, level <strong>${html(levelTitle(report, element.level))}</strong>; ${element.answered} of ${plural(element.questions, 'question')} answered.</p>`);
   const respondents = Object.entries(element.byRespondent);
-  if (!anonymous(report) && respondents.length > 1) {
+  if (namesRespondents(report) && respondents.length > 1) {
     parts.push(`<p class="small lead">By respondent: ${respondents.map(([name, score]) => `${html(name)} <strong>${formatScore(score)}</strong>`).join(' · ')}</p>`);
   }
   parts.push(`<table class="keep"><caption>Questions of ${html(element.title)}: score and spread (0–100)</caption>
@@ -239,6 +245,16 @@ function elementSection(report: Report, element: ReportElement, index: number): 
       `<h4>Notes from respondents</h4><ul class="notes">${notes.map((note) => `<li>${who(note.respondent)}on <span class="id">${html(note.item.id)}</span>: <span class="note">${htmlLines(note.note)}</span></li>`).join('')}</ul>`,
     );
   }
+  const steps = (report.plan ?? []).filter((s) => s.element === element.id);
+  if (steps.length > 0) {
+    const rest = steps.length - ELEMENT_STEPS;
+    parts.push(
+      `<h4>Next steps for ${html(element.title)}</h4><ol class="small">${steps
+        .slice(0, ELEMENT_STEPS)
+        .map((s) => `<li>${html(s.text)}: from “${html(s.fromLabel)}” to “${html(s.toLabel)}” (${signed(s.elementPoints)} points)</li>`)
+        .join('')}</ol>${rest > 0 ? `<p class="small muted">${plural(rest, 'smaller step')} in the JSON report.</p>` : ''}`,
+    );
+  }
   if (element.recommendations.length > 0) {
     parts.push(`<h4>Next steps from the ${html(levelTitle(report, element.level))} level</h4><ol>${element.recommendations.map((r) => `<li>${html(r)}</li>`).join('')}</ol>`);
   }
@@ -250,14 +266,14 @@ function disagreements(report: Report): string {
   if (items.length === 0) return '';
   const rows = items.map(({ element, item }) => {
     const values = Object.entries(item.byRespondent).filter((entry): entry is [string, number] => entry[1] !== null);
-    const shown = anonymous(report)
+    const shown = !namesRespondents(report)
       ? `from ${formatScore(Math.min(...values.map(([, v]) => v)))} to ${formatScore(Math.max(...values.map(([, v]) => v)))}`
       : values.map(([name, v]) => `${html(name)} ${formatScore(v)}`).join(', ');
     return `<tr><td>${html(item.text)}</td><td>${html(element.title)}</td><td class="num">${formatScore(item.spread)}</td><td>${shown}</td></tr>`;
   });
   return `<section id="disagreements" aria-labelledby="disagreements-title"><h2 id="disagreements-title">Where the team disagrees</h2>
 <p class="lead">Questions on which respondents' answers are ${DISAGREEMENT_SPREAD} points or more apart. Each is worth discussing: people see the same organization differently, and the score hides it.</p>
-<table class="keep"><thead><tr><th scope="col">Question</th><th scope="col">Element</th><th scope="col" class="num">Spread</th><th scope="col">${anonymous(report) ? 'Values' : 'By respondent'}</th></tr></thead><tbody>${rows.join('\n')}</tbody></table></section>`;
+<table class="keep"><thead><tr><th scope="col">Question</th><th scope="col">Element</th><th scope="col" class="num">Spread</th><th scope="col">${namesRespondents(report) ? 'By respondent' : 'Values'}</th></tr></thead><tbody>${rows.join('\n')}</tbody></table></section>`;
 }
 
 function method(report: Report): string {
