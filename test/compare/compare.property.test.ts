@@ -4,6 +4,7 @@ import type { Report } from '../../src/model/report.js';
 import { compareReports } from '../../src/score/compare.js';
 import { compareChecked } from './checked.js';
 import { makeReport, type ItemSpec } from './report-factory.js';
+import { runs } from '../fuzz-runs.js';
 
 const QUESTIONS = ['q.a', 'q.b', 'q.c', 'q.d', 'q.e'] as const;
 
@@ -42,7 +43,7 @@ describe('drivers, for any answers', () => {
         const questions = new Set([...Object.keys(before), ...Object.keys(after)]).size;
         expect(Math.abs(total - change.delta)).toBeLessThanOrEqual(0.005 * questions + 0.015 + 1e-9);
       }),
-      { numRuns: 500 },
+      { numRuns: runs(500) },
     );
   });
 

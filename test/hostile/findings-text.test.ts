@@ -15,6 +15,7 @@ import type { Finding, FindingCode } from '../../src/model/finding.js';
 import { escapeGithubData, escapeGithubProperty, renderFindingsGithub, renderFindingsJson, renderFindingsText } from '../../src/render/findings.js';
 import { cxm, ROOT } from '../report/cxm.js';
 import { noControls } from './checks.js';
+import { runs } from '../fuzz-runs.js';
 
 const OSC52 = '\u001b]52;c;ZXZpbA==\u0007';
 const CLEAR = '\u001b[2J';
@@ -155,7 +156,7 @@ describe('printers of findings, on any text', () => {
         if ([...value].length <= 60) expect(quoted).toBe(`"${visible(value)}"`);
         else expect(quoted.endsWith('..."')).toBe(true);
       }),
-      { numRuns: 500 },
+      { numRuns: runs(500) },
     );
   });
 
@@ -169,7 +170,7 @@ describe('printers of findings, on any text', () => {
         expect(unescapeGithub(data)).toBe(value);
         expect(unescapeGithub(property)).toBe(value);
       }),
-      { numRuns: 500 },
+      { numRuns: runs(500) },
     );
   });
 
@@ -188,7 +189,7 @@ describe('printers of findings, on any text', () => {
         expect(lines).toHaveLength(findings.length + 2); // one line each, the summary, the final newline
         for (const [i, f] of findings.entries()) expect(lines[i]).toMatch(new RegExp(`^::${f.severity} file=[^:,]*,line=${f.line},col=${f.column},title=cxm ${f.code}::`));
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 });

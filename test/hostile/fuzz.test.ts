@@ -20,6 +20,7 @@ import { renderSummary } from '../../src/render/terminal.js';
 import { scoreAssessment } from '../../src/score/score.js';
 import { ROOT } from '../report/cxm.js';
 import { checkMarkdown, noControls } from './checks.js';
+import { runs } from '../fuzz-runs.js';
 
 /** Strings rich in what attacks a terminal or a Markdown renderer, mixed with any Unicode. */
 const hostile = fc
@@ -49,7 +50,7 @@ describe('sanitizers', () => {
         const plain = text.replace(/[^\p{L}\p{N} ,.!?-]/gu, '');
         expect(stripControls(plain)).toBe(plain);
       }),
-      { numRuns: 1000 },
+      { numRuns: runs(1000) },
     );
   });
 });
@@ -96,9 +97,9 @@ describe('reports of hostile answers', () => {
         expect((JSON.parse(json) as { organization: string }).organization).toBe(organization);
         rendered++;
       }),
-      { numRuns: 60 },
+      { numRuns: runs(60) },
     );
-    expect(rendered).toBeGreaterThan(20); // most runs reach the renderers (about 9 in 10)
+    expect(rendered).toBeGreaterThan(runs(60) / 3); // most runs reach the renderers (about 9 in 10)
   });
 
   it('mutations of a valid answers file give findings, or answers that score and render', async () => {
@@ -134,10 +135,10 @@ describe('reports of hostile answers', () => {
         renderSummary(report, { color: true, unicode: true });
         renderJson(report);
       }),
-      { numRuns: 150 },
+      { numRuns: runs(150) },
     );
     // both ways are exercised
-    expect(outcomes.findings).toBeGreaterThan(10);
-    expect(outcomes.rendered).toBeGreaterThan(2);
+    expect(outcomes.findings).toBeGreaterThan(runs(150) / 15);
+    expect(outcomes.rendered).toBeGreaterThan(0);
   });
 });

@@ -9,6 +9,7 @@ import { parse } from 'yaml';
 import { serializeAnswersFast } from '../../src/assess/answers-fast.js';
 import { serializeAnswers, type AnswersDraft, type DraftRespondent } from '../../src/assess/answers-file.js';
 import type { AnswerValue } from '../../src/model/types.js';
+import { runs } from '../fuzz-runs.js';
 
 const text = fc.oneof(
   fc.string(),
@@ -51,7 +52,7 @@ describe('serializeAnswersFast', () => {
         expect(parse(fast, { version: '1.1' })).toEqual(expected);
         expect(jsYamlLoad(fast)).toEqual(expected);
       }),
-      { seed: 18, numRuns: 400 },
+      { seed: 18, numRuns: runs(400) },
     );
   });
 

@@ -8,6 +8,7 @@ import { csvField, neutralizeCell, restoreCell } from '../../src/import/csv-cell
 import { readCsv, sniffDelimiter } from '../../src/import/read-csv.js';
 import { oversizeNote, parseFileSize, suggestedLimit } from '../../src/cli/file-size.js';
 import type { Question } from '../../src/model/types.js';
+import { runs } from '../fuzz-runs.js';
 
 const base = { element: 'x', weight: 1, replaces: [] as string[], notApplicable: false } as const;
 const channels: Question = {
@@ -124,7 +125,7 @@ describe('CSV cells and formulas', () => {
         expect(restoreCell(neutralizeCell(text))).toBe(text);
         expect(neutralizeCell(text)).not.toMatch(/^[=+\-@\t\r]/);
       }),
-      { seed: 18, numRuns: 500 },
+      { seed: 18, numRuns: runs(500) },
     );
   });
 
@@ -134,7 +135,7 @@ describe('CSV cells and formulas', () => {
         const read = readCsv('x.csv', `${csvField(text)},end\r\n`);
         expect('records' in read && restoreCell(read.records[0]!.cells[0]!)).toBe(text);
       }),
-      { seed: 18, numRuns: 500 },
+      { seed: 18, numRuns: runs(500) },
     );
   });
 });

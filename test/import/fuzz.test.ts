@@ -10,6 +10,7 @@ import { readCsv } from '../../src/import/read-csv.js';
 import { importResponses, type ImportOptions } from '../../src/import/responses.js';
 import { loadModel } from '../../src/load/model.js';
 import type { Model } from '../../src/model/types.js';
+import { runs } from '../fuzz-runs.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const RESPONSES = join(ROOT, 'test/fixtures/import/responses');
@@ -72,7 +73,7 @@ describe('CSV import fuzz', () => {
         expect(result.invalidRows).toEqual([...rowsWithErrors].sort((a, b) => a - b));
         expect(result.respondents.length + result.invalidRows.length).toBe(result.rows);
       }),
-      { seed: 18, numRuns: 400 },
+      { seed: 18, numRuns: runs(400) },
     );
   });
 
@@ -82,7 +83,7 @@ describe('CSV import fuzz', () => {
         const read = readCsv('r.csv', text);
         if ('records' in read) importResponses(read.records, model, OPTIONS);
       }),
-      { seed: 18, numRuns: 400 },
+      { seed: 18, numRuns: runs(400) },
     );
   });
 });

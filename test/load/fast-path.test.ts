@@ -17,6 +17,7 @@ import type { RawQuestionnaire } from '../../src/load/raw.js';
 import type { SourceFile } from '../../src/load/source-file.js';
 import { FILE_KINDS, loadFast, loadFull, loadYamlSource, type FileKind, type LoadedFile } from '../../src/load/yaml-file.js';
 import { parseYaml, pointerOf, type ParsedYaml } from '../../src/load/yaml-source.js';
+import { runs } from '../fuzz-runs.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -213,7 +214,7 @@ describe('fast path and full path agree', () => {
       fc.property(fc.nat(CORPUS.length - 1), fc.array(mutation, { minLength: 1, maxLength: 5 }), (index, mutations) => {
         expectParseAgreement(mutations.reduce(mutate, CORPUS[index]!.text), 40);
       }),
-      { numRuns: 3000 },
+      { numRuns: runs(3000) },
     );
   });
 
@@ -228,7 +229,7 @@ describe('fast path and full path agree', () => {
           await expectLoadAgreement(mutations.reduce(mutate, bases[index]!), [kind]);
         },
       ),
-      { numRuns: 500 },
+      { numRuns: runs(500) },
     );
   });
 
@@ -247,7 +248,7 @@ describe('fast path and full path agree', () => {
       fc.property(doc, (text) => {
         expectParseAgreement(text);
       }),
-      { numRuns: 2000 },
+      { numRuns: runs(2000) },
     );
   });
 
@@ -256,7 +257,7 @@ describe('fast path and full path agree', () => {
       fc.property(yamlish, (text) => {
         expectParseAgreement(text);
       }),
-      { numRuns: 3000 },
+      { numRuns: runs(3000) },
     );
   });
 

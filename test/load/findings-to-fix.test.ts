@@ -12,6 +12,7 @@ import { validatePaths } from '../../src/load/discover.js';
 import { explainSyntaxErrors } from '../../src/load/yaml-errors.js';
 import { parseYaml } from '../../src/load/yaml-source.js';
 import type { Finding } from '../../src/model/finding.js';
+import { runs } from '../fuzz-runs.js';
 
 const yaml = createRequire(import.meta.url)('yaml') as typeof Yaml;
 
@@ -201,7 +202,7 @@ describe('syntax explanations on fuzzed layout mistakes', () => {
         expect(syntax.length, text).toBeLessThanOrEqual(1);
         for (const f of syntax) expect(f.line, `${f.message}\n${text}`).toBeGreaterThanOrEqual(index);
       }),
-      { seed: 13, numRuns: 300 },
+      { seed: 13, numRuns: runs(300) },
     );
   });
 });

@@ -11,6 +11,7 @@ import { validatePaths } from '../../src/load/discover.js';
 import { loadYamlFile } from '../../src/load/yaml-file.js';
 import { parseYaml } from '../../src/load/yaml-source.js';
 import type { Finding } from '../../src/model/finding.js';
+import { runs } from '../fuzz-runs.js';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/validate/', import.meta.url));
 const VALID_FILES = ['model.yaml', 'strategy.yaml', 'culture-questions.yaml'] as const;
@@ -114,7 +115,7 @@ describe('fuzz: hostile input is a finding, never a throw', () => {
         }
         if (parsed.findings.length === 0) expect(parsed.data).not.toBe(undefined);
       }),
-      { numRuns: 400 },
+      { numRuns: runs(400) },
     );
   });
 
@@ -128,7 +129,7 @@ describe('fuzz: hostile input is a finding, never a throw', () => {
         expectInFile(loaded.findings, () => text);
         expect(loaded.data === undefined || loaded.findings.length === 0).toBe(true);
       }),
-      { numRuns: 150 },
+      { numRuns: runs(150) },
     );
   });
 
@@ -149,7 +150,7 @@ describe('fuzz: hostile input is a finding, never a throw', () => {
           expectInFile(result.findings, (file) => (file === path ? text : file.endsWith('answers.yaml') ? originals.get('answers.yaml')! : originals.get(file.slice(modelDir.length + 1))!));
         },
       ),
-      { numRuns: 150 },
+      { numRuns: runs(150) },
     );
   });
 });

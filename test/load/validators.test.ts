@@ -10,6 +10,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compileAll, SCHEMA_KINDS, type SchemaKind, type Validator } from '../../src/load/validators.js';
 import { parseYaml } from '../../src/load/yaml-source.js';
+import { runs } from '../fuzz-runs.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const GENERATED = join(ROOT, 'dist/generated/validators.cjs');
@@ -126,13 +127,13 @@ describe('precompiled validators agree with a run-time compile of src/schemas', 
         const data = edits.reduce(applyEdit, base);
         expect(judge(generated()[kind], data), STALE).toEqual(judge(compiled[kind], data));
       }),
-      { numRuns: 1500 },
+      { numRuns: runs(1500) },
     );
     fc.assert(
       fc.property(fc.jsonValue({ maxDepth: 4 }), fc.constantFrom(...SCHEMA_KINDS), (data, kind) => {
         expect(judge(generated()[kind], data), STALE).toEqual(judge(compiled[kind], data));
       }),
-      { numRuns: 500 },
+      { numRuns: runs(500) },
     );
   });
 });

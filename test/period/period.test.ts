@@ -4,8 +4,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { comparePeriods, formatPeriod, nextPeriod, parsePeriod, suggestPeriod, type Period } from '../../src/model/period.js';
+import { runs } from '../fuzz-runs.js';
 
-const SEED = { seed: 20261122, numRuns: 500 };
+const SEED = { seed: 20261122, numRuns: runs(500) };
 
 /** Any period of the SPEC forms, built from its parts (not from the parser under test). */
 const period: fc.Arbitrary<Period> = fc.oneof(

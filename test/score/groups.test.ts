@@ -7,6 +7,7 @@ import type { PlanStep, Report, ReportGroup } from '../../src/model/report.js';
 import { anonymizeReport, shownGroups } from '../../src/score/anonymity.js';
 import { buildReport, type ReportOptions } from '../../src/score/build-report.js';
 import { answers, choice, element, model, respondent, scale } from './factories.js';
+import { runs } from '../fuzz-runs.js';
 
 // strategy: s.q1 choice none 0 / some 1 / most 2 / all 3 (v = 0, 1/3, 2/3, 1); s.q2 scale 0-10 (v = x/10)
 // governance: g.q3 choice as s.q1
@@ -293,7 +294,7 @@ describe('suppression, for any team (property)', () => {
         const hiddenLarge = sizes.filter((s, i) => !shown[i] && s >= min).length;
         expect(hiddenLarge).toBeLessThanOrEqual(1);
       }),
-      { seed: 17, numRuns: 500 },
+      { seed: 17, numRuns: runs(500) },
     );
   });
 });
@@ -328,7 +329,7 @@ describe('withholding, for any anonymous team (property)', () => {
           expect(answerers(gap.low, q)).toBeGreaterThanOrEqual(min);
         }
       }),
-      { seed: 17, numRuns: 300 },
+      { seed: 17, numRuns: runs(300) },
     );
   });
 });

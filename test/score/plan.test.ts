@@ -10,6 +10,7 @@ import { compare, fraction, type Fraction } from '../../src/score/fraction.js';
 import { round2Ratio } from '../../src/score/round.js';
 import { exactScores, scoreAssessment } from '../../src/score/score.js';
 import { answers, choice, element, model, multi, respondent, scale, type OptionSpec } from './factories.js';
+import { runs } from '../fuzz-runs.js';
 
 /** The answers after the step: each respondent the step names gets the step's answer, under the question's id. */
 function applyStep(set: AnswerSet, step: PlanStep): AnswerSet {
@@ -295,7 +296,7 @@ describe('planSteps (property, fixed seed)', () => {
           expect(report.overall.weakest).toContain(plan[0]!.element);
         }
       }),
-      { numRuns: 100, seed: 15 },
+      { numRuns: runs(100), seed: 15 },
     );
   });
 });

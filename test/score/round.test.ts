@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { round2, round2Ratio } from '../../src/score/round.js';
+import { runs } from '../fuzz-runs.js';
 
 describe('round2', () => {
   it('rounds halves away from zero despite binary noise', () => {
@@ -45,7 +46,7 @@ describe('round2', () => {
         expect(round2(Number(`${10 * k + 5}e-3`))).toBe((k + 1) / 100);
         expect(round2(-Number(`${10 * k + 5}e-3`))).toBe(-(k + 1) / 100);
       }),
-      { numRuns: 500 },
+      { numRuns: runs(500) },
     );
   });
 
@@ -54,7 +55,7 @@ describe('round2', () => {
       fc.property(fc.integer({ min: -10_000_000, max: 10_000_000 }), (k) => {
         expect(round2(k / 100)).toBe(k / 100 === 0 ? 0 : k / 100);
       }),
-      { numRuns: 500 },
+      { numRuns: runs(500) },
     );
   });
 });
@@ -83,7 +84,7 @@ describe('round2Ratio', () => {
         // k / 1000 has 3 decimals: both see the same decimal
         expect(round2Ratio(BigInt(k), 1000n)).toBe(round2(Number(`${k}e-3`)));
       }),
-      { numRuns: 500 },
+      { numRuns: runs(500) },
     );
   });
 });

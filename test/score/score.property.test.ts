@@ -4,8 +4,9 @@ import type { Report } from '../../src/model/report.js';
 import type { AnswerSet, AnswerValue, Model, Question } from '../../src/model/types.js';
 import { scoreAssessment } from '../../src/score/score.js';
 import { answers, choice, element, LEVELS, model, multi, respondent, scale, type OptionSpec } from './factories.js';
+import { runs } from '../fuzz-runs.js';
 
-const RUNS = { numRuns: 200 };
+const RUNS = { numRuns: runs(200) };
 
 // ---- arbitraries: a random model, then answers that fit it ----
 

@@ -14,6 +14,7 @@ import { loadAnswerSet } from '../../src/load/answers.js';
 import { parseYaml } from '../../src/load/yaml-source.js';
 import { NOT_APPLICABLE, type AnswerValue } from '../../src/model/types.js';
 import { choice, element, model, multi, scale } from '../score/factories.js';
+import { runs } from '../fuzz-runs.js';
 
 const HOSTILE = [
   'Acme "Ltd"',
@@ -218,7 +219,7 @@ describe('serializeAnswers → parseYaml', () => {
         };
         expect(canonical(parsedBack(draft))).toEqual(canonical(plain(draft)));
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 });
@@ -293,7 +294,7 @@ describe('serializeAnswers → loadAnswerSet (schema and model checks)', () => {
           expect(answers!.respondents.map((r) => [r.name, r.role, r.notes.get('strategy.days')])).toEqual(names.map((n) => [n, role, note]));
         },
       ),
-      { numRuns: 100 },
+      { numRuns: runs(100) },
     );
   });
 });

@@ -25,7 +25,7 @@ import { builtinModel, openStore, questionsOf, responder } from './session-helpe
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const CHILD = fileURLToPath(new URL('./crash-child.js', import.meta.url));
 const RESPONDENTS = 2;
-const KILLS = 6;
+const KILLS = 4;
 
 interface Snapshot {
   name: string;
