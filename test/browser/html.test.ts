@@ -134,7 +134,7 @@ describe('the HTML examples in Chromium', { timeout: 60_000 }, () => {
   // the built-in model's 42 questions and a team of four print on about 16 pages: the bound catches what grows with
   // the team or the plan (a page per respondent, every step listed), not the model's own length
   it('examples/acme-2026-q4.html: no error, no request, charts with tables, every element, at most 20 pages on A4 and on Letter, no serious axe violation', async () => {
-    const report = await cxmJson<Report>(['report', 'examples/acme-2026-q4.yaml', '-f', 'json']);
+    const report = await cxmJson<Report>(['report', 'examples/quarters/2026-Q4.yaml', '-f', 'json']);
     // radar and bars
     await checkPage(REPORT, report.elements.map((e) => e.title), 2, 20);
   });

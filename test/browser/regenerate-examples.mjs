@@ -1,5 +1,5 @@
 // Regenerates every example made from the example answers, in one command (`npm run examples`, which builds
-// first): the Markdown and HTML report of examples/acme-2026-q4.yaml, the Markdown and HTML comparison of
+// first): the Markdown and HTML report of examples/quarters/2026-Q4.yaml, the Markdown and HTML comparison of
 // examples/quarters/, and the PNG screenshots of the first screen of each HTML page shown in the README.
 // The tests keep the four text files in sync with cxm; the screenshots are for people only.
 import { execFileSync } from 'node:child_process';
@@ -14,8 +14,8 @@ function cxm(...args) {
   execFileSync(process.execPath, [join(ROOT, 'bin/cxm.js'), ...args], { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
 }
 
-cxm('report', 'examples/acme-2026-q4.yaml', '-o', 'examples/acme-2026-q4.md');
-cxm('report', 'examples/acme-2026-q4.yaml', '-f', 'html', '-o', 'examples/acme-2026-q4.html');
+cxm('report', 'examples/quarters/2026-Q4.yaml', '-o', 'examples/acme-2026-q4.md');
+cxm('report', 'examples/quarters/2026-Q4.yaml', '-f', 'html', '-o', 'examples/acme-2026-q4.html');
 cxm('compare', ...QUARTERS, '-f', 'markdown', '-o', 'examples/quarters/comparison.md');
 cxm('compare', ...QUARTERS, '-f', 'html', '-o', 'examples/quarters/comparison.html');
 

@@ -54,7 +54,7 @@ describe('what cxm loads', () => {
   });
 
   it('validates valid files with precompiled validators: no ajv compiler, no yaml package, no inquirer, no scoring', async () => {
-    const { packages, files, ajv } = await loads('validate', 'questionnaires/cx-maturity', 'examples/acme-2026-q4.yaml');
+    const { packages, files, ajv } = await loads('validate', 'questionnaires/cx-maturity', 'examples/quarters/2026-Q4.yaml');
     expect([...packages].sort()).toEqual(['ajv', 'chalk', 'commander', 'fast-deep-equal', 'js-yaml']);
     // the precompiled code requires ajv's small runtime helpers, never its compiler
     expect(ajv.every((f) => f.startsWith('dist/runtime/')), ajv.join(', ')).toBe(true);

@@ -22,7 +22,7 @@ let dir: string;
 
 /** An answers file of `count` respondents, made from the example team's answers. */
 function bigAnswers(file: string, count: number, period: string): void {
-  const example = parse(readFileSync(join(ROOT, 'examples/acme-2026-q4.yaml'), 'utf8')) as { respondents: { name: string }[] } & Record<string, unknown>;
+  const example = parse(readFileSync(join(ROOT, 'examples/quarters/2026-Q4.yaml'), 'utf8')) as { respondents: { name: string }[] } & Record<string, unknown>;
   const respondents = Array.from({ length: count }, (_, i) => ({ ...example.respondents[i % example.respondents.length]!, name: `Respondent ${i + 1}` }));
   writeFileSync(file, stringify({ ...example, period, respondents }, { aliasDuplicateObjects: false }));
 }

@@ -64,7 +64,7 @@ describe('reports of hostile answers', () => {
     const loaded = await loadModel(builtinModelDir());
     model = loaded.model!;
     dir = mkdtempSync(join(tmpdir(), 'cxm-fuzz-report-'));
-    example = (await import('yaml')).parse(readFileSync(join(ROOT, 'examples/acme-2026-q4.yaml'), 'utf8')) as typeof example;
+    example = (await import('yaml')).parse(readFileSync(join(ROOT, 'examples/quarters/2026-Q4.yaml'), 'utf8')) as typeof example;
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -105,7 +105,7 @@ describe('reports of hostile answers', () => {
   it('mutations of a valid answers file give findings, or answers that score and render', async () => {
     const file = join(dir, 'mutated.yaml');
     const outcomes = { findings: 0, rendered: 0 };
-    const text = readFileSync(join(ROOT, 'examples/acme-2026-q4.yaml'), 'utf8');
+    const text = readFileSync(join(ROOT, 'examples/quarters/2026-Q4.yaml'), 'utf8');
     const edit = fc.oneof(
       fc.record({ at: fc.nat(), cut: fc.nat(3), insert: fc.constantFrom('', ':', '-', ' ', '\n', '[', '{', '"', '&a ', '*a', '!!str ', 'n/a', '7', '[]', '__proto__: 1\n') }),
     );

@@ -23,8 +23,8 @@ async function cxm(...args: string[]): Promise<{ code: number; stdout: string; s
 const QUARTERS = ['2026-Q2', '2026-Q3', '2026-Q4'].map((q) => `examples/quarters/${q}.yaml`);
 
 describe('the HTML examples', () => {
-  it('examples/acme-2026-q4.html is the HTML report of examples/acme-2026-q4.yaml (npm run examples regenerates it)', async () => {
-    const { code, stdout, stderr } = await cxm('report', 'examples/acme-2026-q4.yaml', '-f', 'html');
+  it('examples/acme-2026-q4.html is the HTML report of examples/quarters/2026-Q4.yaml (npm run examples regenerates it)', async () => {
+    const { code, stdout, stderr } = await cxm('report', 'examples/quarters/2026-Q4.yaml', '-f', 'html');
     expect(code, stderr).toBe(0);
     expect(stdout).toBe(readFileSync(join(ROOT, 'examples/acme-2026-q4.html'), 'utf8'));
   });
@@ -40,7 +40,7 @@ describe('the HTML examples', () => {
       const { stdout } = await cxm(command, '--help');
       expect(stdout).toMatch(/"html"/);
     }
-    const bad = await cxm('report', 'examples/acme-2026-q4.yaml', '-f', 'pdf');
+    const bad = await cxm('report', 'examples/quarters/2026-Q4.yaml', '-f', 'pdf');
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/Allowed choices are markdown, json, html/);
   });

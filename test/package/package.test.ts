@@ -113,10 +113,10 @@ describe('the installed package', () => {
     cpSync(join(ROOT, 'examples'), join(cwd, 'examples'), { recursive: true });
     const builtin = await cxm(cwd, 'validate');
     expect(builtin.code, builtin.stdout).toBe(0);
-    const score = await cxm(cwd, 'score', 'examples/acme-2026-q4.yaml');
+    const score = await cxm(cwd, 'score', 'examples/quarters/2026-Q4.yaml');
     expect(score.code, score.stderr).toBe(0);
     expect(score.stdout).toMatch(/Overall/);
-    const report = await cxm(cwd, 'report', 'examples/acme-2026-q4.yaml');
+    const report = await cxm(cwd, 'report', 'examples/quarters/2026-Q4.yaml');
     expect(report.code, report.stderr).toBe(0);
     expect(report.stdout).toBe(readFileSync(join(ROOT, 'examples/acme-2026-q4.md'), 'utf8'));
     const quarters = readdirSync(join(cwd, 'examples/quarters')).filter((f) => f.endsWith('.yaml')).map((f) => `examples/quarters/${f}`);

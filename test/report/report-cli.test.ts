@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { cxm, ROOT, validateReport } from './cxm.js';
 import { tempDir } from '../temp.js';
 
-const EXAMPLE = 'examples/acme-2026-q4.yaml';
+const EXAMPLE = 'examples/quarters/2026-Q4.yaml';
 const TINY = 'test/fixtures/validate/valid/model';
 
 interface Report {
