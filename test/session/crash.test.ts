@@ -25,7 +25,7 @@ import { builtinModel, openStore, questionsOf, responder } from './session-helpe
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const CHILD = fileURLToPath(new URL('./crash-child.js', import.meta.url));
 const RESPONDENTS = 2;
-const KILLS = 4;
+const KILLS = 6;
 
 interface Snapshot {
   name: string;
@@ -154,7 +154,8 @@ describe('SIGKILL during cxm assess', () => {
       const target = join(await mkdtemp(join(dir, 'run-')), 'answers.yaml');
       // two kills while node starts (before any save is likely); the rest anywhere in the run
       const fromStart = k < 2;
-      const delay = Math.round(Math.random() * (fromStart ? 150 : fullRunMs));
+      // after ready: spread over the session (10% to 90% of a whole run), each at a random point of its slice
+      const delay = Math.round(fromStart ? Math.random() * 150 : fullRunMs * (0.1 + (0.8 * (k - 2 + Math.random())) / (KILLS - 2)));
       const seed = 1000 + k;
       const run = await runChild(target, seed, { delay, fromStart });
       const context = `kill ${k} (seed ${seed}, ${fromStart ? 'from start' : 'after ready'} +${delay} ms)`;
