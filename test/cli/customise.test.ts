@@ -6,22 +6,14 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
 import { builtinModelDir } from '../../src/load/builtin.js';
 import { loadModel } from '../../src/load/model.js';
 import type { Report } from '../../src/model/report.js';
 import { tempDir } from '../temp.js';
+import { cxmInProcess } from './in-process.js';
 
-async function cxm(args: readonly string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, {
-    stdout: { write: (s: string) => ((stdout += s), true) },
-    stderr: { write: (s: string) => ((stderr += s), true) },
-    env: { NO_COLOR: '1' },
-    cwd,
-  });
-  return { code, stdout, stderr };
+function cxm(args: readonly string[], cwd: string): ReturnType<typeof cxmInProcess> {
+  return cxmInProcess(args, { cwd });
 }
 
 describe('customising the model keeps old answers', () => {

@@ -1,10 +1,10 @@
 // Groups, gaps and anonymity through main() (in process): every output format of an anonymous report is
 // searched for every respondent's name, role and answers-file name; the flags; unknown groups as findings.
 
+import { cxmInProcess } from './in-process.js';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
 import { ROOT, validateReport } from '../report/cxm.js';
 import { tempDir } from '../temp.js';
 
@@ -16,16 +16,8 @@ interface Run {
   readonly stderr: string;
 }
 
-async function cxm(args: readonly string[], cwd: string = ROOT): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, {
-    stdout: { write: (s: string) => ((stdout += s), true) },
-    stderr: { write: (s: string) => ((stderr += s), true) },
-    env: { NO_COLOR: '1' },
-    cwd,
-  });
-  return { code, stdout, stderr };
+function cxm(args: readonly string[], cwd: string = ROOT): Promise<Run> {
+  return cxmInProcess(args, { cwd });
 }
 
 interface Person {
