@@ -15,18 +15,8 @@ import { csvRecord } from '../import/csv-cell.js';
 import { builtinModelDir } from '../load/builtin.js';
 import { loadModel } from '../load/model.js';
 import type { Model } from '../model/types.js';
+import { random } from './inputs.js';
 
-/** mulberry32, seeded: every run benchmarks the same bytes. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A Google Forms export of `rows` responses to the model; returns its size in bytes. */
 export function writeResponsesCsv(file: string, model: Model, rows: number): number {

@@ -14,7 +14,7 @@ export const LEVELS = [
 ] as const;
 
 /** mulberry32: a small seeded generator, so that every run benchmarks the same bytes. */
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -5,12 +5,12 @@
 // at a line and column that exist in the file it names. (test/load/fuzz.test.ts fuzzes the loaders on
 // the test fixtures; test/hostile/fuzz.test.ts the renderers.)
 
+import { cxmInProcess } from '../cli/in-process.js';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
 import type { Finding } from '../../src/model/finding.js';
 import { ROOT } from '../report/cxm.js';
 import { checkMarkdown, noControls } from './checks.js';
@@ -31,16 +31,8 @@ interface Run {
 }
 
 /** main() as bin/cxm.js calls it, with its output captured. */
-async function cxm(...args: string[]): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, {
-    stdout: { write: (s: string) => ((stdout += s), true) },
-    stderr: { write: (s: string) => ((stderr += s), true) },
-    env: { NO_COLOR: '1' },
-    cwd: dir,
-  });
-  return { code, stdout, stderr };
+function cxm(...args: string[]): Promise<Run> {
+  return cxmInProcess(args, { cwd: dir });
 }
 
 /** Exit 0 or 1 (files that exist are never an I/O error), no internal error, nothing raw on the screen. */

@@ -4,11 +4,11 @@
 // on stderr naming the file with a line and column and saying what to change, no stack trace, no
 // control character, and no output file. (-o where nothing can be written: outputs.test.ts.)
 
+import { cxmInProcess } from '../cli/in-process.js';
 import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
 import { cxm, ROOT } from '../report/cxm.js';
 import { noControls } from './checks.js';
 
@@ -81,16 +81,8 @@ interface Run {
 }
 
 /** The CLI's entry point in this process: what bin/cxm.js runs, without starting Node for every case. */
-async function inProcess(args: readonly string[]): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, {
-    stdout: { write: (s: string) => ((stdout += s), true) },
-    stderr: { write: (s: string) => ((stderr += s), true) },
-    env: { NO_COLOR: '1' },
-    cwd: ROOT,
-  });
-  return { code, stdout, stderr };
+function inProcess(args: readonly string[]): Promise<Run> {
+  return cxmInProcess(args, { cwd: ROOT });
 }
 
 async function check(c: Case, command: (typeof COMMANDS)[number][0], run: Promise<Run>): Promise<void> {

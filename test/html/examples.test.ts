@@ -5,19 +5,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
+import { cxmInProcess } from '../cli/in-process.js';
 import { ROOT } from '../report/cxm.js';
 
-async function cxm(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, {
-    stdout: { write: (s: string) => ((stdout += s), true) },
-    stderr: { write: (s: string) => ((stderr += s), true) },
-    env: { NO_COLOR: '1' },
-    cwd: ROOT,
-  });
-  return { code, stdout, stderr };
+function cxm(...args: string[]): ReturnType<typeof cxmInProcess> {
+  return cxmInProcess(args, { cwd: ROOT });
 }
 
 const QUARTERS = ['2026-Q2', '2026-Q3', '2026-Q4'].map((q) => `examples/quarters/${q}.yaml`);
