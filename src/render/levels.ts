@@ -1,6 +1,6 @@
 // Level lookups shared by the renderers: title, description, position in the model's order.
 
-import type { Report, ReportLevel } from '../model/report.js';
+import type { Report, ReportElement, ReportItem, ReportLevel } from '../model/report.js';
 
 export function findLevel(report: Pick<Report, 'levels'>, id: string | null): ReportLevel | undefined {
   return id === null ? undefined : report.levels.find((l) => l.id === id);
@@ -20,3 +20,15 @@ export function levelRank(report: Pick<Report, 'levels'>, id: string | null): nu
 
 /** The one number format, kept here too for the renderers that import it with the level helpers. */
 export { formatScore } from './number.js';
+
+/** How many of an element's weakest questions a report names. */
+const WEAKEST_QUESTIONS = 3;
+
+/** An element's lowest-scoring answered questions below 100, lowest first (ties by id): what every report names. */
+export function weakestQuestions(element: ReportElement): (ReportItem & { score: number })[] {
+  return element.items
+    .filter((i): i is ReportItem & { score: number } => i.score !== null)
+    .sort((a, b) => a.score - b.score || (a.id < b.id ? -1 : 1))
+    .slice(0, WEAKEST_QUESTIONS)
+    .filter((i) => i.score < 100);
+}

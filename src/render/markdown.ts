@@ -1,9 +1,9 @@
 // The Markdown report a consultant hands over: summary, chart, table, per-element details,
 // disagreements, warnings and method. Pure; every untrusted text is escaped.
 
-import type { PlanStep, Report, ReportElement, ReportItem } from '../model/report.js';
+import type { PlanStep, Report, ReportElement } from '../model/report.js';
 import { levelColour, levelColourName } from './level-colours.js';
-import { findLevel, formatScore, levelTitle } from './levels.js';
+import { findLevel, formatScore, levelTitle, weakestQuestions } from './levels.js';
 import { SUMMARY_STEPS, countsWord, stepGain, stepMove } from './plan-words.js';
 import { codeSpan, escapeMarkdownInline as md, escapeMermaidLabel } from './sanitize.js';
 import { disagreementFigures, gapsSection, groupsSection, listedDisagreements, moreDisagreements, noteLine, respondentsFact, respondentsLine } from './team-markdown.js';
@@ -11,7 +11,6 @@ import { disagreementFigures, gapsSection, groupsSection, listedDisagreements, m
 /** Spread (points) from which respondents are said to disagree on a question. */
 export const DISAGREEMENT_SPREAD = 50;
 /** How many of an element's lowest-scoring questions are named. */
-const WEAKEST_QUESTIONS = 3;
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -119,11 +118,7 @@ function elementSection(report: Report, element: ReportElement): string[] {
   );
   lines.push(...respondentsLine(report, element));
   lines.push(...itemTable(element), '');
-  const weakest = element.items
-    .filter((i): i is ReportItem & { score: number } => i.score !== null)
-    .sort((a, b) => a.score - b.score || (a.id < b.id ? -1 : 1))
-    .slice(0, WEAKEST_QUESTIONS)
-    .filter((i) => i.score < 100);
+  const weakest = weakestQuestions(element);
   if (weakest.length > 0) {
     lines.push('Weakest questions:', '');
     for (const item of weakest) lines.push(`- ${md(item.text)} (${formatScore(item.score)})`);

@@ -6,14 +6,13 @@
 import { listedGaps, namesRespondents } from '../team-markdown.js';
 import { SUMMARY_STEPS } from '../plan-words.js';
 import type { PlanStep, RecordedAnswer, Report, ReportElement, ReportItem } from '../../model/report.js';
-import { findLevel, formatScore, levelTitle } from '../levels.js';
+import { findLevel, formatScore, levelTitle, weakestQuestions } from '../levels.js';
 import { DISAGREEMENT_SPREAD } from '../markdown.js';
 import { barChart, radarChart } from './charts.js';
 import { html, htmlLines } from './escape.js';
 import { levelColour } from '../level-colours.js';
 import { levelClass, renderPage } from './page.js';
 
-const WEAKEST_QUESTIONS = 3;
 
 function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;
@@ -230,11 +229,7 @@ function elementSection(report: Report, element: ReportElement, index: number): 
   parts.push(`<table class="keep"><caption>Questions of ${html(element.title)}: score and spread (0–100)</caption>
 <thead><tr><th scope="col">Question</th><th scope="col" class="num">Score</th><th scope="col" class="num">Spread</th><th scope="col" class="num">Answers</th></tr></thead>
 <tbody>${element.items.map((item) => itemRow(report, item)).join('\n')}</tbody></table>`);
-  const weakest = element.items
-    .filter((i): i is ReportItem & { score: number } => i.score !== null)
-    .sort((a, b) => a.score - b.score || (a.id < b.id ? -1 : 1))
-    .slice(0, WEAKEST_QUESTIONS)
-    .filter((i) => i.score < 100);
+  const weakest = weakestQuestions(element);
   if (weakest.length > 0) {
     parts.push(`<h4>Weakest questions</h4><ul>${weakest.map((i) => `<li>${html(i.text)} (${formatScore(i.score)})</li>`).join('')}</ul>`);
   }
