@@ -11,6 +11,7 @@ import { round2Ratio } from '../../src/score/round.js';
 import { exactScores, scoreAssessment } from '../../src/score/score.js';
 import { answers, choice, element, model, multi, respondent, scale, type OptionSpec } from './factories.js';
 import { runs } from '../fuzz-runs.js';
+import { answerArb, modelArb } from './arbitraries.js';
 
 /** The answers after the step: each respondent the step names gets the step's answer, under the question's id. */
 function applyStep(set: AnswerSet, step: PlanStep): AnswerSet {
@@ -208,53 +209,7 @@ describe('planSteps: one step per question below the top, exact points', () => {
 
 // ---- property: random models and answers ----
 
-const weight = fc.constantFrom(0.5, 1, 1.5, 2, 3);
-const optionScore = fc.constantFrom(0, 0.5, 1, 2, 3, 10);
-const optionSpec = (scores: readonly number[]): OptionSpec => scores.map((score, i) => [`o${i}`, score] as const);
-
-function questionArb(id: string): fc.Arbitrary<Question> {
-  return fc.oneof(
-    fc
-      .record({ scores: fc.array(optionScore, { minLength: 2, maxLength: 5 }), weight, notApplicable: fc.boolean() })
-      .filter(({ scores }) => new Set(scores).size > 1)
-      .map(({ scores, ...spec }) => choice(id, { ...spec, options: optionSpec(scores) })),
-    fc
-      .record({ scores: fc.array(optionScore, { minLength: 1, maxLength: 5 }), weight, notApplicable: fc.boolean() })
-      .filter(({ scores }) => scores.some((s) => s > 0))
-      .map(({ scores, ...spec }) => multi(id, { ...spec, options: optionSpec(scores) })),
-    fc
-      .record({ min: fc.integer({ min: -5, max: 5 }), span: fc.integer({ min: 1, max: 12 }), weight, notApplicable: fc.boolean() })
-      .map(({ min, span, ...spec }) => scale(id, { ...spec, min, max: min + span })),
-  );
-}
-
-const modelArb: fc.Arbitrary<Model> = fc
-  .record({
-    questionCounts: fc.array(fc.integer({ min: 0, max: 4 }), { minLength: 1, maxLength: 4 }),
-    overall: fc.constantFrom('weakest-link' as const, 'mean' as const),
-  })
-  .chain(({ questionCounts, overall }) =>
-    fc
-      .tuple(
-        ...questionCounts.map((count, e) =>
-          fc.record({ questions: fc.tuple(...Array.from({ length: count }, (_, q) => questionArb(`e${e}.q${q}`))), weight }),
-        ),
-      )
-      .map((elements) => model(elements.map(({ questions, weight: w }, e) => element(`e${e}`, questions, { weight: w })), { overall })),
-  );
-
-function answerArb(question: Question): fc.Arbitrary<AnswerValue | undefined> {
-  const ids = question.type === 'scale' ? [] : question.options.map((o) => o.id);
-  const given: fc.Arbitrary<AnswerValue> =
-    question.type === 'choice' ? fc.constantFrom(...ids) : question.type === 'multi' ? fc.subarray(ids) : fc.integer({ min: question.min, max: question.max });
-  return fc.oneof(
-    { weight: 6, arbitrary: given },
-    { weight: 1, arbitrary: fc.constant(undefined) },
-    { weight: question.notApplicable ? 1 : 0, arbitrary: fc.constant('n/a') },
-  );
-}
-
-const scenario = modelArb.chain((m) => {
+const scenario = modelArb({ maxElements: 4, maxSpan: 12 }).chain((m) => {
   const questions = m.elements.flatMap((e) => e.questions);
   return fc
     .array(fc.tuple(...questions.map(answerArb)), { minLength: 1, maxLength: 6 })

@@ -3,67 +3,13 @@ import { describe, expect, it } from 'vitest';
 import type { Report } from '../../src/model/report.js';
 import type { AnswerSet, AnswerValue, Model, Question } from '../../src/model/types.js';
 import { scoreAssessment } from '../../src/score/score.js';
-import { answers, choice, element, LEVELS, model, multi, respondent, scale, type OptionSpec } from './factories.js';
+import { answers, LEVELS, respondent } from './factories.js';
 import { runs } from '../fuzz-runs.js';
+import { answerArb, modelArb } from './arbitraries.js';
 
 const RUNS = { numRuns: runs(200) };
 
 // ---- arbitraries: a random model, then answers that fit it ----
-
-const weight = fc.constantFrom(0.5, 1, 1.5, 2, 3);
-const optionScore = fc.constantFrom(0, 0.5, 1, 2, 3, 10);
-
-function optionSpec(scores: readonly number[]): OptionSpec {
-  return scores.map((score, i) => [`o${i}`, score] as const);
-}
-
-/** A question of any type, valid per SPEC 2.2 (choice scores not all equal, multi scores not all 0). */
-function questionArb(id: string): fc.Arbitrary<Question> {
-  return fc.oneof(
-    fc
-      .record({ scores: fc.array(optionScore, { minLength: 2, maxLength: 5 }), weight, notApplicable: fc.boolean() })
-      .filter(({ scores }) => new Set(scores).size > 1)
-      .map(({ scores, ...spec }) => choice(id, { ...spec, options: optionSpec(scores) })),
-    fc
-      .record({ scores: fc.array(optionScore, { minLength: 1, maxLength: 5 }), weight, notApplicable: fc.boolean() })
-      .filter(({ scores }) => scores.some((s) => s > 0))
-      .map(({ scores, ...spec }) => multi(id, { ...spec, options: optionSpec(scores) })),
-    fc
-      .record({ min: fc.integer({ min: -5, max: 5 }), span: fc.integer({ min: 1, max: 10 }), weight, notApplicable: fc.boolean() })
-      .map(({ min, span, ...spec }) => scale(id, { ...spec, min, max: min + span })),
-  );
-}
-
-const modelArb: fc.Arbitrary<Model> = fc
-  .record({
-    questionCounts: fc.array(fc.integer({ min: 0, max: 4 }), { minLength: 1, maxLength: 3 }),
-    overall: fc.constantFrom('weakest-link' as const, 'mean' as const),
-  })
-  .chain(({ questionCounts, overall }) =>
-    fc
-      .tuple(
-        ...questionCounts.map((count, e) =>
-          fc.record({ questions: fc.tuple(...Array.from({ length: count }, (_, q) => questionArb(`e${e}.q${q}`))), weight }),
-        ),
-      )
-      .map((elements) => model(elements.map(({ questions, weight: w }, e) => element(`e${e}`, questions, { weight: w })), { overall })),
-  );
-
-/** A valid answer to the question, or n/a (where allowed), or none. */
-function answerArb(question: Question): fc.Arbitrary<AnswerValue | undefined> {
-  const ids = question.type === 'scale' ? [] : question.options.map((o) => o.id);
-  const given: fc.Arbitrary<AnswerValue> =
-    question.type === 'choice'
-      ? fc.constantFrom(...ids)
-      : question.type === 'multi'
-        ? fc.subarray(ids)
-        : fc.integer({ min: question.min, max: question.max });
-  return fc.oneof(
-    { weight: 6, arbitrary: given },
-    { weight: 1, arbitrary: fc.constant(undefined) },
-    { weight: question.notApplicable ? 1 : 0, arbitrary: fc.constant('n/a') },
-  );
-}
 
 function answerSetArb(m: Model, minRespondents = 0): fc.Arbitrary<AnswerSet> {
   const questions = m.elements.flatMap((e) => e.questions);
@@ -77,7 +23,10 @@ function answerSetArb(m: Model, minRespondents = 0): fc.Arbitrary<AnswerSet> {
   );
 }
 
-const scenario = modelArb.chain((m) => answerSetArb(m).map((a) => ({ m, a })));
+/** The models of these properties: up to 3 elements, scales up to 10 points wide. */
+const models = modelArb({ maxElements: 3, maxSpan: 10 });
+
+const scenario = models.chain((m) => answerSetArb(m).map((a) => ({ m, a })));
 
 /** The numbers a change of order must not move. */
 function scores(report: Report) {
@@ -179,7 +128,7 @@ describe('scoreAssessment, for any model and answers', () => {
   });
 
   it('never lowers a score when one answer is raised', () => {
-    const raised = modelArb
+    const raised = models
       .chain((m) => answerSetArb(m, 1).map((a) => ({ m, a })))
       .chain(({ m, a }) => fc.record({ m: fc.constant(m), a: fc.constant(a), r: fc.nat(), q: fc.nat(), pick: fc.nat() }))
       .map(({ m, a, r, q, pick }) => {
