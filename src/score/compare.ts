@@ -441,18 +441,33 @@ function changeBetween(
       const fromScore = a?.score ?? null;
       const toScore = b?.score ?? null;
       return {
-        id,
-        delta: delta(fromScore, toScore),
-        fromScore,
-        toScore,
-        from,
-        to,
-        direction: direction(from, to, earlier.levels, later.levels),
-        drivers: fromScore === null || toScore === null ? [] : drivers(a!, b!),
+        ...movement(id, { score: fromScore, level: from, levels: earlier.levels, element: a }, { score: toScore, level: to, levels: later.levels, element: b }),
         questionsAdded: [...idsB].filter((q) => !idsA.has(q)),
         questionsRemoved: [...idsA].filter((q) => !idsB.has(q)),
       };
     }),
+  };
+}
+
+/** One side of an element's change: its score and level, the levels they are read against, and its questions. */
+interface ChangeEnd {
+  readonly score: number | null;
+  readonly level: string | null;
+  readonly levels: readonly ReportLevel[];
+  readonly element: ReportElement | undefined;
+}
+
+/** What every element change holds: the delta, both ends, the direction between their levels and the drivers. */
+function movement(id: string, earlier: ChangeEnd, later: ChangeEnd): Omit<ElementChange, 'questionsAdded' | 'questionsRemoved' | 'comparedOver'> {
+  return {
+    id,
+    delta: delta(earlier.score, later.score),
+    fromScore: earlier.score,
+    toScore: later.score,
+    from: earlier.level,
+    to: later.level,
+    direction: direction(earlier.level, later.level, earlier.levels, later.levels),
+    drivers: earlier.score === null || later.score === null ? [] : drivers(earlier.element!, later.element!),
   };
 }
 
@@ -490,14 +505,7 @@ function likeForLike(
   const from = fromScore === null ? null : levelAt(fromScore, levels);
   const to = toScore === null ? null : levelAt(toScore, levels);
   return {
-    id,
-    delta: delta(fromScore, toScore),
-    fromScore,
-    toScore,
-    from,
-    to,
-    direction: direction(from, to, levels, levels),
-    drivers: fromScore === null || toScore === null ? [] : drivers(ra!, rb!),
+    ...movement(id, { score: fromScore, level: from, levels, element: ra }, { score: toScore, level: to, levels, element: rb }),
     questionsAdded: [...inB.filter((q) => !setA.has(q)), ...droppedB.filter((q) => !droppedA.includes(q))],
     questionsRemoved: [...inA.filter((q) => !setB.has(q)), ...droppedA.filter((q) => !droppedB.includes(q))],
     comparedOver: [...common],
