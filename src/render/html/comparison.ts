@@ -116,7 +116,12 @@ ${c.elements.map((e, i) => `<tr><th scope="row">${html(e.title)}</th>${c.periods
     const e = c.changes.at(-1)!.elements[index];
     if (e === undefined || e.delta === null) return '<p class="small muted">No change to show: not assessed in both the first and the last period.</p>';
     const level = e.from === e.to ? `still ${html(levelTitle(e.to))}` : `${html(levelTitle(e.from))} → ${html(levelTitle(e.to))}${arrow(e.direction)}`;
-    return `<p class="small"><strong>${signed(e.delta)}</strong> ${Math.abs(e.delta) === 1 ? 'point' : 'points'} since ${html(first.label)}; ${level}</p>`;
+    // across model versions the change is measured over the questions both periods were asked, not the chart's scores
+    const over =
+      e.comparedOver === undefined
+        ? ''
+        : ` (${formatScore(e.fromScore)} → ${formatScore(e.toScore)} over the ${e.comparedOver.length} ${e.comparedOver.length === 1 ? 'question' : 'questions'} both periods were asked)`;
+    return `<p class="small"><strong>${signed(e.delta)}</strong> ${Math.abs(e.delta) === 1 ? 'point' : 'points'} since ${html(first.label)}${over}; ${level}</p>`;
   }
 
   function changeSection(change: PeriodChange, index: number): string {
