@@ -70,12 +70,13 @@ export function wrapWords(text: string, width: number, indent = ''): string[] {
 
 export async function inquirerPrompter(options: {
   signal: AbortSignal;
+  input: NodeJS.ReadableStream;
   output: NodeJS.WritableStream;
 }): Promise<Prompter> {
   const { input, confirm } = await import('@inquirer/prompts');
   const { listPrompt } = await import('./list-prompt.js');
   const { styleText } = await import('node:util');
-  const context = { signal: options.signal, output: options.output };
+  const context = { signal: options.signal, input: options.input, output: options.output };
   const width = (): number => Math.max(40, (options.output as { columns?: number }).columns ?? 80);
   // rows the list may take: the terminal's height less the question, the hint and the lines around
   const pageSize = (): number => Math.max(5, Math.min(16, ((options.output as { rows?: number }).rows ?? 24) - 8));

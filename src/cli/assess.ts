@@ -15,10 +15,18 @@ import { singleLine } from '../render/sanitize.js';
 import { renderSummary } from '../render/terminal.js';
 import { scoreAssessment } from '../score/score.js';
 import { reportFindings, resolveModel } from './assessment.js';
-import { EXIT, UsageError, type Context } from './context.js';
+import { EXIT, UsageError, unicodeAllowed, type Context } from './context.js';
 import { ioReason, ioRemedy } from './output.js';
-import type { AssessFlags } from './main.js';
-import { unicodeAllowed } from './score.js';
+
+export interface AssessFlags {
+  readonly model?: string;
+  readonly answers: string;
+  readonly respondent?: string;
+  readonly from?: string;
+  readonly elements?: string;
+  readonly notes?: boolean;
+  readonly review?: boolean;
+}
 
 function shellQuote(arg: string): string {
   return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
@@ -78,7 +86,7 @@ async function cannotSave(file: string): Promise<string | undefined> {
 }
 
 export async function runAssess(context: Context, flags: AssessFlags): Promise<number> {
-  if (process.stdin.isTTY !== true || context.stdout.isTTY !== true) {
+  if (context.stdin.isTTY !== true || context.stdout.isTTY !== true) {
     context.stderr.write(
       'cxm: assess asks questions in a terminal, and this is not one (input or output is redirected).\n' +
         'Run it in a terminal, or write an answers file by hand and score it with: cxm report ANSWERS.yaml\n',
@@ -87,7 +95,7 @@ export async function runAssess(context: Context, flags: AssessFlags): Promise<n
   }
   const model = await resolveModel(context, flags.model, undefined, { briefWarnings: true });
   if (!model.ok) return model.exitCode;
-  const program = programName(process.argv[1], context.env['PATH'], process.cwd());
+  const program = programName(context.script, context.env['PATH'], context.cwd);
 
   const wanted = flags.elements?.split(',').map((s) => s.trim()).filter((s) => s !== '');
   if (wanted) {
@@ -131,9 +139,14 @@ export async function runAssess(context: Context, flags: AssessFlags): Promise<n
   };
   // SIGINT as a signal: Ctrl-C between two prompts (in a prompt it is a key), or kill -INT
   const onInt = (): void => controller.abort();
-  process.on('SIGTERM', onTerm); // on, not once: signal-exit (inside inquirer) re-raises a signal nobody else listens to
-  process.on('SIGINT', onInt);
-  const prompter = await inquirerPrompter({ signal: controller.signal, output: process.stdout });
+  context.signals.on('SIGTERM', onTerm); // on, not once: signal-exit (inside inquirer) re-raises a signal nobody else listens to
+  context.signals.on('SIGINT', onInt);
+  // a terminal on both sides (checked above): the prompts read and draw on the streams themselves
+  const prompter = await inquirerPrompter({
+    signal: controller.signal,
+    input: context.stdin as NodeJS.ReadableStream,
+    output: context.stdout as NodeJS.WritableStream,
+  });
   const today = new Date().toISOString().slice(0, 10);
   let respondent = flags.respondent;
   try {
@@ -182,7 +195,7 @@ export async function runAssess(context: Context, flags: AssessFlags): Promise<n
     }
     throw error;
   } finally {
-    process.removeListener('SIGTERM', onTerm);
-    process.removeListener('SIGINT', onInt);
+    context.signals.removeListener('SIGTERM', onTerm);
+    context.signals.removeListener('SIGINT', onInt);
   }
 }

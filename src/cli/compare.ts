@@ -16,11 +16,17 @@ import { comparePeriodOrder, compareReports, findComparisonProblems, periodQuest
 import { buildReport } from '../score/build-report.js';
 import { membershipFrom, type Membership } from '../score/group-changes.js';
 import { reportFindings, resolveModel } from './assessment.js';
-import { EXIT, type Context } from './context.js';
+import { EXIT, unicodeAllowed, type Context } from './context.js';
 import { parseFileSize } from './file-size.js';
-import type { CompareFlags } from './main.js';
+import type { ReportOptions } from '../score/build-report.js';
 import { writeOutput } from './output.js';
-import { unicodeAllowed } from './score.js';
+
+export interface CompareFlags extends ReportOptions {
+  readonly model?: string;
+  readonly format: 'text' | 'markdown' | 'json' | 'html';
+  readonly output?: string;
+  readonly maxFileSize?: string;
+}
 
 type Input =
   | { readonly file: string; readonly kind: 'report'; readonly report: Report }

@@ -8,6 +8,8 @@ export const EXIT = {
   usage: 2,
   /** Interrupted by the user (Ctrl-C), after saving. */
   interrupted: 130,
+  /** A bug in cxm: an error nobody expected (sysexits' EX_SOFTWARE). */
+  internal: 70,
   /** Terminated (SIGTERM), after saving. */
   terminated: 143,
 } as const;
@@ -17,9 +19,24 @@ export interface OutStream {
   readonly isTTY?: boolean;
 }
 
+/** Where the interview reads keys from. */
+export interface InStream {
+  readonly isTTY?: boolean;
+}
+
+/** Where Ctrl-C and kill arrive: the process, or a test's emitter. */
+export interface SignalSource {
+  on(signal: 'SIGINT' | 'SIGTERM', listener: () => void): unknown;
+  removeListener(signal: 'SIGINT' | 'SIGTERM', listener: () => void): unknown;
+}
+
 export interface Context {
+  readonly stdin: InStream;
   readonly stdout: OutStream;
   readonly stderr: OutStream;
+  readonly signals: SignalSource;
+  /** The script that runs cxm (process.argv[1]), to name the program in the hints it prints. */
+  readonly script: string | undefined;
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly cwd: string;
   /** Colour allowed on stdout / stderr (terminal, no NO_COLOR, no --no-color, TERM not dumb). */
@@ -47,4 +64,11 @@ export function colorAllowed(
   if (env['TERM'] === 'dumb') return false;
   if (env['FORCE_COLOR'] !== undefined && env['FORCE_COLOR'] !== '0') return true;
   return stream.isTTY === true;
+}
+
+/** Whether stdout may show Unicode bars and arrows: a terminal with a UTF-8 locale. */
+export function unicodeAllowed(context: Pick<Context, 'stdout' | 'env'>): boolean {
+  if (context.stdout.isTTY !== true) return false;
+  const locale = context.env['LC_ALL'] || context.env['LC_CTYPE'] || context.env['LANG'] || '';
+  return /utf-?8/i.test(locale);
 }

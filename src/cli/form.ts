@@ -5,8 +5,13 @@ import { renderFormHtml } from '../render/form-html.js';
 import { renderFormMarkdown } from '../render/form-markdown.js';
 import { resolveModel } from './assessment.js';
 import { EXIT, type Context } from './context.js';
-import type { FormFlags } from './main.js';
 import { writeOutput } from './output.js';
+
+export interface FormFlags {
+  readonly model?: string;
+  readonly format: 'csv' | 'markdown' | 'html';
+  readonly output?: string;
+}
 
 export async function runForm(context: Context, flags: FormFlags): Promise<number> {
   const model = await resolveModel(context, flags.model);

@@ -19,8 +19,25 @@ import { singleLine } from '../render/sanitize.js';
 import { resolveModel } from './assessment.js';
 import { EXIT, UsageError, type Context } from './context.js';
 import { formatFileSize, oversizeNote, parseFileSize, suggestedLimit } from './file-size.js';
-import type { ImportFlags } from './main.js';
 import { writeOutput } from './output.js';
+
+export interface ImportFlags {
+  readonly model?: string;
+  readonly organization?: string;
+  readonly period?: string;
+  readonly date?: string;
+  readonly output?: string;
+  readonly format: 'text' | 'json' | 'github';
+  readonly skipInvalidRows?: boolean;
+  readonly nameColumn?: string;
+  readonly emailColumn?: string;
+  readonly roleColumn?: string;
+  readonly groupColumn?: string;
+  readonly ignoreColumn?: string[];
+  readonly namesFromEmail?: boolean;
+  readonly anonymous?: boolean;
+  readonly maxFileSize?: string;
+}
 
 /** Text findings go to stderr (the answers may be on stdout); json and github go to stdout, as validate's do. */
 function printFindings(context: Context, findings: readonly Finding[], format: ImportFlags['format']): void {

@@ -1,10 +1,19 @@
-// The shell: the commander program. Each command's module is imported only when it runs,
-// so that start-up stays near bare Node. main() returns the exit code; bin/cxm.js sets it.
+// The shell: the commander program. Each command's module is imported only when it runs, and only
+// the command named on the command line is declared (all of them only for help or a mistyped name),
+// so that start-up stays near bare Node however many commands there are. main() returns the exit
+// code; bin/cxm.js sets it.
 
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type * as commander from 'commander';
+import type { AssessFlags } from './assess.js';
+import type { CompareFlags } from './compare.js';
 import { EXIT, UsageError, colorAllowed, type Context } from './context.js';
+import type { FormFlags } from './form.js';
+import type { ImportFlags } from './import.js';
+import type { ReportFlags } from './report.js';
+import type { ScoreFlags } from './score.js';
+import type { ValidateFlags } from './validate.js';
 
 // commander is CommonJS: required as such, it loads about 6 ms faster than through its ESM wrapper,
 // which makes Node parse it a second time for its named exports
@@ -35,10 +44,155 @@ function addTeamOptions(command: Command): Command {
 }
 
 export interface MainOptions {
+  readonly stdin?: Context['stdin'];
   readonly stdout?: Context['stdout'];
   readonly stderr?: Context['stderr'];
+  readonly signals?: Context['signals'];
   readonly env?: Context['env'];
   readonly cwd?: string;
+}
+
+/** Runs a command's action: sets the exit code main() returns. */
+type Run = (cmd: Command, action: (context: Context) => Promise<number>) => Promise<void>;
+
+/** Each command, declared on the program: its arguments, options and action. The order is the help's. */
+const COMMANDS: Readonly<Record<string, (program: Command, run: Run) => Command>> = {
+  validate: (program, run) =>
+    program
+      .command('validate')
+      .description('check models, questionnaires and answers files; every finding with file:line:column')
+      .argument('[paths...]', 'files and directories (default: the built-in model)')
+      .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'github']).default('text'))
+      .option('--model <dir>', 'model to check answers files against')
+      .option('--strict', 'warnings fail too (exit 1)')
+      .option('--max-file-size <size>', 'largest file to read, e.g. 64MiB (default 16MiB)')
+      .action((paths: string[], opts: ValidateFlags, cmd: Command) =>
+        run(cmd, async (context) => (await import('./validate.js')).runValidate(context, paths, opts)),
+      ),
+
+  schema: (program, run) =>
+    program
+      .command('schema')
+      .description('print the JSON Schema of a file kind')
+      .addArgument(new Argument('<kind>', 'kind of file').choices(['model', 'questionnaire', 'answers', 'report', 'comparison']))
+      .action((kind: string, _opts: unknown, cmd: Command) =>
+        run(cmd, async (context) => (await import('./schema.js')).runSchema(context, kind)),
+      ),
+
+  init: (program, run) =>
+    program
+      .command('init')
+      .description('copy the built-in model into DIR to customise')
+      .argument('[dir]', 'target directory', 'cx-maturity')
+      .option('--force', 'overwrite files that exist')
+      .action((dir: string, opts: { force?: boolean }, cmd: Command) =>
+        run(cmd, async (context) => (await import('./init.js')).runInit(context, dir, opts)),
+      ),
+
+  score: (program, run) =>
+    addTeamOptions(
+      program
+        .command('score')
+        .description('score answers files and print a summary')
+        .argument('<answers...>', 'answers files of one assessment')
+        .option('--model <dir>', 'model directory (default: the built-in model named in the answers)')
+        .option('--json', 'print the report JSON')
+        .option('--max-file-size <size>', 'largest file to read, e.g. 64MiB (default 16MiB)'),
+    ).action((files: string[], opts: ScoreFlags, cmd: Command) =>
+      run(cmd, async (context) => (await import('./score.js')).runScore(context, files, opts)),
+    ),
+
+  report: (program, run) =>
+    addTeamOptions(
+      program
+        .command('report')
+        .description('write the report of an assessment')
+        .argument('<answers...>', 'answers files of one assessment')
+        .option('--model <dir>', 'model directory (default: the built-in model named in the answers)')
+        .addOption(new Option('-f, --format <format>', 'report format').choices(['markdown', 'json', 'html']).default('markdown'))
+        .option('-o, --output <file>', 'write to FILE (atomically) instead of stdout')
+        .option('--max-file-size <size>', 'largest file to read, e.g. 64MiB (default 16MiB)'),
+    ).action((files: string[], opts: ReportFlags, cmd: Command) =>
+      run(cmd, async (context) => (await import('./report.js')).runReport(context, files, opts)),
+    ),
+
+  compare: (program, run) =>
+    addTeamOptions(
+      program
+        .command('compare')
+        .description('the same organization over periods: scores, levels and deltas side by side')
+        .argument('<assessments...>', 'one answers file (or report JSON) per period')
+        .option('--model <dir>', "model to score every period with (default: the newest period's)")
+        .addOption(
+          new Option('-f, --format <format>', 'output format').choices(['text', 'markdown', 'json', 'html']).default('text'),
+        )
+        .option('-o, --output <file>', 'write to FILE (atomically) instead of stdout')
+        .option('--max-file-size <size>', 'largest file to read, e.g. 64MiB (default 16MiB)'),
+    ).action((files: string[], opts: CompareFlags, cmd: Command) =>
+      run(cmd, async (context) => (await import('./compare.js')).runCompare(context, files, opts)),
+    ),
+
+  assess: (program, run) =>
+    program
+      .command('assess')
+      .description('run the interactive questionnaire (needs a terminal); autosaves every answer; resumes')
+      .option('--model <dir>', 'model directory (default: the built-in model)')
+      .option('--answers <file>', 'answers file to write and resume', 'answers.yaml')
+      .option('--respondent <name>', 'name of the person answering')
+      .option('--from <previous>', "last period's answers file, offered as defaults")
+      .option('--elements <ids>', 'comma-separated element ids to ask (default: all)')
+      .option('--notes', 'ask for a note after every answer (otherwise "Add a note" is a choice of each question)')
+      .option('--review', 'change answers already given (offered anyway to a respondent who has answered everything)')
+      .action((opts: AssessFlags, cmd: Command) =>
+        run(cmd, async (context) => (await import('./assess.js')).runAssess(context, opts)),
+      ),
+
+  form: (program, run) =>
+    program
+      .command('form')
+      .description('the questionnaire to send out: a CSV response sheet, or a printable form')
+      .option('--model <dir>', 'model directory (default: the built-in model)')
+      .addOption(new Option('-f, --format <format>', 'output format').choices(['csv', 'markdown', 'html']).default('csv'))
+      .option('-o, --output <file>', 'write to FILE (atomically) instead of stdout')
+      .action((opts: FormFlags, cmd: Command) =>
+        run(cmd, async (context) => (await import('./form.js')).runForm(context, opts)),
+      ),
+
+  import: (program, run) =>
+    program
+      .command('import')
+      .description('survey responses (CSV, one respondent a row) to an answers file; findings at file:row:column')
+      .argument('<responses>', 'CSV file exported from a survey tool or a spreadsheet')
+      .option('--model <dir>', 'model directory (default: the built-in model)')
+      .option('--organization <name>', 'organization assessed')
+      .option('--period <period>', 'period of the assessment, e.g. 2026-Q4')
+      .option('--date <date>', 'ISO date of the assessment, e.g. 2026-11-22')
+      .option('-o, --output <file>', 'write the answers to FILE (atomically) instead of stdout')
+      .addOption(new Option('-f, --format <format>', 'findings format').choices(['text', 'json', 'github']).default('text'))
+      .option('--skip-invalid-rows', 'write the rows without errors and list the others')
+      .option('--name-column <header>', "the column that holds respondents' names")
+      .option('--email-column <header>', "the column that holds respondents' e-mail addresses")
+      .option('--role-column <header>', "the column that holds respondents' roles")
+      .option('--group-column <header>', "the column that holds respondents' groups (departments)")
+      .option('--ignore-column <header>', 'a column to leave out (repeatable)', (value: string, all: string[] = []) => [...all, value])
+      .option('--names-from-email', 'name respondents without a name by their e-mail address')
+      .option('--anonymous', 'mark the answers anonymous: reports show no names')
+      .option('--max-file-size <size>', 'largest responses file to read (default 16MiB)')
+      .action((file: string, opts: ImportFlags, cmd: Command) =>
+        run(cmd, async (context) => (await import('./import.js')).runImport(context, file, opts)),
+      ),
+};
+
+/**
+ * The commands to declare for these arguments: the one named (its help, its options and its usage
+ * errors need no other); none for a lone --version; all of them for help, no command or a mistyped one.
+ */
+function commandsFor(argv: readonly string[]): readonly string[] {
+  const words = argv.filter((arg) => !arg.startsWith('-'));
+  const named = words[0];
+  if (named !== undefined && Object.hasOwn(COMMANDS, named)) return [named];
+  if (named === undefined && argv.length > 0 && argv.every((arg) => ['-V', '--version', '--no-color'].includes(arg)) && argv.some((arg) => arg !== '--no-color')) return [];
+  return Object.keys(COMMANDS);
 }
 
 export async function main(argv: readonly string[], options: MainOptions = {}): Promise<number> {
@@ -48,17 +202,22 @@ export async function main(argv: readonly string[], options: MainOptions = {}): 
   const cwd = options.cwd ?? process.cwd();
   let exitCode: number = EXIT.ok;
 
-  const context = (noColor: boolean): Context => ({
-    stdout,
-    stderr,
-    env,
-    cwd,
-    color: {
-      stdout: colorAllowed(stdout, env, noColor),
-      stderr: colorAllowed(stderr, env, noColor),
-    },
-  });
-  const globalNoColor = (cmd: Command): boolean => cmd.optsWithGlobals()['color'] === false;
+  const run: Run = async (cmd, action) => {
+    const noColor = cmd.optsWithGlobals()['color'] === false;
+    exitCode = await action({
+      stdin: options.stdin ?? process.stdin,
+      stdout,
+      stderr,
+      signals: options.signals ?? process,
+      script: process.argv[1],
+      env,
+      cwd,
+      color: {
+        stdout: colorAllowed(stdout, env, noColor),
+        stderr: colorAllowed(stderr, env, noColor),
+      },
+    });
+  };
 
   const program = new Command('cxm')
     .description('Measure how mature an organization is at creating customer experience.')
@@ -83,144 +242,10 @@ Exit codes: 0 success, 1 invalid input, 2 usage or I/O error, 130 interrupted (a
     })
     .exitOverride();
 
-  program
-    .command('validate')
-    .description('check models, questionnaires and answers files; every finding with file:line:column')
-    .argument('[paths...]', 'files and directories (default: the built-in model)')
-    .addOption(
-      new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'github']).default('text'),
-    )
-    .option('--model <dir>', 'model to check answers files against')
-    .option('--strict', 'warnings fail too (exit 1)')
-    .option('--max-file-size <size>', 'largest file to read, e.g. 64MiB (default 16MiB)')
-    .action(async (paths: string[], opts: ValidateFlags, cmd: Command) => {
-      const { runValidate } = await import('./validate.js');
-      exitCode = await runValidate(context(globalNoColor(cmd)), paths, opts);
-    });
-
-  program
-    .command('schema')
-    .description('print the JSON Schema of a file kind')
-    .addArgument(
-      new Argument('<kind>', 'kind of file').choices([
-        'model',
-        'questionnaire',
-        'answers',
-        'report',
-        'comparison',
-      ]),
-    )
-    .action(async (kind: string, _opts: unknown, cmd: Command) => {
-      const { runSchema } = await import('./schema.js');
-      exitCode = await runSchema(context(globalNoColor(cmd)), kind);
-    });
-
-  program
-    .command('init')
-    .description('copy the built-in model into DIR to customise')
-    .argument('[dir]', 'target directory', 'cx-maturity')
-    .option('--force', 'overwrite files that exist')
-    .action(async (dir: string, opts: { force?: boolean }, cmd: Command) => {
-      const { runInit } = await import('./init.js');
-      exitCode = await runInit(context(globalNoColor(cmd)), dir, opts);
-    });
-
-  program
-    .command('score')
-    .description('score answers files and print a summary')
-    .argument('<answers...>', 'answers files of one assessment')
-    .option('--model <dir>', 'model directory (default: the built-in model named in the answers)')
-    .option('--json', 'print the report JSON')
-    .option('--max-file-size <size>', 'largest file to read, e.g. 64MiB (default 16MiB)')
-    .action(async (files: string[], opts: ScoreFlags, cmd: Command) => {
-      const { runScore } = await import('./score.js');
-      exitCode = await runScore(context(globalNoColor(cmd)), files, opts);
-    });
-
-  program
-    .command('report')
-    .description('write the report of an assessment')
-    .argument('<answers...>', 'answers files of one assessment')
-    .option('--model <dir>', 'model directory (default: the built-in model named in the answers)')
-    .addOption(
-      new Option('-f, --format <format>', 'report format').choices(['markdown', 'json', 'html']).default('markdown'),
-    )
-    .option('-o, --output <file>', 'write to FILE (atomically) instead of stdout')
-    .option('--max-file-size <size>', 'largest file to read, e.g. 64MiB (default 16MiB)')
-    .action(async (files: string[], opts: ReportFlags, cmd: Command) => {
-      const { runReport } = await import('./report.js');
-      exitCode = await runReport(context(globalNoColor(cmd)), files, opts);
-    });
-
-  program
-    .command('compare')
-    .description('the same organization over periods: scores, levels and deltas side by side')
-    .argument('<assessments...>', "one answers file (or report JSON) per period")
-    .option('--model <dir>', "model to score every period with (default: the newest period's)")
-    .addOption(
-      new Option('-f, --format <format>', 'output format').choices(['text', 'markdown', 'json', 'html']).default('text'),
-    )
-    .option('-o, --output <file>', 'write to FILE (atomically) instead of stdout')
-    .option('--max-file-size <size>', 'largest file to read, e.g. 64MiB (default 16MiB)')
-    .action(async (files: string[], opts: CompareFlags, cmd: Command) => {
-      const { runCompare } = await import('./compare.js');
-      exitCode = await runCompare(context(globalNoColor(cmd)), files, opts);
-    });
-
-  program
-    .command('assess')
-    .description('run the interactive questionnaire (needs a terminal); autosaves every answer; resumes')
-    .option('--model <dir>', 'model directory (default: the built-in model)')
-    .option('--answers <file>', 'answers file to write and resume', 'answers.yaml')
-    .option('--respondent <name>', 'name of the person answering')
-    .option('--from <previous>', "last period's answers file, offered as defaults")
-    .option('--elements <ids>', 'comma-separated element ids to ask (default: all)')
-    .option('--notes', 'ask for a note after every answer (otherwise "Add a note" is a choice of each question)')
-    .option('--review', 'change answers already given (offered anyway to a respondent who has answered everything)')
-    .action(async (opts: AssessFlags, cmd: Command) => {
-      const { runAssess } = await import('./assess.js');
-      exitCode = await runAssess(context(globalNoColor(cmd)), opts);
-    });
-
-  program
-    .command('form')
-    .description('the questionnaire to send out: a CSV response sheet, or a printable form')
-    .option('--model <dir>', 'model directory (default: the built-in model)')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['csv', 'markdown', 'html']).default('csv'))
-    .option('-o, --output <file>', 'write to FILE (atomically) instead of stdout')
-    .action(async (opts: FormFlags, cmd: Command) => {
-      const { runForm } = await import('./form.js');
-      exitCode = await runForm(context(globalNoColor(cmd)), opts);
-    });
-
-  program
-    .command('import')
-    .description('survey responses (CSV, one respondent a row) to an answers file; findings at file:row:column')
-    .argument('<responses>', 'CSV file exported from a survey tool or a spreadsheet')
-    .option('--model <dir>', 'model directory (default: the built-in model)')
-    .option('--organization <name>', 'organization assessed')
-    .option('--period <period>', 'period of the assessment, e.g. 2026-Q4')
-    .option('--date <date>', 'ISO date of the assessment, e.g. 2026-11-22')
-    .option('-o, --output <file>', 'write the answers to FILE (atomically) instead of stdout')
-    .addOption(new Option('-f, --format <format>', 'findings format').choices(['text', 'json', 'github']).default('text'))
-    .option('--skip-invalid-rows', 'write the rows without errors and list the others')
-    .option('--name-column <header>', "the column that holds respondents' names")
-    .option('--email-column <header>', "the column that holds respondents' e-mail addresses")
-    .option('--role-column <header>', "the column that holds respondents' roles")
-    .option('--group-column <header>', "the column that holds respondents' groups (departments)")
-    .option('--ignore-column <header>', 'a column to leave out (repeatable)', (value: string, all: string[] = []) => [...all, value])
-    .option('--names-from-email', 'name respondents without a name by their e-mail address')
-    .option('--anonymous', 'mark the answers anonymous: reports show no names')
-    .option('--max-file-size <size>', 'largest responses file to read (default 16MiB)')
-    .action(async (file: string, opts: ImportFlags, cmd: Command) => {
-      const { runImport } = await import('./import.js');
-      exitCode = await runImport(context(globalNoColor(cmd)), file, opts);
-    });
-
-  for (const command of program.commands) if (['score', 'report', 'compare'].includes(command.name())) addTeamOptions(command);
-
-  // a usage error names the help that answers it
-  for (const command of program.commands) command.showHelpAfterError(`(run cxm ${command.name()} --help for usage)`);
+  for (const name of commandsFor(argv)) {
+    // a usage error names the help that answers it
+    COMMANDS[name]!(program, run).showHelpAfterError(`(run cxm ${name} --help for usage)`);
+  }
 
   try {
     await program.parseAsync([...argv], { from: 'user' });
@@ -241,67 +266,6 @@ Exit codes: 0 success, 1 invalid input, 2 usage or I/O error, 130 interrupted (a
     }
     const detail = error instanceof Error ? (env['CXM_DEBUG'] ? (error.stack ?? error.message) : error.message) : String(error);
     stderr.write(`cxm: internal error: ${stripControls(detail)}\nThis is a bug in cxm, not in your files; please report it (set CXM_DEBUG=1 for details).\n`);
-    return 70;
+    return EXIT.internal;
   }
-}
-
-export interface ValidateFlags {
-  readonly format: 'text' | 'json' | 'github';
-  readonly model?: string;
-  readonly strict?: boolean;
-  readonly maxFileSize?: string;
-}
-/** (1.1) The report options shared by score, report and compare. */
-export interface TeamFlags {
-  readonly anonymous?: boolean;
-  readonly minGroupSize?: number;
-  readonly gapThreshold?: number;
-}
-export interface ScoreFlags extends TeamFlags {
-  readonly model?: string;
-  readonly json?: boolean;
-  readonly maxFileSize?: string;
-}
-export interface ReportFlags extends TeamFlags {
-  readonly model?: string;
-  readonly format: 'markdown' | 'json' | 'html';
-  readonly output?: string;
-  readonly maxFileSize?: string;
-}
-export interface CompareFlags extends TeamFlags {
-  readonly model?: string;
-  readonly format: 'text' | 'markdown' | 'json' | 'html';
-  readonly output?: string;
-  readonly maxFileSize?: string;
-}
-export interface AssessFlags {
-  readonly model?: string;
-  readonly answers: string;
-  readonly respondent?: string;
-  readonly from?: string;
-  readonly elements?: string;
-  readonly notes?: boolean;
-  readonly review?: boolean;
-}
-export interface FormFlags {
-  readonly model?: string;
-  readonly format: 'csv' | 'markdown' | 'html';
-  readonly output?: string;
-}
-export interface ImportFlags {
-  readonly model?: string;
-  readonly organization?: string;
-  readonly period?: string;
-  readonly date?: string;
-  readonly output?: string;
-  readonly format: 'text' | 'json' | 'github';
-  readonly skipInvalidRows?: boolean;
-  readonly nameColumn?: string;
-  readonly emailColumn?: string;
-  readonly roleColumn?: string;
-  readonly groupColumn?: string;
-  readonly ignoreColumn?: string[];
-  readonly namesFromEmail?: boolean;
-  readonly anonymous?: boolean;
-  readonly maxFileSize?: string;
 }

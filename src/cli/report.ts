@@ -6,8 +6,15 @@ import { buildReport } from '../score/build-report.js';
 import { loadAssessment } from './assessment.js';
 import { parseFileSize } from './file-size.js';
 import { EXIT, type Context } from './context.js';
-import type { ReportFlags } from './main.js';
+import type { ReportOptions } from '../score/build-report.js';
 import { writeOutput } from './output.js';
+
+export interface ReportFlags extends ReportOptions {
+  readonly model?: string;
+  readonly format: 'markdown' | 'json' | 'html';
+  readonly output?: string;
+  readonly maxFileSize?: string;
+}
 
 export async function runReport(context: Context, files: readonly string[], flags: ReportFlags): Promise<number> {
   const loaded = await loadAssessment(context, files, flags.model, parseFileSize(flags.maxFileSize));

@@ -5,13 +5,13 @@ import { renderSummary } from '../render/terminal.js';
 import { buildReport } from '../score/build-report.js';
 import { loadAssessment } from './assessment.js';
 import { parseFileSize } from './file-size.js';
-import { EXIT, type Context } from './context.js';
-import type { ScoreFlags } from './main.js';
+import { EXIT, unicodeAllowed, type Context } from './context.js';
+import type { ReportOptions } from '../score/build-report.js';
 
-export function unicodeAllowed(context: Context): boolean {
-  if (context.stdout.isTTY !== true) return false;
-  const locale = context.env['LC_ALL'] || context.env['LC_CTYPE'] || context.env['LANG'] || '';
-  return /utf-?8/i.test(locale);
+export interface ScoreFlags extends ReportOptions {
+  readonly model?: string;
+  readonly json?: boolean;
+  readonly maxFileSize?: string;
 }
 
 export async function runScore(context: Context, files: readonly string[], flags: ScoreFlags): Promise<number> {

@@ -13,7 +13,13 @@ import {
 } from '../render/findings.js';
 import { EXIT, type Context } from './context.js';
 import { parseFileSize } from './file-size.js';
-import type { ValidateFlags } from './main.js';
+
+export interface ValidateFlags {
+  readonly format: 'text' | 'json' | 'github';
+  readonly model?: string;
+  readonly strict?: boolean;
+  readonly maxFileSize?: string;
+}
 
 export async function runValidate(context: Context, paths: readonly string[], flags: ValidateFlags): Promise<number> {
   const targets = paths.length > 0 ? paths : [builtinModelDir()];

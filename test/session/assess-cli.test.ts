@@ -44,8 +44,11 @@ describe('a model with warnings only', () => {
   it('is one line before the questions, not every warning with its source lines (point 10)', async () => {
     let stderr = '';
     const context: Context = {
+      stdin: {},
       stdout: { write: () => true },
       stderr: { write: (s: string) => ((stderr += s), true) },
+      signals: process,
+      script: undefined,
       env: {},
       cwd: ROOT,
       color: { stdout: false, stderr: false },

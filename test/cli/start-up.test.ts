@@ -1,0 +1,58 @@
+// Start-up does not grow with the number of commands: main() declares only the command named on the
+// command line (none for --version), and all of them only where the help or a mistyped name needs them.
+// Counted in process through commander's own Command.prototype.command, which every declaration calls.
+
+import { createRequire } from 'node:module';
+import type * as commander from 'commander';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { cxmInProcess } from './in-process.js';
+
+const { Command } = createRequire(import.meta.url)('commander') as typeof commander;
+
+/** The names of the commands main() declared for these arguments, and what it printed. */
+async function declared(args: readonly string[]): Promise<{ names: string[]; code: number; out: string }> {
+  const spy = vi.spyOn(Command.prototype, 'command');
+  const run = await cxmInProcess(args);
+  const names = spy.mock.calls.map((call) => String(call[0]).split(' ')[0]!);
+  spy.mockRestore();
+  return { names, code: run.code, out: run.stdout + run.stderr };
+}
+
+const ALL = ['validate', 'schema', 'init', 'score', 'report', 'compare', 'assess', 'form', 'import'];
+
+afterEach(() => vi.restoreAllMocks());
+
+describe('start-up', () => {
+  // mutation caught: declaring every command whatever the arguments (what the first release did)
+  it('declares only the command named, however it is asked for', async () => {
+    expect((await declared(['validate', '--help'])).names).toEqual(['validate']);
+    expect((await declared(['--no-color', 'report', '--help'])).names).toEqual(['report']);
+    expect((await declared(['schema', 'model'])).names).toEqual(['schema']);
+    const version = await declared(['--version']);
+    expect(version).toMatchObject({ names: [], code: 0 });
+    expect(version.out).toMatch(/^\d+\.\d+\.\d+\n$/);
+  });
+
+  // mutation caught: declaring only the named command also for `help`, which then knows no command
+  it('declares every command for the help, no command, or a mistyped one', async () => {
+    for (const args of [['--help'], ['help', 'validate'], [], ['valdate']]) {
+      const run = await declared(args);
+      expect(run.names, args.join(' ')).toEqual(ALL);
+    }
+    const mistyped = await declared(['valdate']);
+    expect(mistyped.code).toBe(2);
+    expect(mistyped.out).toContain('(Did you mean validate?)');
+    const help = await declared(['help', 'validate']);
+    expect(help.out).toContain('Usage: cxm validate [options] [paths...]');
+  });
+
+  it('gives a command the same help whether or not the others are declared', async () => {
+    // the help of `cxm help NAME` (every command declared) and of `cxm NAME --help` (one) are the same text
+    for (const name of ALL) {
+      const alone = await cxmInProcess([name, '--help']);
+      const among = await cxmInProcess(['help', name]);
+      expect(alone.stdout, name).toBe(among.stdout);
+      expect(alone.code).toBe(0);
+    }
+  });
+});
