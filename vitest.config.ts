@@ -1,15 +1,47 @@
 import { existsSync } from 'node:fs';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
 import { defineConfig } from 'vitest/config';
+
+/**
+ * The tests that need a real process: a terminal (tmux), a browser, the installed package, signals and
+ * kills, and what a process loads at start-up; also module mocks, which need a fresh module registry.
+ * Everything else runs in process through main() and shares one module registry per worker.
+ */
+const ISOLATED = [
+  'test/browser/**/*.test.ts',
+  'test/cli/loads.test.ts',
+  'test/crash/**/*.test.ts',
+  'test/package/**/*.test.ts',
+  'test/session/crash.test.ts',
+  'test/session/terminal.test.ts',
+  'test/hostile/unreadable-dir.test.ts',
+];
+
+/** The slowest first (they mostly wait on other processes), so that the in-process files fill the gaps. */
+class SlowFirst extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const sorted = await super.sort(files);
+    const rank = (spec: TestSpecification): number => (spec.project.name === 'isolated' ? 0 : 1);
+    return sorted.sort((a, b) => rank(a) - rank(b));
+  }
+}
 
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
     setupFiles: ['test/setup.ts'],
     // temporary files on tmpfs where there is one: every save is fsync'd, and a disk makes that the slowest part
     ...(existsSync('/dev/shm') ? { env: { TMPDIR: '/dev/shm' } } : {}),
-    // end-to-end tests spawn bin/cxm.js; 2 cores, so keep the pool small
+    // 2 cores; the isolated tests spend most of their time waiting on the processes they start
     pool: 'forks',
     maxWorkers: 2,
     testTimeout: 30_000,
+    sequence: { sequencer: SlowFirst },
+    projects: [
+      {
+        extends: true,
+        test: { name: 'in-process', include: ['test/**/*.test.ts'], exclude: ISOLATED, isolate: false },
+      },
+      { extends: true, test: { name: 'isolated', include: ISOLATED } },
+    ],
   },
 });

@@ -4,5 +4,10 @@
 const scale = Number(process.env['CXM_FUZZ_SCALE'] ?? 0.25);
 
 export function runs(numRuns: number): number {
-  return Math.max(10, Math.round(numRuns * (Number.isFinite(scale) && scale > 0 ? scale : 1)));
+  return repeats(numRuns, 10);
+}
+
+/** The same scaling for costlier repetitions (a process started and killed at a random moment): never fewer than `least`. */
+export function repeats(count: number, least: number): number {
+  return Math.max(least, Math.round(count * (Number.isFinite(scale) && scale > 0 ? scale : 1)));
 }

@@ -130,7 +130,7 @@ async function checkPage(file: string, elementTitles: readonly string[], chartCo
   }
 }
 
-describe('the HTML examples in Chromium', { timeout: 60_000 }, () => {
+describe.concurrent('the HTML examples in Chromium', { timeout: 60_000 }, () => {
   // the built-in model's 42 questions and a team of four print on about 16 pages: the bound catches what grows with
   // the team or the plan (a page per respondent, every step listed), not the model's own length
   it('examples/acme-2026-q4.html: no error, no request, charts with tables, every element, at most 20 pages on A4 and on Letter, no serious axe violation', async () => {
@@ -153,7 +153,7 @@ describe('the HTML examples in Chromium', { timeout: 60_000 }, () => {
   });
 });
 
-describe('hostile text in the browser', { timeout: 60_000 }, () => {
+describe.concurrent('hostile text in the browser', { timeout: 60_000 }, () => {
   const comparison = hostileComparison();
   const cases = [
     // a report shows every text of the report (the factory uses each hostile text at least once)

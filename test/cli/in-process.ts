@@ -1,6 +1,8 @@
 // The CLI's entry point in this process: what bin/cxm.js runs, with captured streams and no colour, without
-// starting Node for every case. Paths in `args` should be absolute (the context's cwd only shapes how paths
-// are shown); spawn bin/cxm.js only for what a real process shows (exit codes end to end, signals, a terminal).
+// starting Node for every case. It runs in `cwd` as a user's shell would (the process's directory is changed
+// for the run, one run at a time), so relative paths are read and shown as a user sees them. Spawn
+// bin/cxm.js (test/report/cxm.ts cxmProcess) only for what a real process shows: exit codes end to end,
+// signals, a terminal, the installed package.
 
 import { main } from '../../src/cli/main.js';
 
@@ -10,14 +12,31 @@ export interface Run {
   readonly stderr: string;
 }
 
-export async function cxmInProcess(args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<Run> {
+/** The runs in flight, one after another: the working directory is the process's, shared by every run. */
+let queue: Promise<unknown> = Promise.resolve();
+
+export function cxmInProcess(args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<Run> {
+  const run = queue.then(() => runIn(args, options));
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+async function runIn(args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv }): Promise<Run> {
   let stdout = '';
   let stderr = '';
-  const code = await main(args, {
-    stdout: { write: (s: string) => ((stdout += s), true) },
-    stderr: { write: (s: string) => ((stderr += s), true) },
-    env: { NO_COLOR: '1', ...options.env },
-    ...(options.cwd !== undefined ? { cwd: options.cwd } : {}),
-  });
-  return { code, stdout, stderr };
+  const before = process.cwd();
+  if (options.cwd !== undefined) process.chdir(options.cwd);
+  try {
+    const code = await main(args, {
+      // never a terminal: the worker's own stdin is not the test's to give
+      stdin: { isTTY: false },
+      stdout: { write: (s: string) => ((stdout += s), true) },
+      stderr: { write: (s: string) => ((stderr += s), true) },
+      env: { NO_COLOR: '1', ...options.env },
+      ...(options.cwd !== undefined ? { cwd: options.cwd } : {}),
+    });
+    return { code, stdout, stderr };
+  } finally {
+    process.chdir(before);
+  }
 }

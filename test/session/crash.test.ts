@@ -19,13 +19,17 @@ import { runSession } from '../../src/assess/session.js';
 import { loadAnswerSet } from '../../src/load/answers.js';
 import type { Model } from '../../src/model/types.js';
 import { runUntilFrozen } from '../crash/freeze.js';
+import { repeats } from '../fuzz-runs.js';
 import { ScriptedPrompter } from './scripted-prompter.js';
 import { builtinModel, openStore, questionsOf, responder } from './session-helpers.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const CHILD = fileURLToPath(new URL('./crash-child.js', import.meta.url));
 const RESPONDENTS = 2;
-const KILLS = 6;
+// random kills: 6 at full strength (CI), 3 in `npm test` (test/fuzz-runs.ts); the frozen kill below is always made
+const KILLS = repeats(6, 3);
+/** Kills while node starts, before any save is likely; the rest are spread over the session. */
+const EARLY = Math.max(1, Math.round(KILLS / 3));
 
 interface Snapshot {
   name: string;
@@ -152,10 +156,9 @@ describe('SIGKILL during cxm assess', () => {
     let mid = 0;
     for (let k = 0; k < KILLS; k++) {
       const target = join(await mkdtemp(join(dir, 'run-')), 'answers.yaml');
-      // two kills while node starts (before any save is likely); the rest anywhere in the run
-      const fromStart = k < 2;
+      const fromStart = k < EARLY;
       // after ready: spread over the session (10% to 90% of a whole run), each at a random point of its slice
-      const delay = Math.round(fromStart ? Math.random() * 150 : fullRunMs * (0.1 + (0.8 * (k - 2 + Math.random())) / (KILLS - 2)));
+      const delay = Math.round(fromStart ? Math.random() * 150 : fullRunMs * (0.1 + (0.8 * (k - EARLY + Math.random())) / (KILLS - EARLY)));
       const seed = 1000 + k;
       const run = await runChild(target, seed, { delay, fromStart });
       const context = `kill ${k} (seed ${seed}, ${fromStart ? 'from start' : 'after ready'} +${delay} ms)`;

@@ -88,7 +88,7 @@ function downTo(q: Question, row: string): string[] {
   return Array<string>(answerCount(q) + rowsAfterAnswers(q).indexOf(row)).fill('Down');
 }
 
-describe('cxm assess in a terminal', () => {
+describe.concurrent('cxm assess in a terminal', () => {
   it('answers with the keyboard, stops on Ctrl-C with everything saved (130), names the program as run, and resumes under the same name in another Unicode form', async () => {
     const t = requireTmux();
     const cwd = await mkdtemp(join(dir, 'ctrl-c-'));
