@@ -1,5 +1,5 @@
 // The comparison data (SPEC section 4.1, schemaVersion 1): how scores moved between periods.
-// Built once by src/score/compare.ts from one Report per period, printed by src/render/compare-*.ts.
+// Built once by src/compare/compare-reports.ts from one Report per period, printed by src/render/compare-*.ts.
 // Numbers rounded to 2 decimals. Text fields hold the raw input text: renderers escape it.
 
 export interface ComparisonWarning {
@@ -137,7 +137,7 @@ export interface Comparison {
   readonly levels: readonly ComparisonLevel[];
   /** The newest period's elements in its order, then elements only older periods have. */
   readonly elements: readonly ComparisonElementInfo[];
-  /** Oldest first: ordered by `period`, then `date` (see src/score/compare.ts). */
+  /** Oldest first: ordered by `period`, then `date` (see src/compare/period-order.ts). */
   readonly periods: readonly ComparisonPeriod[];
   /** Each consecutive pair in order; then, with more than two periods, first → last. */
   readonly changes: readonly PeriodChange[];

@@ -1,5 +1,5 @@
 // (1.1) Groups in a comparison: how each group's overall score moved, for Markdown and the terminal.
-// Only groups the comparison shows (src/score/group-changes.ts decides which). Pure.
+// Only groups the comparison shows (src/compare/group-changes.ts decides which). Pure.
 
 import type { Comparison, GroupChange, PeriodChange } from '../model/comparison.js';
 import { escapeMarkdownInline as md, singleLine } from './sanitize.js';

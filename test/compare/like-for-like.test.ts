@@ -14,7 +14,8 @@ import { main } from '../../src/cli/main.js';
 import type { Comparison, ElementChange } from '../../src/model/comparison.js';
 import { builtinModelDir } from '../../src/load/builtin.js';
 import { loadModel } from '../../src/load/model.js';
-import { compareReports, periodQuestions } from '../../src/score/compare.js';
+import { periodQuestions } from '../../src/compare/period-questions.js';
+import { comparisonOf } from './checked.js';
 import { makeReport } from './report-factory.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -119,7 +120,7 @@ describe('compareReports with a report JSON scored from answers of another versi
     const q1 = makeReport({ period: 'Q1', elements: { strategy: { a: 40, b: null } } });
     const old = { ...q1, warnings: [{ code: 'model-version-mismatch', message: 'recorded with 1.0.0' }] };
     const q2 = makeReport({ period: 'Q2', elements: { strategy: { a: 60, b: 0 } } });
-    expect(element(compareReports([old, q2]), 'strategy')).toMatchObject({
+    expect(element(comparisonOf([old, q2]), 'strategy')).toMatchObject({
       fromScore: 40,
       toScore: 60,
       delta: 20,
@@ -128,8 +129,8 @@ describe('compareReports with a report JSON scored from answers of another versi
       questionsRemoved: [],
     });
     // without the warning, the question without a value is taken as asked and unanswered (the 1.0 behaviour)
-    expect(element(compareReports([q1, q2]), 'strategy')).toMatchObject({ delta: -10, questionsAdded: [] });
-    expect(element(compareReports([q1, q2]), 'strategy').comparedOver).toBeUndefined();
+    expect(element(comparisonOf([q1, q2]), 'strategy')).toMatchObject({ delta: -10, questionsAdded: [] });
+    expect(element(comparisonOf([q1, q2]), 'strategy').comparedOver).toBeUndefined();
   });
 });
 

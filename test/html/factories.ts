@@ -4,7 +4,7 @@
 
 import type { Comparison } from '../../src/model/comparison.js';
 import type { PlanStep, RecordedAnswer, Report, ReportElement, ReportGroup } from '../../src/model/report.js';
-import { compareReports } from '../../src/score/compare.js';
+import { comparisonOf } from '../compare/checked.js';
 import { makeReport } from '../compare/report-factory.js';
 
 /** What each respondent answered: all three an option, or only Maria, n/a, where the question has no score. */
@@ -144,5 +144,5 @@ export function hostileReport(period = '2026-Q4'): Report {
 export function hostileComparison(): Comparison {
   const earlier = hostileReport('2026-Q3');
   const later = hostileReport('2026-Q4');
-  return compareReports([{ ...earlier, elements: earlier.elements.map((e) => ({ ...e, score: e.score === null ? null : Math.round((e.score - 10) * 100) / 100 })) }, later]);
+  return comparisonOf([{ ...earlier, elements: earlier.elements.map((e) => ({ ...e, score: e.score === null ? null : Math.round((e.score - 10) * 100) / 100 })) }, later]);
 }
