@@ -3,7 +3,6 @@
 // are scored with one model (default: the newest period's), so that the comparison is like for like.
 
 import type { Report } from '../model/report.js';
-import type { ComparisonWarning } from '../model/comparison.js';
 import { loadAnswerSet } from '../load/answers.js';
 import { checkSchema } from '../load/schema-check.js';
 import { getValidators } from '../load/validators.js';
@@ -83,7 +82,6 @@ export async function runCompare(context: Context, files: readonly string[], fla
   }
 
   const periods: ComparedPeriod[] = [];
-  const warnings: { readonly report: Report; readonly warning: ComparisonWarning }[] = [];
   const newest = newestAnswers(inputs);
   if (newest !== undefined) {
     const model = await resolveModel(context, flags.model, newest, { maxBytes });
@@ -97,18 +95,12 @@ export async function runCompare(context: Context, files: readonly string[], fla
       const code = await reportFindings(context, result.findings);
       if (code !== undefined || !result.answers) return code ?? EXIT.invalid;
       const report = buildReport(model.value, result.answers, flags);
-      for (const warning of report.warnings) {
-        if (warning.code === 'model-version-mismatch' || warning.code === 'model-id-mismatch') {
-          // an anonymous comparison names no file (a file may be named after a person): the period stands for it
-          const where = report.anonymous === true ? `the answers of ${report.period ?? report.date ?? 'one period'}` : input.file;
-          warnings.push({ report, warning: { code: warning.code, message: `${where}: ${warning.message}` } });
-        }
-      }
       periods.push({
         report,
         // (1.1) who is in each group, from the answers: an anonymous report names nobody, but its movement must not single anyone out
         membership: membershipFrom(result.answers.respondents),
         questions: periodQuestions(model.value, { version: result.answers.model.version, questionIds: input.questionIds }),
+        scoredFrom: input.file,
       });
     }
   } else periods.push(...inputs.map((i) => ({ report: (i as Extract<Input, { kind: 'report' }>).report })));
@@ -122,9 +114,7 @@ export async function runCompare(context: Context, files: readonly string[], fla
     }
     return EXIT.invalid;
   }
-  // in period order, like the rest of the comparison, whatever the order of the arguments
-  const ordered = [...warnings].sort((a, b) => comparePeriodOrder(a.report, b.report)).map((w) => w.warning);
-  const comparison = warnings.length > 0 ? { ...compared.comparison, warnings: [...compared.comparison.warnings, ...ordered] } : compared.comparison;
+  const comparison = compared.comparison;
 
   const text =
     flags.format === 'json'

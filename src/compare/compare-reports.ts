@@ -13,7 +13,7 @@ import { periodChange } from './period-change.js';
 import { inPeriodOrder } from './period-order.js';
 import { questionnaireOf, type PeriodQuestions } from './period-questions.js';
 import { findComparisonProblems } from './problems.js';
-import { comparisonWarnings, droppedQuestionWarnings } from './warnings.js';
+import { comparisonWarnings, droppedQuestionWarnings, modelWarnings } from './warnings.js';
 
 /** One period to compare: its report, and what the caller knows of it that the report does not say. */
 export interface ComparedPeriod {
@@ -26,6 +26,12 @@ export interface ComparedPeriod {
    * and any other report every question it lists.
    */
   readonly questions?: PeriodQuestions;
+  /**
+   * The answers file the caller scored the report from, for this comparison. Where the answers were recorded
+   * against another model than the one they were scored with, the report's warning says so in the comparison,
+   * naming this file (in an anonymous report, the period). A report given as it stands keeps its warnings to itself.
+   */
+  readonly scoredFrom?: string;
 }
 
 /** Either the comparison, or every reason why there is none. */
@@ -81,7 +87,11 @@ export function compareReports(periods: readonly ComparedPeriod[], options: Grou
       elements,
       periods: comparisonPeriods,
       changes,
-      warnings: [...comparisonWarnings(entries, labels, elements), ...droppedQuestionWarnings(asked, labels, elements)],
+      warnings: [
+        ...comparisonWarnings(entries, labels, elements),
+        ...droppedQuestionWarnings(asked, labels, elements),
+        ...modelWarnings(entries.map((e) => periods[e.index]!)),
+      ],
     },
   };
 }

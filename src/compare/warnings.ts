@@ -2,7 +2,7 @@
 // models or levels, labels missing or spelled differently, elements without a score, dropped questions.
 
 import type { ComparisonElementInfo, ComparisonWarning } from '../model/comparison.js';
-import type { ReportLevel } from '../model/report.js';
+import type { ModelWarningCode, Report, ReportLevel, ReportWarning } from '../model/report.js';
 import { findElement } from './catalogue.js';
 import { groupBy } from './group-by.js';
 import { present, quoted } from './labels.js';
@@ -119,5 +119,25 @@ export function droppedQuestionWarnings(
     const unplaced = q?.dropped.filter((id) => elementOfQuestion(id, elements) === undefined) ?? [];
     if (unplaced.length === 0) return [];
     return [{ code: 'questions-dropped', message: `${labels[i]!} has answers to ${unplaced.map(quoted).join(', ')}, which the model no longer has and no element claims: they do not count` }];
+  });
+}
+
+/** The report warnings a comparison repeats: those about the model the answers were scored with. */
+const MODEL_WARNINGS = { 'model-mismatch': true, 'model-version-mismatch': true } as const satisfies Record<ModelWarningCode, true>;
+
+function isModelWarning(warning: ReportWarning): warning is ReportWarning & { readonly code: ModelWarningCode } {
+  return Object.hasOwn(MODEL_WARNINGS, warning.code);
+}
+
+/**
+ * The model warnings of the reports scored for this comparison (`scoredFrom`), each naming its answers file;
+ * `periods` in period order.
+ */
+export function modelWarnings(periods: readonly { readonly report: Report; readonly scoredFrom?: string }[]): ComparisonWarning[] {
+  return periods.flatMap(({ report, scoredFrom }) => {
+    if (scoredFrom === undefined) return [];
+    // an anonymous comparison names no file (a file may be named after a person): the period stands for it
+    const where = report.anonymous === true ? `the answers of ${report.period ?? report.date ?? 'one period'}` : scoredFrom;
+    return report.warnings.filter(isModelWarning).map((w) => ({ code: w.code, message: `${where}: ${w.message}` }));
   });
 }

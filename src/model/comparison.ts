@@ -2,13 +2,26 @@
 // Built once by src/compare/compare-reports.ts from one Report per period, printed by src/render/compare-*.ts.
 // Numbers rounded to 2 decimals. Text fields hold the raw input text: renderers escape it.
 
+import type { ModelWarningCode } from './report.js';
+
+/**
+ * The stable code of a comparison warning. `model-mismatch` and `model-version-mismatch` say that the periods
+ * were scored with different models (or versions), or, naming an answers file, that answers were recorded
+ * against another model than the one the comparison scored them with (the report's own warning, carried over).
+ */
+export type ComparisonWarningCode =
+  | ModelWarningCode
+  | 'levels-mismatch'
+  | 'period-missing'
+  | 'organization-missing'
+  | 'organization-spelling'
+  | 'element-missing'
+  | 'element-not-assessed'
+  // (1.1)
+  | 'questions-dropped';
+
 export interface ComparisonWarning {
-  /**
-   * Stable code: `model-version-mismatch`, `model-mismatch`, `levels-mismatch`, `period-missing`,
-   * `organization-missing`, `organization-spelling`, `element-missing`, `element-not-assessed`,
-   * (1.1) `questions-dropped`.
-   */
-  readonly code: string;
+  readonly code: ComparisonWarningCode;
   readonly message: string;
 }
 

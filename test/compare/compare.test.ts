@@ -467,6 +467,33 @@ describe('warnings', () => {
     expect(c.warnings.map((w) => w.code)).toEqual(['model-mismatch']);
   });
 
+  it('repeats the model warnings of the reports it scored, naming the answers file (the period when anonymous), in period order', () => {
+    const recorded = (report: Report, anonymous = false): Report => ({
+      ...report,
+      ...(anonymous ? { anonymous: true } : {}),
+      warnings: [
+        { code: 'model-mismatch', message: 'Recorded for another model.' },
+        { code: 'model-version-mismatch', message: 'Recorded with 1.0.0.' },
+        { code: 'partial-assessment', message: 'Only part was assessed.' },
+      ],
+    });
+    const result = compareReports([
+      { report: recorded(simpleReport('Q2', { s: 1 })), scoredFrom: 'answers/q2.yaml' },
+      { report: recorded(simpleReport('Q1', { s: 1 }), true), scoredFrom: 'answers/alice.yaml' },
+      // a report given as it stands keeps its warnings to itself
+      { report: recorded(simpleReport('Q3', { s: 1 })) },
+    ]);
+    const warnings = result.ok ? result.comparison.warnings : [];
+    // mutation caught: matching the codes by a string that scoring no longer uses (model-id-mismatch) drops the first of each pair
+    expect(warnings).toEqual([
+      { code: 'model-mismatch', message: 'the answers of Q1: Recorded for another model.' },
+      { code: 'model-version-mismatch', message: 'the answers of Q1: Recorded with 1.0.0.' },
+      { code: 'model-mismatch', message: 'answers/q2.yaml: Recorded for another model.' },
+      { code: 'model-version-mismatch', message: 'answers/q2.yaml: Recorded with 1.0.0.' },
+    ]);
+    expect(JSON.stringify(warnings)).not.toContain('alice');
+  });
+
   it('has no warnings for like-for-like periods', () => {
     expect(compareChecked([simpleReport('Q1', { s: 1 }), simpleReport('Q2', { s: 1 })]).warnings).toEqual([]);
   });

@@ -12,6 +12,7 @@ import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import type { Comparison, ElementChange } from '../../src/model/comparison.js';
+import type { Report } from '../../src/model/report.js';
 import { builtinModelDir } from '../../src/load/builtin.js';
 import { loadModel } from '../../src/load/model.js';
 import { periodQuestions } from '../../src/compare/period-questions.js';
@@ -118,7 +119,7 @@ describe('compareReports with a report JSON scored from answers of another versi
   // answer in Q1, would pull nothing but the delta would mix a 2-question score with a 1-question one)
   it('takes the questions someone answered as the ones that period was asked', () => {
     const q1 = makeReport({ period: 'Q1', elements: { strategy: { a: 40, b: null } } });
-    const old = { ...q1, warnings: [{ code: 'model-version-mismatch', message: 'recorded with 1.0.0' }] };
+    const old: Report = { ...q1, warnings: [{ code: 'model-version-mismatch', message: 'recorded with 1.0.0' }] };
     const q2 = makeReport({ period: 'Q2', elements: { strategy: { a: 60, b: 0 } } });
     expect(element(comparisonOf([old, q2]), 'strategy')).toMatchObject({
       fromScore: 40,

@@ -3,7 +3,7 @@
 // groups, gaps), its anonymous form, and reports whose every text is hostile.
 
 import type { Comparison } from '../../src/model/comparison.js';
-import type { PlanStep, RecordedAnswer, Report, ReportElement, ReportGroup } from '../../src/model/report.js';
+import type { PlanStep, RecordedAnswer, Report, ReportElement, ReportGroup, ReportWarningCode } from '../../src/model/report.js';
 import { comparisonOf } from '../compare/checked.js';
 import { makeReport } from '../compare/report-factory.js';
 
@@ -135,7 +135,8 @@ export function hostileReport(period = '2026-Q4'): Report {
     })),
     plan: report.plan!.map((step) => ({ ...step, text: next(), fromLabel: next(), toLabel: next(), next: next(), answers: { [names[1]!]: 'whole' } })),
     groups: report.groups!.map((g) => ({ ...g, title: next() })),
-    warnings: [{ code: next(), message: next() }],
+    // a report JSON given to compare may carry any code: the renderers escape it like any text
+    warnings: [{ code: next() as ReportWarningCode, message: next() }],
     inputs: [{ file: next(), sha256: 'b'.repeat(64) }],
   };
 }
