@@ -15,6 +15,7 @@ import { compareReports, type ComparedPeriod } from '../compare/compare-reports.
 import { membershipFrom } from '../compare/group-changes.js';
 import { comparePeriodOrder } from '../compare/period-order.js';
 import { periodQuestions } from '../compare/period-questions.js';
+import { questionScores, recordedQuestionScores } from '../compare/question-scores.js';
 import { buildReport } from '../score/build-report.js';
 import { reportFindings, resolveModel } from './assessment.js';
 import { EXIT, type Context } from './context.js';
@@ -88,7 +89,7 @@ export async function runCompare(context: Context, files: readonly string[], fla
     if (!model.ok) return model.exitCode;
     for (const input of inputs) {
       if (input.kind === 'report') {
-        periods.push({ report: input.report });
+        periods.push({ report: input.report, exact: recordedQuestionScores(model.value, input.report) });
         continue;
       }
       const result = await loadAnswerSet([input.file], model.value, { maxBytes });
@@ -101,6 +102,7 @@ export async function runCompare(context: Context, files: readonly string[], fla
         membership: membershipFrom(result.answers.respondents),
         questions: periodQuestions(model.value, { version: result.answers.model.version, questionIds: input.questionIds }),
         scoredFrom: input.file,
+        exact: questionScores(model.value, result.answers.respondents),
       });
     }
   } else periods.push(...inputs.map((i) => ({ report: (i as Extract<Input, { kind: 'report' }>).report })));

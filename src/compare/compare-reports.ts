@@ -13,6 +13,7 @@ import { periodChange } from './period-change.js';
 import { inPeriodOrder } from './period-order.js';
 import { questionnaireOf, type PeriodQuestions } from './period-questions.js';
 import { findComparisonProblems } from './problems.js';
+import type { QuestionScores } from './question-scores.js';
 import { comparisonWarnings, droppedQuestionWarnings, modelWarnings } from './warnings.js';
 
 /** One period to compare: its report, and what the caller knows of it that the report does not say. */
@@ -32,6 +33,11 @@ export interface ComparedPeriod {
    * naming this file (in an anonymous report, the period). A report given as it stands keeps its warnings to itself.
    */
   readonly scoredFrom?: string;
+  /**
+   * Each question's exact score (question-scores.ts: of the answers scored, or those a report records), so that
+   * drivers are rounded once, at the end; a question left out counts with the report's rounded score.
+   */
+  readonly exact?: QuestionScores;
 }
 
 /** Either the comparison, or every reason why there is none. */
@@ -47,6 +53,7 @@ export function compareReports(periods: readonly ComparedPeriod[], options: Grou
   const entries = inPeriodOrder(periods.map((p) => p.report));
   const ordered = entries.map((e) => e.report);
   const asked = entries.map((e) => questionnaireOf(e.report, periods[e.index]!.questions));
+  const ends = entries.map((e, i) => ({ report: e.report, asked: asked[i], exact: periods[e.index]!.exact }));
   const newestFirst = [...ordered].reverse();
   const labels = periodLabels(ordered);
   const elements = elementCatalogue(newestFirst);
@@ -73,7 +80,7 @@ export function compareReports(periods: readonly ComparedPeriod[], options: Grou
     kind,
     from: labels[a]!,
     to: labels[b]!,
-    ...periodChange(ordered[a]!, ordered[b]!, elements, asked[a], asked[b]),
+    ...periodChange(ends[a]!, ends[b]!, elements),
     ...movedGroups(a, b),
   }));
 

@@ -7,6 +7,7 @@ import type { ReportElement, ReportLevel } from '../model/report.js';
 import { round2 } from '../score/round.js';
 import { movement } from './movement.js';
 import { elementOfQuestion, type Questionnaire } from './period-questions.js';
+import type { QuestionScores } from './question-scores.js';
 
 /** The last level whose minScore ≤ score (a rounded score: good enough for a like-for-like row). */
 function levelAt(score: number, levels: readonly ReportLevel[]): string | null {
@@ -22,15 +23,22 @@ function scoreOver(items: readonly ReportElement['items'][number][]): number | n
   return total > 0 ? round2(valued.reduce((sum, q) => sum + q.weight * q.score!, 0) / total) : null;
 }
 
+/** One end of the change: the element as the period's report has it, the period's questionnaire, its questions' exact scores. */
+interface ElementEnd {
+  readonly element: ReportElement | undefined;
+  readonly asked?: Questionnaire;
+  readonly exact?: QuestionScores;
+}
+
+/** `levels`: the later period's, which both like-for-like scores are read against. */
 export function likeForLike(
   id: string,
-  a: ReportElement | undefined,
-  b: ReportElement | undefined,
+  earlier: ElementEnd,
+  later: ElementEnd,
   elements: readonly ComparisonElementInfo[],
-  askedEarlier: Questionnaire | undefined,
-  askedLater: Questionnaire | undefined,
   levels: readonly ReportLevel[],
 ): ElementChange {
+  const [a, b, askedEarlier, askedLater] = [earlier.element, later.element, earlier.asked, later.asked];
   const present = (e: ReportElement | undefined, asked: Questionnaire | undefined): string[] =>
     (e?.items ?? []).map((q) => q.id).filter((q) => asked === undefined || asked.asked.has(q));
   const inA = present(a, askedEarlier);
@@ -51,7 +59,11 @@ export function likeForLike(
   const from = fromScore === null ? null : levelAt(fromScore, levels);
   const to = toScore === null ? null : levelAt(toScore, levels);
   return {
-    ...movement(id, { score: fromScore, level: from, levels, element: ra }, { score: toScore, level: to, levels, element: rb }),
+    ...movement(
+      id,
+      { score: fromScore, level: from, levels, element: ra, exact: earlier.exact },
+      { score: toScore, level: to, levels, element: rb, exact: later.exact },
+    ),
     questionsAdded: [...inB.filter((q) => !setA.has(q)), ...droppedB.filter((q) => !droppedA.includes(q))],
     questionsRemoved: [...inA.filter((q) => !setB.has(q)), ...droppedA.filter((q) => !droppedB.includes(q))],
     comparedOver: [...common],

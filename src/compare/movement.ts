@@ -5,6 +5,7 @@ import type { Direction, ElementChange } from '../model/comparison.js';
 import type { ReportElement, ReportLevel } from '../model/report.js';
 import { round2 } from '../score/round.js';
 import { drivers } from './drivers.js';
+import type { QuestionScores } from './question-scores.js';
 
 /** Later minus earlier, rounded; null where either is missing. */
 export function delta(from: number | null | undefined, to: number | null | undefined): number | null {
@@ -34,6 +35,8 @@ export interface ChangeEnd {
   readonly level: string | null;
   readonly levels: readonly ReportLevel[];
   readonly element: ReportElement | undefined;
+  /** Its questions' exact scores, where the caller has them. */
+  readonly exact?: QuestionScores;
 }
 
 /** What every element change holds: the delta, both ends, the direction between their levels and the drivers. */
@@ -46,6 +49,9 @@ export function movement(id: string, earlier: ChangeEnd, later: ChangeEnd): Omit
     from: earlier.level,
     to: later.level,
     direction: direction(earlier.level, later.level, earlier.levels, later.levels),
-    drivers: earlier.score === null || later.score === null ? [] : drivers(earlier.element!, later.element!),
+    drivers:
+      earlier.score === null || later.score === null
+        ? []
+        : drivers({ element: earlier.element!, exact: earlier.exact }, { element: later.element!, exact: later.exact }),
   };
 }

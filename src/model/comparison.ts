@@ -69,7 +69,7 @@ export interface Driver {
   readonly question: string;
   /** The question's text, as the later period's model words it. */
   readonly text: string;
-  /** Change of the question's contribution to the element score, in points (later - earlier). */
+  /** Change of the question's contribution to the element score, in points (later - earlier): exact, rounded once. */
   readonly delta: number;
   /** The question's score (0-100) in the earlier period; null when it had no value there. */
   readonly fromScore: number | null;
