@@ -13,6 +13,7 @@ import type {
 } from '../model/comparison.js';
 import { formatScore, formatSigned } from './number.js';
 import { escapeMarkdownInline, escapeMermaidLabel } from './sanitize.js';
+import { plural } from './plural.js';
 
 /**
  * Line colours, set through the chart's config so that the legend can name them; they read on light and
@@ -44,11 +45,6 @@ function mermaidString(text: string): string {
 
 function formatDelta(delta: number): string {
   return formatSigned(delta, '-');
-}
-
-function points(delta: number): string {
-  const size = Math.abs(delta);
-  return `${formatScore(size)} ${size === 1 ? 'point' : 'points'}`;
 }
 
 /** A value the chart grammar accepts: a plain decimal in 0-100. */
@@ -90,7 +86,7 @@ export function renderComparisonMarkdown(c: Comparison): string {
   const o = overallChange.overall;
   if (o.delta !== null) {
     out.push(
-      `Overall ${o.delta > 0 ? `rose ${points(o.delta)}` : o.delta < 0 ? `fell ${points(o.delta)}` : 'did not move'} ` +
+      `Overall ${o.delta > 0 ? `rose ${plural(o.delta, 'point')}` : o.delta < 0 ? `fell ${plural(-o.delta, 'point')}` : 'did not move'} ` +
         `(${scoreText(o.fromScore)} → ${scoreText(o.toScore)}); level ${levelMove(o.from, o.to, o.direction)}.`,
     );
   }
@@ -257,7 +253,7 @@ function reshapedQuestions(change: PeriodChange, from: string, to: string, eleme
     .map((e) => {
       const n = e.comparedOver!.length;
       const parts = [
-        `compared over ${n} ${n === 1 ? 'question' : 'questions'}`,
+        `compared over ${plural(n, 'question')}`,
         e.questionsAdded.length > 0 ? `new in ${to}: ${list(e.questionsAdded.map(md))}` : '',
         e.questionsRemoved.length > 0 ? `dropped since ${from}: ${list(e.questionsRemoved.map(md))}` : '',
       ].filter((p) => p !== '');
@@ -284,8 +280,8 @@ function explain(e: ElementChange, title: string): string | undefined {
     return [`${title} did not move: these changes cancelled out:`, ...e.drivers.map(named)].join('\n');
   }
   const verb = e.delta > 0 ? 'rose' : 'fell';
-  const over = e.comparedOver === undefined ? '' : `, over the ${e.comparedOver.length} ${e.comparedOver.length === 1 ? 'question' : 'questions'} both periods were asked`;
-  const head = `${title} ${verb} ${points(e.delta)} (${formatScore(e.fromScore)} → ${formatScore(e.toScore)}${over})`;
+  const over = e.comparedOver === undefined ? '' : `, over the ${plural(e.comparedOver.length, 'question')} both periods were asked`;
+  const head = `${title} ${verb} ${plural(Math.abs(e.delta), 'point')} (${formatScore(e.fromScore)} → ${formatScore(e.toScore)}${over})`;
   if (e.drivers.length === 0) return `${head}.`;
   return [`${head}:`, ...e.drivers.map(named)].join('\n');
 }

@@ -7,14 +7,11 @@ import { findLevel, formatScore, levelTitle, weakestQuestions } from './levels.j
 import { SUMMARY_STEPS, countsWord, stepGain, stepMove } from './plan-words.js';
 import { codeSpan, escapeMarkdownInline as md, escapeMermaidLabel } from './sanitize.js';
 import { disagreementFigures, gapsSection, groupsSection, listedDisagreements, moreDisagreements, noteLine, respondentsFact, respondentsLine } from './team-markdown.js';
+import { plural } from './plural.js';
 
 /** Spread (points) from which respondents are said to disagree on a question. */
 export const DISAGREEMENT_SPREAD = 50;
 /** How many of an element's lowest-scoring questions are named. */
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
 
 function levelCell(report: Report, id: string | null): string {
   return md(levelTitle(report, id));
@@ -241,7 +238,7 @@ function elementNextSteps(report: Report, element: ReportElement): string[] {
     `Next steps for ${md(element.title)}, from the answers:`,
     '',
     ...steps.slice(0, ELEMENT_STEPS).map((s) => stepLine(report, s, false)),
-    ...(rest > 0 ? ['', `${rest} smaller step${rest === 1 ? '' : 's'} for ${md(element.title)} in the JSON report (\`cxm report -f json\`, \`plan\`).`] : []),
+    ...(rest > 0 ? ['', `${plural(rest, 'smaller step')} for ${md(element.title)} in the JSON report (\`cxm report -f json\`, \`plan\`).`] : []),
     '',
   ];
 }

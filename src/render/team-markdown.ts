@@ -5,6 +5,7 @@ import type { Report, ReportAnswerCount, ReportElement, ReportGap, ReportGroup, 
 import { formatScore, levelTitle } from './levels.js';
 import { choiceWords } from './plan-words.js';
 import { codeSpan, escapeMarkdownInline as md } from './sanitize.js';
+import { plural } from './plural.js';
 
 /** Up to this many respondents a report names each one beside their scores; beyond, counts and spreads. */
 export const NAMED_RESPONDENTS = 10;
@@ -16,10 +17,6 @@ export function respondentCount(report: Report): number {
 /** Whether the report names each respondent beside their figures. */
 export function namesRespondents(report: Report): boolean {
   return report.anonymous !== true && report.respondents.length <= NAMED_RESPONDENTS;
-}
-
-function plural(n: number, word: string, many = `${word}s`): string {
-  return `${n} ${n === 1 ? word : many}`;
 }
 
 /** The "Respondents:" line of the header. */

@@ -9,6 +9,7 @@ import { formatScore } from './number.js';
 import { TERMINAL_STEPS, stepGain, stepMove } from './plan-words.js';
 import { singleLine } from './sanitize.js';
 import { groupLines } from './team-terminal.js';
+import { plural } from './plural.js';
 
 export interface SummaryOptions {
   readonly color: boolean;
@@ -55,7 +56,7 @@ export function renderSummary(report: Report, options: SummaryOptions): string {
   const heading = [report.organization, report.period].filter((s): s is string => s !== undefined).map(singleLine).join(', ');
   lines.push(chalk.bold(`${singleLine(report.model.title)}${heading ? ` - ${heading}` : ''}`));
   const n = report.respondentCount ?? report.respondents.length;
-  lines.push(chalk.dim(`${n} respondent${n === 1 ? '' : 's'}${report.anonymous === true ? ' (anonymous)' : ''}`));
+  lines.push(chalk.dim(`${plural(n, 'respondent')}${report.anonymous === true ? ' (anonymous)' : ''}`));
   lines.push('');
 
   const titles = report.elements.map((e) => singleLine(e.title));

@@ -8,15 +8,11 @@ import { formatScore, levelTitle as titleOfLevel } from '../levels.js';
 import { trendChart } from './charts.js';
 import { html } from './escape.js';
 import { levelClass, renderPage } from './page.js';
+import { plural } from '../plural.js';
 
 function signed(delta: number | null): string {
   if (delta === null) return '–';
   return delta > 0 ? `+${delta}` : delta < 0 ? `−${-delta}` : '0';
-}
-
-function points(delta: number): string {
-  const size = Math.abs(delta);
-  return `${size} ${size === 1 ? 'point' : 'points'}`;
 }
 
 function arrow(direction: Direction | null): string {
@@ -57,7 +53,7 @@ export function renderComparisonHtml(c: Comparison): string {
   const moved =
     o.delta === null
       ? 'The overall score cannot be compared: a period has none.'
-      : `Overall the score ${o.delta > 0 ? `rose ${points(o.delta)}` : o.delta < 0 ? `fell ${points(o.delta)}` : 'did not move'} (${formatScore(o.fromScore)} → ${formatScore(o.toScore)}); the level ${
+      : `Overall the score ${o.delta > 0 ? `rose ${plural(o.delta, 'point')}` : o.delta < 0 ? `fell ${plural(-o.delta, 'point')}` : 'did not move'} (${formatScore(o.fromScore)} → ${formatScore(o.toScore)}); the level ${
           o.from === o.to ? `stayed ${html(levelTitle(o.to))}` : `went from ${html(levelTitle(o.from))} to ${html(levelTitle(o.to))}${arrow(o.direction)}`
         }.`;
   const periodTable = (id: string, caption: string, cells: readonly { score: number | null; level: string | null }[]): string =>
@@ -120,7 +116,7 @@ ${c.elements.map((e, i) => `<tr><th scope="row">${html(e.title)}</th>${c.periods
     const over =
       e.comparedOver === undefined
         ? ''
-        : ` (${formatScore(e.fromScore)} → ${formatScore(e.toScore)} over the ${e.comparedOver.length} ${e.comparedOver.length === 1 ? 'question' : 'questions'} both periods were asked)`;
+        : ` (${formatScore(e.fromScore)} → ${formatScore(e.toScore)} over the ${plural(e.comparedOver.length, 'question')} both periods were asked)`;
     return `<p class="small"><strong>${signed(e.delta)}</strong> ${Math.abs(e.delta) === 1 ? 'point' : 'points'} since ${html(first.label)}${over}; ${level}</p>`;
   }
 
@@ -165,7 +161,7 @@ ${c.elements.map((e, i) => `<tr><th scope="row">${html(e.title)}</th>${c.periods
     const title = html(elementTitle(e.id));
     const drivers = e.drivers.length === 0 ? '' : `<ul>${e.drivers.map((d) => `<li><span class="num">${signed(d.delta)}</span> ${html(d.text)} <span class="muted">(${formatScore(d.fromScore)} → ${formatScore(d.toScore)})</span></li>`).join('')}</ul>`;
     if (e.delta === 0) return e.drivers.length === 0 ? undefined : `<li>${title} did not move: these changes cancelled out:${drivers}</li>`;
-    return `<li><strong>${title}</strong> ${e.delta > 0 ? 'rose' : 'fell'} ${points(e.delta)} (${formatScore(e.fromScore)} → ${formatScore(e.toScore)})${drivers === '' ? '.' : `:${drivers}`}</li>`;
+    return `<li><strong>${title}</strong> ${e.delta > 0 ? 'rose' : 'fell'} ${plural(Math.abs(e.delta), 'point')} (${formatScore(e.fromScore)} → ${formatScore(e.toScore)})${drivers === '' ? '.' : `:${drivers}`}</li>`;
   }
 }
 

@@ -12,11 +12,7 @@ import { barChart, radarChart } from './charts.js';
 import { html, htmlLines } from './escape.js';
 import { levelColour } from '../level-colours.js';
 import { levelClass, renderPage } from './page.js';
-
-
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
-}
+import { plural } from '../plural.js';
 
 function signed(points: number): string {
   return points > 0 ? `+${points}` : String(points);
