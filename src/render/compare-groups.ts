@@ -2,16 +2,9 @@
 // Only groups the comparison shows (src/compare/group-changes.ts decides which). Pure.
 
 import type { Comparison, GroupChange, PeriodChange } from '../model/comparison.js';
+import { elementTitle } from './levels.js';
+import { formatScore, formatSigned } from './number.js';
 import { escapeMarkdownInline as md, singleLine } from './sanitize.js';
-
-function signed(delta: number | null, minus: string): string {
-  if (delta === null) return '–';
-  return delta > 0 ? `+${delta}` : delta < 0 ? `${minus}${-delta}` : '0';
-}
-
-function score(n: number | null): string {
-  return n === null ? '–' : String(n);
-}
 
 function withGroups(c: Comparison): (PeriodChange & { groups: readonly GroupChange[] })[] {
   return c.changes.filter((ch): ch is PeriodChange & { groups: readonly GroupChange[] } => ch.groups !== undefined);
@@ -23,7 +16,6 @@ const NOT_SHOWN = 'A group is left out where either period does not show it, or 
 export function groupMovesMarkdown(c: Comparison): string[] {
   const changes = withGroups(c);
   if (changes.length === 0) return [];
-  const elementTitle = (id: string): string => md(c.elements.find((e) => e.id === id)?.title ?? id);
   const out = ['## By group', ''];
   for (const ch of changes) {
     out.push(`### ${md(ch.from)} → ${md(ch.to)}`, '');
@@ -32,11 +24,11 @@ export function groupMovesMarkdown(c: Comparison): string[] {
       continue;
     }
     const ids = ch.groups[0]!.elements.map((e) => e.id);
-    out.push(`| Group | Respondents | Overall | ${ids.map(elementTitle).join(' | ')} |`, `|---|---:|---:|${ids.map(() => '---:|').join('')}`);
+    out.push(`| Group | Respondents | Overall | ${ids.map((id) => md(elementTitle(c, id))).join(' | ')} |`, `|---|---:|---:|${ids.map(() => '---:|').join('')}`);
     for (const g of ch.groups) {
-      const cells = ids.map((id) => signed(g.elements.find((e) => e.id === id)?.delta ?? null, '−'));
+      const cells = ids.map((id) => formatSigned(g.elements.find((e) => e.id === id)?.delta ?? null));
       out.push(
-        `| ${md(g.title)} | ${g.fromRespondents} → ${g.toRespondents} | ${score(g.overall.fromScore)} → ${score(g.overall.toScore)} (${signed(g.overall.delta, '−')}) | ${cells.join(' | ')} |`,
+        `| ${md(g.title)} | ${g.fromRespondents} → ${g.toRespondents} | ${formatScore(g.overall.fromScore)} → ${formatScore(g.overall.toScore)} (${formatSigned(g.overall.delta)}) | ${cells.join(' | ')} |`,
       );
     }
     out.push('', NOT_SHOWN, '');
@@ -55,7 +47,7 @@ export function groupMovesText(c: Comparison, unicode: boolean): string[] {
   for (const g of change.groups) {
     const title = singleLine(g.title);
     lines.push(
-      `  ${title}${' '.repeat(width - [...title].length)}  ${score(g.overall.fromScore)} ${to} ${score(g.overall.toScore)} (${signed(g.overall.delta, unicode ? '−' : '-')}), ${g.fromRespondents} ${to} ${g.toRespondents} respondents`,
+      `  ${title}${' '.repeat(width - [...title].length)}  ${formatScore(g.overall.fromScore)} ${to} ${formatScore(g.overall.toScore)} (${formatSigned(g.overall.delta, unicode ? '−' : '-')}), ${g.fromRespondents} ${to} ${g.toRespondents} respondents`,
     );
   }
   return lines;

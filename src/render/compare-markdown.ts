@@ -11,6 +11,7 @@ import type {
   ElementChange,
   PeriodChange,
 } from '../model/comparison.js';
+import { elementTitle as titleOfElement, levelTitle as titleOfLevel } from './levels.js';
 import { formatScore, formatSigned } from './number.js';
 import { escapeMarkdownInline, escapeMermaidLabel } from './sanitize.js';
 import { plural } from './plural.js';
@@ -43,10 +44,6 @@ function mermaidString(text: string): string {
   return `"${escapeMermaidLabel(text).replace(/%/g, '#37;')}"`;
 }
 
-function formatDelta(delta: number): string {
-  return formatSigned(delta, '-');
-}
-
 /** A value the chart grammar accepts: a plain decimal in 0-100. */
 function chartNumber(score: number): string {
   return String(Math.round(Math.min(100, Math.max(0, score)) * 100) / 100);
@@ -70,9 +67,8 @@ function table(header: readonly string[], align: readonly ('l' | 'r')[], rows: r
 }
 
 export function renderComparisonMarkdown(c: Comparison): string {
-  const levelTitle = (id: string | null): string =>
-    id === null ? 'not assessed' : md(c.levels.find((l) => l.id === id)?.title ?? id);
-  const elementTitle = (id: string): string => md(c.elements.find((e) => e.id === id)?.title ?? id);
+  const levelTitle = (id: string | null): string => md(titleOfLevel(c, id));
+  const elementTitle = (id: string): string => md(titleOfElement(c, id));
   const label = (p: ComparisonPeriod | string): string => md(typeof p === 'string' ? p : p.label);
   const scoreText = (score: number | null): string => formatScore(score, '—');
   const first = c.periods[0]!;
@@ -189,7 +185,7 @@ function changeSection(
   const out: string[] = [];
   out.push(change.kind === 'first-to-last' ? `### First → last: ${from} → ${to}` : `### ${from} → ${to}`, '');
 
-  const deltaText = (delta: number | null): string => (delta === null ? '—' : formatDelta(delta));
+  const deltaText = (delta: number | null): string => formatSigned(delta, '-', '—');
   const levelText = (e: { from: string | null; to: string | null; direction: Direction | null }): string =>
     e.from === e.to ? levelTitle(e.to) : `${levelTitle(e.from)} → ${levelTitle(e.to)}${e.direction ? ` ${arrow(e.direction)}` : ''}`;
   out.push(
@@ -274,7 +270,7 @@ function reshapedQuestions(change: PeriodChange, from: string, to: string, eleme
  */
 function explain(e: ElementChange, title: string): string | undefined {
   if (e.delta === null) return undefined;
-  const named = (d: Driver): string => `  - ${formatDelta(d.delta)} ${md(d.text)} (${formatScore(d.fromScore)} → ${formatScore(d.toScore)})`;
+  const named = (d: Driver): string => `  - ${formatSigned(d.delta, '-')} ${md(d.text)} (${formatScore(d.fromScore)} → ${formatScore(d.toScore)})`;
   if (e.delta === 0) {
     if (e.drivers.length === 0) return undefined;
     return [`${title} did not move: these changes cancelled out:`, ...e.drivers.map(named)].join('\n');

@@ -3,8 +3,9 @@
 
 import type { PlanStep, Report, ReportElement } from '../model/report.js';
 import { levelColour, levelColourName } from './level-colours.js';
-import { findLevel, formatScore, levelTitle, weakestQuestions } from './levels.js';
-import { SUMMARY_STEPS, countsWord, stepGain, stepMove } from './plan-words.js';
+import { elementTitle, findLevel, levelTitle, weakestQuestions } from './levels.js';
+import { formatScore } from './number.js';
+import { ELEMENT_STEPS, SUMMARY_STEPS, countsWord, stepGain, stepMove } from './plan-words.js';
 import { codeSpan, escapeMarkdownInline as md, escapeMermaidLabel } from './sanitize.js';
 import { disagreementFigures, gapsSection, groupsSection, listedDisagreements, moreDisagreements, noteLine, respondentsFact, respondentsLine } from './team-markdown.js';
 import { plural } from './plural.js';
@@ -182,10 +183,6 @@ function partialFlag(report: Report): string[] {
   return partial === undefined ? [] : ['', `**Partial assessment.** ${md(partial.message)}`];
 }
 
-function elementTitleOf(report: Report, id: string): string {
-  return report.elements.find((e) => e.id === id)?.title ?? id;
-}
-
 /** How the next steps were found, for the Method section. */
 function planMethod(report: Report): string[] {
   if ((report.plan ?? []).length === 0) return [];
@@ -198,7 +195,7 @@ function planMethod(report: Report): string[] {
 /** One plan step as a list item: the element, the question, from → to, the action, the points. */
 function stepLine(report: Report, step: PlanStep, withElement: boolean): string {
   const element = report.elements.find((e) => e.id === step.element);
-  const title = md(elementTitleOf(report, step.element));
+  const title = md(elementTitle(report, step.element));
   const head = withElement ? `**${title}**: ` : '';
   const action = step.next !== undefined ? ` ${md(step.next)}` : '';
   const gain = stepGain(step, title, element?.level ?? null, (id) => md(levelTitle(report, id)));
@@ -225,9 +222,6 @@ function summaryNextSteps(report: Report): string[] {
   if (plan.length > shown.length) lines.push(`Each element below lists its first next steps (${plan.length} in all in the JSON report).`, '');
   return lines;
 }
-
-/** How many of an element's own next steps its section lists: the first few are the ones to act on. */
-const ELEMENT_STEPS = 3;
 
 /** An element's own next steps, in the plan's order; the rest are counted (the JSON report has them all). */
 function elementNextSteps(report: Report, element: ReportElement): string[] {

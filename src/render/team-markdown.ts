@@ -2,7 +2,8 @@
 // stands for each person where a team is too large to name (or the report is anonymous). Pure.
 
 import type { Report, ReportAnswerCount, ReportElement, ReportGap, ReportGroup, ReportGroupScore, ReportItem, ReportNote } from '../model/report.js';
-import { formatScore, levelTitle } from './levels.js';
+import { groupTitle, levelTitle } from './levels.js';
+import { formatScore } from './number.js';
 import { choiceWords } from './plan-words.js';
 import { codeSpan, escapeMarkdownInline as md } from './sanitize.js';
 import { plural } from './plural.js';
@@ -101,10 +102,6 @@ export function disagreementFigures(report: Report, item: ReportItem): string {
       .join(', ');
   }
   return item.distribution === undefined ? `${item.answers} answers` : `chosen by ${counts(item.distribution.filter((d) => d.count > 0))}`;
-}
-
-function groupTitle(report: Report, id: string): string {
-  return report.groups?.find((g) => g.id === id)?.title ?? id;
 }
 
 function cell(report: Report, figure: ReportGroupScore | undefined): string {

@@ -2,7 +2,7 @@
 // Plain text; the caller colours nothing here. Pure.
 
 import type { Report } from '../model/report.js';
-import { levelTitle } from './levels.js';
+import { groupTitle, levelTitle } from './levels.js';
 import { singleLine } from './sanitize.js';
 
 /** How many perception gaps the terminal summary lists (the report lists them all). */
@@ -31,7 +31,7 @@ export function groupLines(report: Report): string[] {
   }
   const gaps = report.gaps ?? [];
   if (gaps.length > 0) {
-    const title = (id: string): string => singleLine(groups.find((g) => g.id === id)?.title ?? id);
+    const title = (id: string): string => singleLine(groupTitle(report, id));
     lines.push('', `Largest perception gaps (${report.gapThreshold ?? 25} points or more${gaps.length > GAPS_SHOWN ? `; ${GAPS_SHOWN} of ${gaps.length}` : ''}):`);
     for (const gap of gaps.slice(0, GAPS_SHOWN)) {
       const element = report.elements.find((e) => e.id === gap.element);

@@ -4,19 +4,16 @@
 // The same content as the Markdown report (src/render/markdown.ts), laid out for reading. Pure.
 
 import { listedGaps, namesRespondents } from '../team-markdown.js';
-import { SUMMARY_STEPS } from '../plan-words.js';
+import { ELEMENT_STEPS, SUMMARY_STEPS } from '../plan-words.js';
 import type { PlanStep, RecordedAnswer, Report, ReportElement, ReportItem } from '../../model/report.js';
-import { findLevel, formatScore, levelTitle, weakestQuestions } from '../levels.js';
+import { findLevel, groupTitle, levelTitle, weakestQuestions } from '../levels.js';
+import { formatScore, formatSigned } from '../number.js';
 import { DISAGREEMENT_SPREAD } from '../markdown.js';
 import { barChart, radarChart } from './charts.js';
 import { html, htmlLines } from './escape.js';
 import { levelColour } from '../level-colours.js';
 import { levelClass, renderPage } from './page.js';
 import { plural } from '../plural.js';
-
-function signed(points: number): string {
-  return points > 0 ? `+${points}` : String(points);
-}
 
 /** A level as a coloured chip with its title (escaped). */
 function chip(report: Report, id: string | null): string {
@@ -46,10 +43,6 @@ function findItem(report: Report, questionId: string): { element: ReportElement;
     if (item) return { element, item };
   }
   return undefined;
-}
-
-function groupTitle(report: Report, id: string): string {
-  return report.groups?.find((g) => g.id === id)?.title ?? id;
 }
 
 function masthead(report: Report): string {
@@ -128,9 +121,6 @@ function summary(report: Report): string {
   return `<section id="summary" class="summary" aria-labelledby="summary-title"><h2 id="summary-title">Summary</h2>\n${parts.join('\n')}\n</section>`;
 }
 
-/** Steps an element's section lists, after the summary's first SUMMARY_STEPS: the rest are in the JSON report. */
-const ELEMENT_STEPS = 3;
-
 function planSection(report: Report, plan: readonly PlanStep[]): string {
   const steps = plan.slice(0, SUMMARY_STEPS).map((step) => {
     const found = findItem(report, step.question);
@@ -143,7 +133,7 @@ function planSection(report: Report, plan: readonly PlanStep[]): string {
             .join('; ')}.</p>`
         : '';
     return `<li><p class="what">${html(question)} <span class="muted">(${html(element?.title ?? step.element)})</span></p>
-${step.next !== undefined ? `<p class="action">${html(step.next)}</p>` : ''}<p class="small">From “${html(step.fromLabel)}” to “${html(step.toLabel)}”: ${signed(step.elementPoints)} points for ${html(element?.title ?? step.element)}, ${signed(step.overallPoints)} overall.</p>${who}</li>`;
+${step.next !== undefined ? `<p class="action">${html(step.next)}</p>` : ''}<p class="small">From “${html(step.fromLabel)}” to “${html(step.toLabel)}”: ${formatSigned(step.elementPoints, '-')} points for ${html(element?.title ?? step.element)}, ${formatSigned(step.overallPoints, '-')} overall.</p>${who}</li>`;
   });
   return `<section id="next-steps" aria-labelledby="next-steps-title"><h2 id="next-steps-title">Next steps</h2>
 <p class="lead">The steps that raise the scores most, most useful first. Each moves one question up by one answer.</p>
@@ -242,7 +232,7 @@ function elementSection(report: Report, element: ReportElement, index: number): 
     parts.push(
       `<h4>Next steps for ${html(element.title)}</h4><ol class="small">${steps
         .slice(0, ELEMENT_STEPS)
-        .map((s) => `<li>${html(s.text)}: from “${html(s.fromLabel)}” to “${html(s.toLabel)}” (${signed(s.elementPoints)} points)</li>`)
+        .map((s) => `<li>${html(s.text)}: from “${html(s.fromLabel)}” to “${html(s.toLabel)}” (${formatSigned(s.elementPoints, '-')} points)</li>`)
         .join('')}</ol>${rest > 0 ? `<p class="small muted">${plural(rest, 'smaller step')} in the JSON report.</p>` : ''}`,
     );
   }
