@@ -2,6 +2,7 @@
 // Only groups the comparison shows (src/compare/group-changes.ts decides which). Pure.
 
 import type { Comparison, GroupChange, PeriodChange } from '../model/comparison.js';
+import { padEnd, textWidth } from './columns.js';
 import { elementTitle } from './levels.js';
 import { formatScore, formatSigned } from './number.js';
 import { escapeMarkdownInline as md, singleLine } from './sanitize.js';
@@ -43,11 +44,10 @@ export function groupMovesText(c: Comparison, unicode: boolean): string[] {
   const to = unicode ? '→' : '->';
   const lines = ['', `By group, ${singleLine(change.from)} ${to} ${singleLine(change.to)}:`];
   if (change.groups.length === 0) lines.push('  none can be shown (too few people in a group, or too few joined or left to hide them)');
-  const width = Math.max(8, ...change.groups.map((g) => [...singleLine(g.title)].length));
+  const width = Math.max(8, ...change.groups.map((g) => textWidth(singleLine(g.title))));
   for (const g of change.groups) {
-    const title = singleLine(g.title);
     lines.push(
-      `  ${title}${' '.repeat(width - [...title].length)}  ${formatScore(g.overall.fromScore)} ${to} ${formatScore(g.overall.toScore)} (${formatSigned(g.overall.delta, unicode ? '−' : '-')}), ${g.fromRespondents} ${to} ${g.toRespondents} respondents`,
+      `  ${padEnd(singleLine(g.title), width)}  ${formatScore(g.overall.fromScore)} ${to} ${formatScore(g.overall.toScore)} (${formatSigned(g.overall.delta, unicode ? '−' : '-')}), ${g.fromRespondents} ${to} ${g.toRespondents} respondents`,
     );
   }
   return lines;

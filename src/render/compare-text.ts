@@ -3,6 +3,7 @@
 
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Comparison, ComparisonPeriod, Direction, PeriodChange } from '../model/comparison.js';
+import { padEnd, padStart, textWidth as width } from './columns.js';
 import { groupMovesText } from './compare-groups.js';
 import { elementTitle as titleOfElement, levelTitle as titleOfLevel } from './levels.js';
 import { formatScore, formatSigned } from './number.js';
@@ -32,21 +33,10 @@ interface Glyphs {
 const UNICODE: Glyphs = { up: '↑', down: '↓', same: '→', to: '→', none: '–', ellipsis: '…', minus: '−' };
 const ASCII: Glyphs = { up: '^', down: 'v', same: '=', to: '->', none: '-', ellipsis: '...', minus: '-' };
 
-function width(text: string): number {
-  return [...text].length;
-}
-
+/** At most `max` characters (code points), the last of them the ellipsis where the text is cut. */
 function truncate(text: string, max: number, g: Glyphs): string {
   const chars = [...text];
-  return chars.length <= max ? text : chars.slice(0, max - width(g.ellipsis)).join('') + g.ellipsis;
-}
-
-function padEnd(text: string, to: number): string {
-  return text + ' '.repeat(Math.max(0, to - width(text)));
-}
-
-function padStart(text: string, to: number): string {
-  return ' '.repeat(Math.max(0, to - width(text))) + text;
+  return chars.length <= max ? text : chars.slice(0, max - [...g.ellipsis].length).join('') + g.ellipsis;
 }
 
 function arrow(direction: Direction, g: Glyphs): string {
