@@ -8,6 +8,7 @@ import { formatScore } from './number.js';
 import { ELEMENT_STEPS, SUMMARY_STEPS, countsWord, stepGain, stepMove } from './plan-words.js';
 import { codeSpan, escapeMarkdownInline as md, escapeMermaidLabel } from './sanitize.js';
 import { disagreementFigures, gapsSection, groupsSection, listedDisagreements, moreDisagreements, noteLine, respondentsFact, respondentsLine } from './team-markdown.js';
+import { methodParagraphs } from './method-words.js';
 import { plural } from './plural.js';
 
 /** Spread (points) from which respondents are said to disagree on a question. */
@@ -159,20 +160,7 @@ function disagreements(report: Report): string[] {
 }
 
 function method(report: Report): string[] {
-  const levels = report.levels.map((l) => `${md(l.title)} from ${l.minScore}`).join(', ');
-  return [
-    '## Method',
-    '',
-    "Each answer is turned into a value from 0 to 1: for a single choice, the option's score relative to the lowest and highest option scores; for a multiple choice, the sum of the chosen options' scores over the sum of all options' scores; for a scale, the position of the answer between its minimum and maximum. Answers of n/a and unanswered questions have no value and are left out.",
-    '',
-    "A question's score is the mean of the respondents' values (× 100); its spread is the difference between the highest and the lowest value. An element's score is the weighted mean of its answered questions' scores. Its level is the highest level whose starting score it reaches, on the unrounded score: " +
-      `${levels}.`,
-    '',
-    report.overall.method === 'weakest-link'
-      ? 'The overall score is the weighted mean of the assessed elements. The overall level is the lowest level among the assessed elements (weakest link).'
-      : 'The overall score is the weighted mean of the assessed elements, and the overall level is the level of that score (mean).',
-    '',
-  ];
+  return ['## Method', '', ...methodParagraphs(report, md).flatMap((p) => [p, ''])];
 }
 
 // ---- (1.1) the action plan, partial assessments ----

@@ -13,6 +13,7 @@ import { barChart, radarChart } from './charts.js';
 import { html, htmlLines } from './escape.js';
 import { levelColour } from '../level-colours.js';
 import { levelClass, renderPage } from './page.js';
+import { methodParagraphs } from '../method-words.js';
 import { plural } from '../plural.js';
 
 /** A level as a coloured chip with its title (escaped). */
@@ -258,15 +259,8 @@ function disagreements(report: Report): string {
 }
 
 function method(report: Report): string {
-  const levels = report.levels.map((l) => `${html(l.title)} from ${l.minScore}`).join(', ');
   return `<section id="method" aria-labelledby="method-title"><h2 id="method-title">Method</h2>
-<p>Each answer is turned into a value from 0 to 1: for a single choice, the option's score relative to the lowest and highest option scores; for a multiple choice, the sum of the chosen options' scores over the sum of all options' scores; for a scale, the position of the answer between its minimum and maximum. Answers of n/a and unanswered questions have no value and are left out.</p>
-<p>A question's score is the mean of the respondents' values (× 100); its spread is the difference between the highest and the lowest value. An element's score is the weighted mean of its answered questions' scores. Its level is the highest level whose starting score it reaches, on the unrounded score: ${levels}.</p>
-<p>${
-    report.overall.method === 'weakest-link'
-      ? 'The overall score is the weighted mean of the assessed elements. The overall level is the lowest level among the assessed elements (weakest link).'
-      : 'The overall score is the weighted mean of the assessed elements, and the overall level is the level of that score (mean).'
-  }</p></section>`;
+${methodParagraphs(report, html).map((p) => `<p>${p}</p>`).join('\n')}</section>`;
 }
 
 function inputs(report: Report): string {
