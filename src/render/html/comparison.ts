@@ -8,7 +8,7 @@ import { elementTitle as titleOfElement, levelTitle as titleOfLevel } from '../l
 import { formatScore, formatSigned } from '../number.js';
 import { trendChart } from './charts.js';
 import { html } from './escape.js';
-import { levelClass, renderPage } from './page.js';
+import { colophon, levelClass, renderPage } from './page.js';
 import { plural } from '../plural.js';
 
 function arrow(direction: Direction | null): string {
@@ -93,7 +93,7 @@ ${c.elements.map((e, i) => `<tr><th scope="row">${html(e.title)}</th>${c.periods
     );
   }
   body.push(`<main id="main">\n${main.join('\n')}\n</main>`);
-  body.push(`<footer class="colophon"><p>Made by cxm with the model ${html(last.model.id)} ${html(last.model.version)}. Print this page, or save it as PDF from the browser's print dialog.</p></footer>`);
+  body.push(colophon(last.model));
 
   return renderPage({
     title: `CX maturity over time${c.organization !== undefined ? `: ${c.organization}` : ''}, ${span}`,

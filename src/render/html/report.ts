@@ -12,7 +12,7 @@ import { DISAGREEMENT_SPREAD } from '../markdown.js';
 import { barChart, radarChart } from './charts.js';
 import { html, htmlLines } from './escape.js';
 import { levelColour } from '../level-colours.js';
-import { levelClass, renderPage } from './page.js';
+import { colophon, levelClass, renderPage } from './page.js';
 import { methodParagraphs } from '../method-words.js';
 import { plural } from '../plural.js';
 
@@ -301,7 +301,7 @@ export function renderReportHtml(report: Report): string {
   sections.push(['method', 'Method'], ['inputs', 'Inputs']);
   main.push(method(report), inputs(report));
   body.push(contents(sections), `<main id="main">\n${main.join('\n')}\n</main>`);
-  body.push(`<footer class="colophon"><p>Made by cxm with the model ${html(report.model.id)} ${html(report.model.version)}. Print this page, or save it as PDF from the browser's print dialog.</p></footer>`);
+  body.push(colophon(report.model));
   return renderPage({
     title: `${report.model.title}${subject.length > 0 ? `: ${subject.join(', ')}` : ''}`,
     runningHeader: subject.length > 0 ? subject.join(' · ') : report.model.title,
