@@ -3,7 +3,6 @@
 // are scored with one model (default: the newest period's), so that the comparison is like for like.
 
 import type { Report } from '../model/report.js';
-import type { ComparisonWarning } from '../model/comparison.js';
 import { loadAnswerSet } from '../load/answers.js';
 import { checkSchema } from '../load/schema-check.js';
 import { getValidators } from '../load/validators.js';
@@ -12,9 +11,12 @@ import { renderComparisonMarkdown } from '../render/compare-markdown.js';
 import { renderComparisonText } from '../render/compare-text.js';
 import { renderJson } from '../render/json.js';
 import { singleLine } from '../render/sanitize.js';
-import { comparePeriodOrder, compareReports, findComparisonProblems, periodQuestions, type PeriodQuestions } from '../score/compare.js';
+import { compareReports, type ComparedPeriod } from '../compare/compare-reports.js';
+import { membershipFrom } from '../compare/group-changes.js';
+import { comparePeriodOrder } from '../compare/period-order.js';
+import { periodQuestions } from '../compare/period-questions.js';
+import { questionScores, recordedQuestionScores } from '../compare/question-scores.js';
 import { buildReport } from '../score/build-report.js';
-import { membershipFrom, type Membership } from '../score/group-changes.js';
 import { reportFindings, resolveModel } from './assessment.js';
 import { EXIT, unicodeAllowed, type Context } from './context.js';
 import { parseFileSize } from './file-size.js';
@@ -86,52 +88,41 @@ export async function runCompare(context: Context, files: readonly string[], fla
     inputs.push(input);
   }
 
-  const reports: Report[] = [];
-  // (1.1) who is in each group, from the answers: an anonymous report names nobody, but its movement must not single anyone out
-  const memberships: (Membership | undefined)[] = [];
-  const questions: (PeriodQuestions | undefined)[] = [];
-  const warnings: { readonly report: Report; readonly warning: ComparisonWarning }[] = [];
+  const periods: ComparedPeriod[] = [];
   const newest = newestAnswers(inputs);
   if (newest !== undefined) {
     const model = await resolveModel(context, flags.model, newest, { maxBytes });
     if (!model.ok) return model.exitCode;
     for (const input of inputs) {
       if (input.kind === 'report') {
-        reports.push(input.report);
-        memberships.push(undefined);
-        questions.push(undefined);
+        periods.push({ report: input.report, exact: recordedQuestionScores(model.value, input.report) });
         continue;
       }
       const result = await loadAnswerSet([input.file], model.value, { maxBytes });
       const code = await reportFindings(context, result.findings);
       if (code !== undefined || !result.answers) return code ?? EXIT.invalid;
       const report = buildReport(model.value, result.answers, flags);
-      memberships.push(membershipFrom(result.answers.respondents));
-      for (const warning of report.warnings) {
-        if (warning.code === 'model-version-mismatch' || warning.code === 'model-id-mismatch') {
-          // an anonymous comparison names no file (a file may be named after a person): the period stands for it
-          const where = report.anonymous === true ? `the answers of ${report.period ?? report.date ?? 'one period'}` : input.file;
-          warnings.push({ report, warning: { code: warning.code, message: `${where}: ${warning.message}` } });
-        }
-      }
-      reports.push(report);
-      questions.push(periodQuestions(model.value, { version: result.answers.model.version, questionIds: input.questionIds }));
+      periods.push({
+        report,
+        // (1.1) who is in each group, from the answers: an anonymous report names nobody, but its movement must not single anyone out
+        membership: membershipFrom(result.answers.respondents),
+        questions: periodQuestions(model.value, { version: result.answers.model.version, questionIds: input.questionIds }),
+        scoredFrom: input.file,
+        exact: questionScores(model.value, result.answers.respondents),
+      });
     }
-  } else reports.push(...inputs.map((i) => (i as Extract<Input, { kind: 'report' }>).report));
+  } else periods.push(...inputs.map((i) => ({ report: (i as Extract<Input, { kind: 'report' }>).report })));
 
-  const problems = findComparisonProblems(reports);
-  if (problems.length > 0) {
-    for (const problem of problems) {
+  const compared = compareReports(periods, flags);
+  if (!compared.ok) {
+    for (const problem of compared.problems) {
       const named = problem.reports.map((i) => files[i]).filter((f) => f !== undefined);
       // the message quotes organizations and periods from the files: no control sequence reaches the terminal
       context.stderr.write(`cxm: ${singleLine(problem.message)}${named.length > 0 ? ` (${named.map(singleLine).join(', ')})` : ''}\n`);
     }
     return EXIT.invalid;
   }
-  const compared = compareReports(reports, { ...flags, memberships }, questions);
-  // in period order, like the rest of the comparison, whatever the order of the arguments
-  const ordered = [...warnings].sort((a, b) => comparePeriodOrder(a.report, b.report)).map((w) => w.warning);
-  const comparison = warnings.length > 0 ? { ...compared, warnings: [...compared.warnings, ...ordered] } : compared;
+  const comparison = compared.comparison;
 
   const text =
     flags.format === 'json'

@@ -1,14 +1,27 @@
 // The comparison data (SPEC section 4.1, schemaVersion 1): how scores moved between periods.
-// Built once by src/score/compare.ts from one Report per period, printed by src/render/compare-*.ts.
+// Built once by src/compare/compare-reports.ts from one Report per period, printed by src/render/compare-*.ts.
 // Numbers rounded to 2 decimals. Text fields hold the raw input text: renderers escape it.
 
+import type { ModelWarningCode } from './report.js';
+
+/**
+ * The stable code of a comparison warning. `model-mismatch` and `model-version-mismatch` say that the periods
+ * were scored with different models (or versions), or, naming an answers file, that answers were recorded
+ * against another model than the one the comparison scored them with (the report's own warning, carried over).
+ */
+export type ComparisonWarningCode =
+  | ModelWarningCode
+  | 'levels-mismatch'
+  | 'period-missing'
+  | 'organization-missing'
+  | 'organization-spelling'
+  | 'element-missing'
+  | 'element-not-assessed'
+  // (1.1)
+  | 'questions-dropped';
+
 export interface ComparisonWarning {
-  /**
-   * Stable code: `model-version-mismatch`, `model-mismatch`, `levels-mismatch`, `period-missing`,
-   * `organization-missing`, `organization-spelling`, `element-missing`, `element-not-assessed`,
-   * (1.1) `questions-dropped`.
-   */
-  readonly code: string;
+  readonly code: ComparisonWarningCode;
   readonly message: string;
 }
 
@@ -56,7 +69,7 @@ export interface Driver {
   readonly question: string;
   /** The question's text, as the later period's model words it. */
   readonly text: string;
-  /** Change of the question's contribution to the element score, in points (later - earlier). */
+  /** Change of the question's contribution to the element score, in points (later - earlier): exact, rounded once. */
   readonly delta: number;
   /** The question's score (0-100) in the earlier period; null when it had no value there. */
   readonly fromScore: number | null;
@@ -137,7 +150,7 @@ export interface Comparison {
   readonly levels: readonly ComparisonLevel[];
   /** The newest period's elements in its order, then elements only older periods have. */
   readonly elements: readonly ComparisonElementInfo[];
-  /** Oldest first: ordered by `period`, then `date` (see src/score/compare.ts). */
+  /** Oldest first: ordered by `period`, then `date` (see src/compare/period-order.ts). */
   readonly periods: readonly ComparisonPeriod[];
   /** Each consecutive pair in order; then, with more than two periods, first → last. */
   readonly changes: readonly PeriodChange[];

@@ -3,9 +3,24 @@
 
 import type { InputFile, OverallMethod, QuestionType } from './types.js';
 
+/**
+ * The answers were recorded against another model than the one they are scored with: another model id
+ * (`model-mismatch`), or another version of the same model (`model-version-mismatch`). The same codes as the
+ * validation findings and the comparison warnings for the same mismatch.
+ */
+export type ModelWarningCode = 'model-mismatch' | 'model-version-mismatch';
+
+/** The stable code of a report warning; SPEC 4 names `element-not-assessed`. */
+export type ReportWarningCode =
+  | 'no-respondents'
+  | ModelWarningCode
+  | 'element-not-assessed'
+  // (1.1)
+  | 'partial-assessment'
+  | 'too-few-respondents';
+
 export interface ReportWarning {
-  /** Stable code, e.g. `element-not-assessed`, `model-version-mismatch`. */
-  readonly code: string;
+  readonly code: ReportWarningCode;
   readonly message: string;
 }
 

@@ -1,17 +1,11 @@
 // (1.1) Groups in a comparison: how each group's overall score moved, for Markdown and the terminal.
-// Only groups the comparison shows (src/score/group-changes.ts decides which). Pure.
+// Only groups the comparison shows (src/compare/group-changes.ts decides which). Pure.
 
 import type { Comparison, GroupChange, PeriodChange } from '../model/comparison.js';
+import { padEnd, textWidth } from './columns.js';
+import { elementTitle } from './levels.js';
+import { formatScore, formatSigned } from './number.js';
 import { escapeMarkdownInline as md, singleLine } from './sanitize.js';
-
-function signed(delta: number | null, minus: string): string {
-  if (delta === null) return '–';
-  return delta > 0 ? `+${delta}` : delta < 0 ? `${minus}${-delta}` : '0';
-}
-
-function score(n: number | null): string {
-  return n === null ? '–' : String(n);
-}
 
 function withGroups(c: Comparison): (PeriodChange & { groups: readonly GroupChange[] })[] {
   return c.changes.filter((ch): ch is PeriodChange & { groups: readonly GroupChange[] } => ch.groups !== undefined);
@@ -23,7 +17,6 @@ const NOT_SHOWN = 'A group is left out where either period does not show it, or 
 export function groupMovesMarkdown(c: Comparison): string[] {
   const changes = withGroups(c);
   if (changes.length === 0) return [];
-  const elementTitle = (id: string): string => md(c.elements.find((e) => e.id === id)?.title ?? id);
   const out = ['## By group', ''];
   for (const ch of changes) {
     out.push(`### ${md(ch.from)} → ${md(ch.to)}`, '');
@@ -32,11 +25,11 @@ export function groupMovesMarkdown(c: Comparison): string[] {
       continue;
     }
     const ids = ch.groups[0]!.elements.map((e) => e.id);
-    out.push(`| Group | Respondents | Overall | ${ids.map(elementTitle).join(' | ')} |`, `|---|---:|---:|${ids.map(() => '---:|').join('')}`);
+    out.push(`| Group | Respondents | Overall | ${ids.map((id) => md(elementTitle(c, id))).join(' | ')} |`, `|---|---:|---:|${ids.map(() => '---:|').join('')}`);
     for (const g of ch.groups) {
-      const cells = ids.map((id) => signed(g.elements.find((e) => e.id === id)?.delta ?? null, '−'));
+      const cells = ids.map((id) => formatSigned(g.elements.find((e) => e.id === id)?.delta ?? null));
       out.push(
-        `| ${md(g.title)} | ${g.fromRespondents} → ${g.toRespondents} | ${score(g.overall.fromScore)} → ${score(g.overall.toScore)} (${signed(g.overall.delta, '−')}) | ${cells.join(' | ')} |`,
+        `| ${md(g.title)} | ${g.fromRespondents} → ${g.toRespondents} | ${formatScore(g.overall.fromScore)} → ${formatScore(g.overall.toScore)} (${formatSigned(g.overall.delta)}) | ${cells.join(' | ')} |`,
       );
     }
     out.push('', NOT_SHOWN, '');
@@ -51,11 +44,10 @@ export function groupMovesText(c: Comparison, unicode: boolean): string[] {
   const to = unicode ? '→' : '->';
   const lines = ['', `By group, ${singleLine(change.from)} ${to} ${singleLine(change.to)}:`];
   if (change.groups.length === 0) lines.push('  none can be shown (too few people in a group, or too few joined or left to hide them)');
-  const width = Math.max(8, ...change.groups.map((g) => [...singleLine(g.title)].length));
+  const width = Math.max(8, ...change.groups.map((g) => textWidth(singleLine(g.title))));
   for (const g of change.groups) {
-    const title = singleLine(g.title);
     lines.push(
-      `  ${title}${' '.repeat(width - [...title].length)}  ${score(g.overall.fromScore)} ${to} ${score(g.overall.toScore)} (${signed(g.overall.delta, unicode ? '−' : '-')}), ${g.fromRespondents} ${to} ${g.toRespondents} respondents`,
+      `  ${padEnd(singleLine(g.title), width)}  ${formatScore(g.overall.fromScore)} ${to} ${formatScore(g.overall.toScore)} (${formatSigned(g.overall.delta, unicode ? '−' : '-')}), ${g.fromRespondents} ${to} ${g.toRespondents} respondents`,
     );
   }
   return lines;

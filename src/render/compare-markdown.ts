@@ -11,8 +11,10 @@ import type {
   ElementChange,
   PeriodChange,
 } from '../model/comparison.js';
+import { elementTitle as titleOfElement, levelTitle as titleOfLevel } from './levels.js';
 import { formatScore, formatSigned } from './number.js';
 import { escapeMarkdownInline, escapeMermaidLabel } from './sanitize.js';
+import { plural } from './plural.js';
 
 /**
  * Line colours, set through the chart's config so that the legend can name them; they read on light and
@@ -42,15 +44,6 @@ function mermaidString(text: string): string {
   return `"${escapeMermaidLabel(text).replace(/%/g, '#37;')}"`;
 }
 
-function formatDelta(delta: number): string {
-  return formatSigned(delta, '-');
-}
-
-function points(delta: number): string {
-  const size = Math.abs(delta);
-  return `${formatScore(size)} ${size === 1 ? 'point' : 'points'}`;
-}
-
 /** A value the chart grammar accepts: a plain decimal in 0-100. */
 function chartNumber(score: number): string {
   return String(Math.round(Math.min(100, Math.max(0, score)) * 100) / 100);
@@ -74,9 +67,8 @@ function table(header: readonly string[], align: readonly ('l' | 'r')[], rows: r
 }
 
 export function renderComparisonMarkdown(c: Comparison): string {
-  const levelTitle = (id: string | null): string =>
-    id === null ? 'not assessed' : md(c.levels.find((l) => l.id === id)?.title ?? id);
-  const elementTitle = (id: string): string => md(c.elements.find((e) => e.id === id)?.title ?? id);
+  const levelTitle = (id: string | null): string => md(titleOfLevel(c, id));
+  const elementTitle = (id: string): string => md(titleOfElement(c, id));
   const label = (p: ComparisonPeriod | string): string => md(typeof p === 'string' ? p : p.label);
   const scoreText = (score: number | null): string => formatScore(score, '—');
   const first = c.periods[0]!;
@@ -90,7 +82,7 @@ export function renderComparisonMarkdown(c: Comparison): string {
   const o = overallChange.overall;
   if (o.delta !== null) {
     out.push(
-      `Overall ${o.delta > 0 ? `rose ${points(o.delta)}` : o.delta < 0 ? `fell ${points(o.delta)}` : 'did not move'} ` +
+      `Overall ${o.delta > 0 ? `rose ${plural(o.delta, 'point')}` : o.delta < 0 ? `fell ${plural(-o.delta, 'point')}` : 'did not move'} ` +
         `(${scoreText(o.fromScore)} → ${scoreText(o.toScore)}); level ${levelMove(o.from, o.to, o.direction)}.`,
     );
   }
@@ -193,7 +185,7 @@ function changeSection(
   const out: string[] = [];
   out.push(change.kind === 'first-to-last' ? `### First → last: ${from} → ${to}` : `### ${from} → ${to}`, '');
 
-  const deltaText = (delta: number | null): string => (delta === null ? '—' : formatDelta(delta));
+  const deltaText = (delta: number | null): string => formatSigned(delta, '-', '—');
   const levelText = (e: { from: string | null; to: string | null; direction: Direction | null }): string =>
     e.from === e.to ? levelTitle(e.to) : `${levelTitle(e.from)} → ${levelTitle(e.to)}${e.direction ? ` ${arrow(e.direction)}` : ''}`;
   out.push(
@@ -257,7 +249,7 @@ function reshapedQuestions(change: PeriodChange, from: string, to: string, eleme
     .map((e) => {
       const n = e.comparedOver!.length;
       const parts = [
-        `compared over ${n} ${n === 1 ? 'question' : 'questions'}`,
+        `compared over ${plural(n, 'question')}`,
         e.questionsAdded.length > 0 ? `new in ${to}: ${list(e.questionsAdded.map(md))}` : '',
         e.questionsRemoved.length > 0 ? `dropped since ${from}: ${list(e.questionsRemoved.map(md))}` : '',
       ].filter((p) => p !== '');
@@ -278,14 +270,14 @@ function reshapedQuestions(change: PeriodChange, from: string, to: string, eleme
  */
 function explain(e: ElementChange, title: string): string | undefined {
   if (e.delta === null) return undefined;
-  const named = (d: Driver): string => `  - ${formatDelta(d.delta)} ${md(d.text)} (${formatScore(d.fromScore)} → ${formatScore(d.toScore)})`;
+  const named = (d: Driver): string => `  - ${formatSigned(d.delta, '-')} ${md(d.text)} (${formatScore(d.fromScore)} → ${formatScore(d.toScore)})`;
   if (e.delta === 0) {
     if (e.drivers.length === 0) return undefined;
     return [`${title} did not move: these changes cancelled out:`, ...e.drivers.map(named)].join('\n');
   }
   const verb = e.delta > 0 ? 'rose' : 'fell';
-  const over = e.comparedOver === undefined ? '' : `, over the ${e.comparedOver.length} ${e.comparedOver.length === 1 ? 'question' : 'questions'} both periods were asked`;
-  const head = `${title} ${verb} ${points(e.delta)} (${formatScore(e.fromScore)} → ${formatScore(e.toScore)}${over})`;
+  const over = e.comparedOver === undefined ? '' : `, over the ${plural(e.comparedOver.length, 'question')} both periods were asked`;
+  const head = `${title} ${verb} ${plural(Math.abs(e.delta), 'point')} (${formatScore(e.fromScore)} → ${formatScore(e.toScore)}${over})`;
   if (e.drivers.length === 0) return `${head}.`;
   return [`${head}:`, ...e.drivers.map(named)].join('\n');
 }

@@ -3,7 +3,9 @@
 
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Comparison, ComparisonPeriod, Direction, PeriodChange } from '../model/comparison.js';
+import { padEnd, padStart, textWidth as width } from './columns.js';
 import { groupMovesText } from './compare-groups.js';
+import { elementTitle as titleOfElement, levelTitle as titleOfLevel } from './levels.js';
 import { formatScore, formatSigned } from './number.js';
 import { singleLine } from './sanitize.js';
 
@@ -31,25 +33,10 @@ interface Glyphs {
 const UNICODE: Glyphs = { up: '↑', down: '↓', same: '→', to: '→', none: '–', ellipsis: '…', minus: '−' };
 const ASCII: Glyphs = { up: '^', down: 'v', same: '=', to: '->', none: '-', ellipsis: '...', minus: '-' };
 
-function width(text: string): number {
-  return [...text].length;
-}
-
+/** At most `max` characters (code points), the last of them the ellipsis where the text is cut. */
 function truncate(text: string, max: number, g: Glyphs): string {
   const chars = [...text];
-  return chars.length <= max ? text : chars.slice(0, max - width(g.ellipsis)).join('') + g.ellipsis;
-}
-
-function padEnd(text: string, to: number): string {
-  return text + ' '.repeat(Math.max(0, to - width(text)));
-}
-
-function padStart(text: string, to: number): string {
-  return ' '.repeat(Math.max(0, to - width(text))) + text;
-}
-
-function formatDelta(delta: number, g: Glyphs): string {
-  return formatSigned(delta, g.minus);
+  return chars.length <= max ? text : chars.slice(0, max - [...g.ellipsis].length).join('') + g.ellipsis;
 }
 
 function arrow(direction: Direction, g: Glyphs): string {
@@ -84,7 +71,7 @@ function movedSection(
   const moved = change.elements.filter((e) => e.delta !== null && (e.delta !== 0 || e.drivers.length > 0));
   const drivers = moved.flatMap((e) => e.drivers.slice(0, TEXT_DRIVERS));
   // one column for the points and one for the scores, across the whole section
-  const deltaWidth = Math.max(0, ...drivers.map((d) => width(formatDelta(d.delta, g))));
+  const deltaWidth = Math.max(0, ...drivers.map((d) => width(formatSigned(d.delta, g.minus))));
   const scoresOf = (d: (typeof drivers)[number]): string => `${formatScore(d.fromScore, g.none)} ${g.to} ${formatScore(d.toScore, g.none)}`;
   const scoresWidth = Math.max(0, ...drivers.map((d) => width(scoresOf(d))));
   for (const e of moved) {
@@ -93,11 +80,11 @@ function movedSection(
     const head =
       delta === 0
         ? `${elementTitle(e.id)} ${arrow(direction, g)} 0: these changes cancelled out`
-        : `${elementTitle(e.id)} ${arrow(direction, g)} ${formatDelta(delta, g)} (${formatScore(e.fromScore)} ${g.to} ${formatScore(e.toScore)})`;
+        : `${elementTitle(e.id)} ${arrow(direction, g)} ${formatSigned(delta, g.minus)} (${formatScore(e.fromScore)} ${g.to} ${formatScore(e.toScore)})`;
     out.push(`  ${paint(chalk, direction, head)}`);
     for (const d of e.drivers.slice(0, TEXT_DRIVERS)) {
       const scores = chalk.dim(padEnd(scoresOf(d), scoresWidth));
-      out.push(`    ${padStart(formatDelta(d.delta, g), deltaWidth)}  ${scores}  ${truncate(singleLine(d.text), MAX_DRIVER_TEXT, g)}`);
+      out.push(`    ${padStart(formatSigned(d.delta, g.minus), deltaWidth)}  ${scores}  ${truncate(singleLine(d.text), MAX_DRIVER_TEXT, g)}`);
     }
   }
   if (out.length === 0) return [];
@@ -108,9 +95,8 @@ function movedSection(
 export function renderComparisonText(c: Comparison, options: ComparisonTextOptions): string {
   const chalk = new Chalk({ level: options.color ? 1 : 0 });
   const g = options.unicode ? UNICODE : ASCII;
-  const levelTitle = (id: string | null): string =>
-    id === null ? g.none : singleLine(c.levels.find((l) => l.id === id)?.title ?? id);
-  const elementTitle = (id: string): string => singleLine(c.elements.find((e) => e.id === id)?.title ?? id);
+  const levelTitle = (id: string | null): string => (id === null ? g.none : singleLine(titleOfLevel(c, id)));
+  const elementTitle = (id: string): string => singleLine(titleOfElement(c, id));
   const label = (p: ComparisonPeriod | string): string =>
     truncate(singleLine(typeof p === 'string' ? p : p.label), MAX_LABEL, g);
   const first = c.periods[0]!;
@@ -159,9 +145,9 @@ export function renderComparisonText(c: Comparison, options: ComparisonTextOptio
   );
   const deltaHeader = `${label(first)} ${g.to} ${label(last)}`;
   // arrows in one column, numbers right-aligned after them
-  const numberWidth = Math.max(...rows.map((r) => (r.delta === null ? 0 : width(formatDelta(r.delta, g)))));
+  const numberWidth = Math.max(...rows.map((r) => (r.delta === null ? 0 : width(formatSigned(r.delta, g.minus)))));
   const deltaTexts = rows.map((r) =>
-    r.delta === null ? g.none : `${arrow(scoreDirection(r.delta), g)} ${padStart(formatDelta(r.delta, g), numberWidth)}`,
+    r.delta === null ? g.none : `${arrow(scoreDirection(r.delta), g)} ${padStart(formatSigned(r.delta, g.minus), numberWidth)}`,
   );
 
   lines.push(

@@ -4,6 +4,7 @@ import type { Finding } from '../model/finding.js';
 import { Chalk } from 'chalk';
 import { renderJson } from './json.js';
 import { singleLine, stripControls } from './sanitize.js';
+import { plural } from './plural.js';
 
 export interface FindingsSummary {
   readonly files: number;
@@ -20,10 +21,6 @@ export function summarize(findings: readonly Finding[], files: number, passedOve
     warnings: findings.filter((f) => f.severity === 'warning').length,
     passedOver,
   };
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 export function summaryLine(summary: FindingsSummary): string {

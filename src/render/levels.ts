@@ -1,4 +1,5 @@
-// Level lookups shared by the renderers: title, description, position in the model's order.
+// Lookups shared by the renderers: the title of a level, an element or a group by its id (in a report or a
+// comparison), a level's position in the model's order, an element's weakest questions.
 
 import type { Report, ReportElement, ReportItem, ReportLevel } from '../model/report.js';
 
@@ -11,15 +12,22 @@ export function levelTitle(report: Pick<Report, 'levels'>, id: string | null): s
   return findLevel(report, id)?.title ?? id;
 }
 
+/** The element's title, as the report or comparison gives it; the id where it has no such element. */
+export function elementTitle(source: { readonly elements: readonly { readonly id: string; readonly title: string }[] }, id: string): string {
+  return source.elements.find((e) => e.id === id)?.title ?? id;
+}
+
+/** The group's title, as the report gives it; the id where it has no such group. */
+export function groupTitle(report: Pick<Report, 'groups'>, id: string): string {
+  return report.groups?.find((g) => g.id === id)?.title ?? id;
+}
+
 /** 0 for the lowest level up to 1 for the highest: how far up the model's levels a level is. */
 export function levelRank(report: Pick<Report, 'levels'>, id: string | null): number {
   const index = report.levels.findIndex((l) => l.id === id);
   if (index < 0 || report.levels.length < 2) return 0;
   return index / (report.levels.length - 1);
 }
-
-/** The one number format, kept here too for the renderers that import it with the level helpers. */
-export { formatScore } from './number.js';
 
 /** How many of an element's weakest questions a report names. */
 const WEAKEST_QUESTIONS = 3;

@@ -3,18 +3,17 @@
 
 import type { PlanStep, Report, ReportElement } from '../model/report.js';
 import { levelColour, levelColourName } from './level-colours.js';
-import { findLevel, formatScore, levelTitle, weakestQuestions } from './levels.js';
-import { SUMMARY_STEPS, countsWord, stepGain, stepMove } from './plan-words.js';
+import { elementTitle, findLevel, levelTitle, weakestQuestions } from './levels.js';
+import { formatScore } from './number.js';
+import { ELEMENT_STEPS, SUMMARY_STEPS, countsWord, stepGain, stepMove } from './plan-words.js';
 import { codeSpan, escapeMarkdownInline as md, escapeMermaidLabel } from './sanitize.js';
 import { disagreementFigures, gapsSection, groupsSection, listedDisagreements, moreDisagreements, noteLine, respondentsFact, respondentsLine } from './team-markdown.js';
+import { methodParagraphs } from './method-words.js';
+import { plural } from './plural.js';
 
 /** Spread (points) from which respondents are said to disagree on a question. */
 export const DISAGREEMENT_SPREAD = 50;
 /** How many of an element's lowest-scoring questions are named. */
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
 
 function levelCell(report: Report, id: string | null): string {
   return md(levelTitle(report, id));
@@ -161,20 +160,7 @@ function disagreements(report: Report): string[] {
 }
 
 function method(report: Report): string[] {
-  const levels = report.levels.map((l) => `${md(l.title)} from ${l.minScore}`).join(', ');
-  return [
-    '## Method',
-    '',
-    "Each answer is turned into a value from 0 to 1: for a single choice, the option's score relative to the lowest and highest option scores; for a multiple choice, the sum of the chosen options' scores over the sum of all options' scores; for a scale, the position of the answer between its minimum and maximum. Answers of n/a and unanswered questions have no value and are left out.",
-    '',
-    "A question's score is the mean of the respondents' values (× 100); its spread is the difference between the highest and the lowest value. An element's score is the weighted mean of its answered questions' scores. Its level is the highest level whose starting score it reaches, on the unrounded score: " +
-      `${levels}.`,
-    '',
-    report.overall.method === 'weakest-link'
-      ? 'The overall score is the weighted mean of the assessed elements. The overall level is the lowest level among the assessed elements (weakest link).'
-      : 'The overall score is the weighted mean of the assessed elements, and the overall level is the level of that score (mean).',
-    '',
-  ];
+  return ['## Method', '', ...methodParagraphs(report, md).flatMap((p) => [p, ''])];
 }
 
 // ---- (1.1) the action plan, partial assessments ----
@@ -183,10 +169,6 @@ function method(report: Report): string[] {
 function partialFlag(report: Report): string[] {
   const partial = report.warnings.find((w) => w.code === 'partial-assessment');
   return partial === undefined ? [] : ['', `**Partial assessment.** ${md(partial.message)}`];
-}
-
-function elementTitleOf(report: Report, id: string): string {
-  return report.elements.find((e) => e.id === id)?.title ?? id;
 }
 
 /** How the next steps were found, for the Method section. */
@@ -201,7 +183,7 @@ function planMethod(report: Report): string[] {
 /** One plan step as a list item: the element, the question, from → to, the action, the points. */
 function stepLine(report: Report, step: PlanStep, withElement: boolean): string {
   const element = report.elements.find((e) => e.id === step.element);
-  const title = md(elementTitleOf(report, step.element));
+  const title = md(elementTitle(report, step.element));
   const head = withElement ? `**${title}**: ` : '';
   const action = step.next !== undefined ? ` ${md(step.next)}` : '';
   const gain = stepGain(step, title, element?.level ?? null, (id) => md(levelTitle(report, id)));
@@ -229,9 +211,6 @@ function summaryNextSteps(report: Report): string[] {
   return lines;
 }
 
-/** How many of an element's own next steps its section lists: the first few are the ones to act on. */
-const ELEMENT_STEPS = 3;
-
 /** An element's own next steps, in the plan's order; the rest are counted (the JSON report has them all). */
 function elementNextSteps(report: Report, element: ReportElement): string[] {
   const steps = (report.plan ?? []).filter((s) => s.element === element.id);
@@ -241,7 +220,7 @@ function elementNextSteps(report: Report, element: ReportElement): string[] {
     `Next steps for ${md(element.title)}, from the answers:`,
     '',
     ...steps.slice(0, ELEMENT_STEPS).map((s) => stepLine(report, s, false)),
-    ...(rest > 0 ? ['', `${rest} smaller step${rest === 1 ? '' : 's'} for ${md(element.title)} in the JSON report (\`cxm report -f json\`, \`plan\`).`] : []),
+    ...(rest > 0 ? ['', `${plural(rest, 'smaller step')} for ${md(element.title)} in the JSON report (\`cxm report -f json\`, \`plan\`).`] : []),
     '',
   ];
 }

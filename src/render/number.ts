@@ -9,8 +9,9 @@ export function formatScore(value: number | null, none = '–'): string {
   return value === null ? none : String(round2(value));
 }
 
-/** A change in points with its sign: +5.56, −3 (the minus sign given, default U+2212), 0. */
-export function formatSigned(value: number, minus = '−'): string {
+/** A change in points with its sign: +5.56, −3 (the minus sign given, default U+2212), 0; `none` (default "–") for null. */
+export function formatSigned(value: number | null, minus = '−', none = '–'): string {
+  if (value === null) return none;
   const rounded = round2(value);
   if (rounded > 0) return `+${rounded}`;
   if (rounded < 0) return `${minus}${-rounded}`;

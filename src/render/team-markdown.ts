@@ -2,9 +2,11 @@
 // stands for each person where a team is too large to name (or the report is anonymous). Pure.
 
 import type { Report, ReportAnswerCount, ReportElement, ReportGap, ReportGroup, ReportGroupScore, ReportItem, ReportNote } from '../model/report.js';
-import { formatScore, levelTitle } from './levels.js';
+import { groupTitle, levelTitle } from './levels.js';
+import { formatScore } from './number.js';
 import { choiceWords } from './plan-words.js';
 import { codeSpan, escapeMarkdownInline as md } from './sanitize.js';
+import { plural } from './plural.js';
 
 /** Up to this many respondents a report names each one beside their scores; beyond, counts and spreads. */
 export const NAMED_RESPONDENTS = 10;
@@ -16,10 +18,6 @@ export function respondentCount(report: Report): number {
 /** Whether the report names each respondent beside their figures. */
 export function namesRespondents(report: Report): boolean {
   return report.anonymous !== true && report.respondents.length <= NAMED_RESPONDENTS;
-}
-
-function plural(n: number, word: string, many = `${word}s`): string {
-  return `${n} ${n === 1 ? word : many}`;
 }
 
 /** The "Respondents:" line of the header. */
@@ -104,10 +102,6 @@ export function disagreementFigures(report: Report, item: ReportItem): string {
       .join(', ');
   }
   return item.distribution === undefined ? `${item.answers} answers` : `chosen by ${counts(item.distribution.filter((d) => d.count > 0))}`;
-}
-
-function groupTitle(report: Report, id: string): string {
-  return report.groups?.find((g) => g.id === id)?.title ?? id;
 }
 
 function cell(report: Report, figure: ReportGroupScore | undefined): string {

@@ -1,14 +1,15 @@
 // The summary `cxm score` prints for a terminal: a bar per element, score, level, then the overall
 // level and the weakest element. Colour and Unicode only when the caller says the terminal takes them.
 
-import stringWidth from 'string-width';
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Report } from '../model/report.js';
+import { padEnd, padStart, textWidth } from './columns.js';
 import { levelRank, levelTitle } from './levels.js';
 import { formatScore } from './number.js';
 import { TERMINAL_STEPS, stepGain, stepMove } from './plan-words.js';
 import { singleLine } from './sanitize.js';
 import { groupLines } from './team-terminal.js';
+import { plural } from './plural.js';
 
 export interface SummaryOptions {
   readonly color: boolean;
@@ -40,38 +41,29 @@ function colourLevel(chalk: ChalkInstance, report: Report, id: string | null, te
   return chalk.red(text);
 }
 
-// columns on a terminal, not code points: a CJK title takes two columns a character
-function pad(text: string, width: number): string {
-  return text + ' '.repeat(Math.max(0, width - stringWidth(text)));
-}
-
-function padStart(text: string, width: number): string {
-  return ' '.repeat(Math.max(0, width - stringWidth(text))) + text;
-}
-
 export function renderSummary(report: Report, options: SummaryOptions): string {
   const chalk = new Chalk({ level: options.color ? 1 : 0 });
   const lines: string[] = [];
   const heading = [report.organization, report.period].filter((s): s is string => s !== undefined).map(singleLine).join(', ');
   lines.push(chalk.bold(`${singleLine(report.model.title)}${heading ? ` - ${heading}` : ''}`));
   const n = report.respondentCount ?? report.respondents.length;
-  lines.push(chalk.dim(`${n} respondent${n === 1 ? '' : 's'}${report.anonymous === true ? ' (anonymous)' : ''}`));
+  lines.push(chalk.dim(`${plural(n, 'respondent')}${report.anonymous === true ? ' (anonymous)' : ''}`));
   lines.push('');
 
   const titles = report.elements.map((e) => singleLine(e.title));
-  const width = Math.max(8, ...titles.map((t) => stringWidth(t)));
+  const width = Math.max(8, ...titles.map((t) => textWidth(t)));
   for (const [i, element] of report.elements.entries()) {
     const score = formatScore(element.score, 'n/a');
     const level = singleLine(levelTitle(report, element.level));
     lines.push(
-      `${pad(titles[i]!, width)}  ${chalk.dim(bar(element.score, options.unicode))} ${padStart(score, 6)}  ${colourLevel(chalk, report, element.level, level)}`,
+      `${padEnd(titles[i]!, width)}  ${chalk.dim(bar(element.score, options.unicode))} ${padStart(score, 6)}  ${colourLevel(chalk, report, element.level, level)}`,
     );
   }
   lines.push('');
   const overall = report.overall;
   const overallScore = formatScore(overall.score, 'n/a');
   lines.push(
-    `${chalk.bold(pad('Overall', width))}  ${bar(overall.score, options.unicode)} ${padStart(overallScore, 6)}  ${chalk.bold(colourLevel(chalk, report, overall.level, singleLine(levelTitle(report, overall.level))))}`,
+    `${chalk.bold(padEnd('Overall', width))}  ${bar(overall.score, options.unicode)} ${padStart(overallScore, 6)}  ${chalk.bold(colourLevel(chalk, report, overall.level, singleLine(levelTitle(report, overall.level))))}`,
   );
   const weakest = overall.weakest
     .map((id) => report.elements.find((e) => e.id === id))

@@ -151,7 +151,7 @@ function warningsFor(model: Model, answers: AnswerSet, elements: readonly Scored
   const recorded = answers.model;
   if (recorded.id !== model.id) {
     warnings.push({
-      code: 'model-id-mismatch',
+      code: 'model-mismatch',
       message: model.accepts.includes(recorded.id)
         ? `The answers were recorded for the model "${recorded.id}" (version ${recorded.version}) and scored with the model "${model.id}" (version ${model.version}), which accepts them: questions count by id or by "replaces", removed ones do not.`
         : `The answers were recorded for the model "${recorded.id}" (version ${recorded.version}) but scored with the model "${model.id}" (version ${model.version}): only questions with the same ids count.`,

@@ -1,5 +1,5 @@
 // compareReports, with every comparison it returns checked against src/schemas/comparison.schema.json,
-// so that each comparison the tests produce is also a schema test.
+// so that each comparison the tests produce is also a schema test; and comparisonOf, for reports that compare.
 
 import { readFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
@@ -7,7 +7,8 @@ import { expect } from 'vitest';
 import { AJV_OPTIONS } from '../../src/load/validators.js';
 import type { Comparison } from '../../src/model/comparison.js';
 import type { Report } from '../../src/model/report.js';
-import { compareReports } from '../../src/score/compare.js';
+import { compareReports } from '../../src/compare/compare-reports.js';
+import type { GroupComparisonOptions } from '../../src/compare/group-changes.js';
 
 export const comparisonSchema = JSON.parse(
   readFileSync(new URL('../../src/schemas/comparison.schema.json', import.meta.url), 'utf8'),
@@ -23,8 +24,15 @@ export function expectValidComparison(data: unknown): void {
   expect(valid ? [] : validateComparison.errors).toEqual([]);
 }
 
+/** The comparison of these reports, each a period as it stands; throws with the problems when there is none. */
+export function comparisonOf(reports: readonly Report[], options?: GroupComparisonOptions): Comparison {
+  const result = compareReports(reports.map((report) => ({ report })), options);
+  if (!result.ok) throw new Error(`not comparable: ${result.problems.map((p) => p.code).join(', ')}`);
+  return result.comparison;
+}
+
 export function compareChecked(reports: readonly Report[]): Comparison {
-  const comparison = compareReports(reports);
+  const comparison = comparisonOf(reports);
   expectValidComparison(comparison);
   return comparison;
 }

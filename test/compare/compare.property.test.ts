@@ -1,8 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../../src/model/report.js';
-import { compareReports } from '../../src/score/compare.js';
-import { compareChecked } from './checked.js';
+import { compareChecked, comparisonOf } from './checked.js';
 import { makeReport, type ItemSpec } from './report-factory.js';
 import { runs } from '../fuzz-runs.js';
 
@@ -62,7 +61,7 @@ describe('drivers, for any answers', () => {
   it('are sorted by |delta| then id, at least 0.01 and at most 5', () => {
     fc.assert(
       fc.property(element, element, (before, after) => {
-        const drivers = compareReports([reportOf('P1', before), reportOf('P2', after)]).changes[0]!.elements[0]!.drivers;
+        const drivers = comparisonOf([reportOf('P1', before), reportOf('P2', after)]).changes[0]!.elements[0]!.drivers;
         expect(drivers.length).toBeLessThanOrEqual(5);
         for (const d of drivers) expect(Math.abs(d.delta)).toBeGreaterThanOrEqual(0.01);
         for (let i = 1; i < drivers.length; i++) {
@@ -94,7 +93,7 @@ describe('comparisons, for any periods', () => {
           const reports = ps.map((p, i) => reportOf(p, items[i]!));
           const shuffled = order.map((i) => reports[i]!);
           const c = compareChecked(reports);
-          expect(JSON.stringify(compareReports(shuffled))).toBe(JSON.stringify(c));
+          expect(JSON.stringify(comparisonOf(shuffled))).toBe(JSON.stringify(c));
           expect(c.changes).toHaveLength(ps.length > 2 ? ps.length : 1);
           for (const ch of c.changes) {
             const e = ch.elements[0]!;

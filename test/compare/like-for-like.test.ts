@@ -12,9 +12,11 @@ import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import type { Comparison, ElementChange } from '../../src/model/comparison.js';
+import type { Report } from '../../src/model/report.js';
 import { builtinModelDir } from '../../src/load/builtin.js';
 import { loadModel } from '../../src/load/model.js';
-import { compareReports, periodQuestions } from '../../src/score/compare.js';
+import { periodQuestions } from '../../src/compare/period-questions.js';
+import { comparisonOf } from './checked.js';
 import { makeReport } from './report-factory.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -117,9 +119,9 @@ describe('compareReports with a report JSON scored from answers of another versi
   // answer in Q1, would pull nothing but the delta would mix a 2-question score with a 1-question one)
   it('takes the questions someone answered as the ones that period was asked', () => {
     const q1 = makeReport({ period: 'Q1', elements: { strategy: { a: 40, b: null } } });
-    const old = { ...q1, warnings: [{ code: 'model-version-mismatch', message: 'recorded with 1.0.0' }] };
+    const old: Report = { ...q1, warnings: [{ code: 'model-version-mismatch', message: 'recorded with 1.0.0' }] };
     const q2 = makeReport({ period: 'Q2', elements: { strategy: { a: 60, b: 0 } } });
-    expect(element(compareReports([old, q2]), 'strategy')).toMatchObject({
+    expect(element(comparisonOf([old, q2]), 'strategy')).toMatchObject({
       fromScore: 40,
       toScore: 60,
       delta: 20,
@@ -128,8 +130,8 @@ describe('compareReports with a report JSON scored from answers of another versi
       questionsRemoved: [],
     });
     // without the warning, the question without a value is taken as asked and unanswered (the 1.0 behaviour)
-    expect(element(compareReports([q1, q2]), 'strategy')).toMatchObject({ delta: -10, questionsAdded: [] });
-    expect(element(compareReports([q1, q2]), 'strategy').comparedOver).toBeUndefined();
+    expect(element(comparisonOf([q1, q2]), 'strategy')).toMatchObject({ delta: -10, questionsAdded: [] });
+    expect(element(comparisonOf([q1, q2]), 'strategy').comparedOver).toBeUndefined();
   });
 });
 

@@ -3,8 +3,8 @@
 // groups, gaps), its anonymous form, and reports whose every text is hostile.
 
 import type { Comparison } from '../../src/model/comparison.js';
-import type { PlanStep, RecordedAnswer, Report, ReportElement, ReportGroup } from '../../src/model/report.js';
-import { compareReports } from '../../src/score/compare.js';
+import type { PlanStep, RecordedAnswer, Report, ReportElement, ReportGroup, ReportWarningCode } from '../../src/model/report.js';
+import { comparisonOf } from '../compare/checked.js';
 import { makeReport } from '../compare/report-factory.js';
 
 /** What each respondent answered: all three an option, or only Maria, n/a, where the question has no score. */
@@ -135,7 +135,8 @@ export function hostileReport(period = '2026-Q4'): Report {
     })),
     plan: report.plan!.map((step) => ({ ...step, text: next(), fromLabel: next(), toLabel: next(), next: next(), answers: { [names[1]!]: 'whole' } })),
     groups: report.groups!.map((g) => ({ ...g, title: next() })),
-    warnings: [{ code: next(), message: next() }],
+    // a report JSON given to compare may carry any code: the renderers escape it like any text
+    warnings: [{ code: next() as ReportWarningCode, message: next() }],
     inputs: [{ file: next(), sha256: 'b'.repeat(64) }],
   };
 }
@@ -144,5 +145,5 @@ export function hostileReport(period = '2026-Q4'): Report {
 export function hostileComparison(): Comparison {
   const earlier = hostileReport('2026-Q3');
   const later = hostileReport('2026-Q4');
-  return compareReports([{ ...earlier, elements: earlier.elements.map((e) => ({ ...e, score: e.score === null ? null : Math.round((e.score - 10) * 100) / 100 })) }, later]);
+  return comparisonOf([{ ...earlier, elements: earlier.elements.map((e) => ({ ...e, score: e.score === null ? null : Math.round((e.score - 10) * 100) / 100 })) }, later]);
 }

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { renderComparisonHtml } from '../../src/render/html/comparison.js';
 import { cssString, html, htmlLines } from '../../src/render/html/escape.js';
 import { renderReportHtml } from '../../src/render/html/report.js';
-import { compareReports } from '../../src/score/compare.js';
+import { comparisonOf } from '../compare/checked.js';
 import { simpleReport } from '../compare/report-factory.js';
 import { HOSTILE, anonymousReport, fullReport, hostileComparison, hostileReport } from './factories.js';
 
@@ -31,7 +31,7 @@ function visibleText(page: string): string {
     .replace(/&amp;/g, '&');
 }
 
-const comparison = compareReports([
+const comparison = comparisonOf([
   simpleReport('2026-Q2', { strategy: 20, design: 40 }, { organization: 'Acme' }),
   simpleReport('2026-Q3', { strategy: 55, design: null }, { organization: 'Acme' }),
   simpleReport('2026-Q4', { strategy: 80, design: 30 }, { organization: 'Acme' }),

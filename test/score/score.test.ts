@@ -345,13 +345,13 @@ describe('scoreAssessment: warnings', () => {
     expect(r.warnings[0]!.message).toContain('2.0.0');
   });
 
-  it('model-id-mismatch names both models', () => {
+  it('model-mismatch names both models', () => {
     const r = scoreAssessment(m, answers(one, { model: { id: 'other-model', version: '2.0.0' } }));
-    expect(r.warnings.map((w) => w.code)).toEqual(['model-id-mismatch']);
+    expect(r.warnings.map((w) => w.code)).toEqual(['model-mismatch']);
     expect(r.warnings[0]!.message).toContain('other-model');
     expect(r.warnings[0]!.message).toContain('cx-maturity');
     const both = scoreAssessment(m, answers(one, { model: { id: 'other-model', version: '1.0.0' } }));
-    expect(both.warnings.map((w) => w.code)).toEqual(['model-id-mismatch', 'model-version-mismatch']);
+    expect(both.warnings.map((w) => w.code)).toEqual(['model-mismatch', 'model-version-mismatch']);
   });
 
   it('no-respondents, and then nothing is assessed', () => {

@@ -4,7 +4,8 @@
 // Pure and deterministic: coordinates rounded to 2 decimals.
 
 import type { ReportLevel } from '../../model/report.js';
-import { formatScore, levelTitle } from '../levels.js';
+import { levelTitle } from '../levels.js';
+import { formatScore } from '../number.js';
 import { levelColour, NO_LEVEL, tint } from '../level-colours.js';
 import { html, truncate } from './escape.js';
 

@@ -4,20 +4,12 @@
 // last. The same content as the Markdown comparison (src/render/compare-markdown.ts). Pure.
 
 import type { Comparison, Direction, ElementChange, PeriodChange } from '../../model/comparison.js';
-import { formatScore, levelTitle as titleOfLevel } from '../levels.js';
+import { elementTitle as titleOfElement, levelTitle as titleOfLevel } from '../levels.js';
+import { formatScore, formatSigned } from '../number.js';
 import { trendChart } from './charts.js';
 import { html } from './escape.js';
-import { levelClass, renderPage } from './page.js';
-
-function signed(delta: number | null): string {
-  if (delta === null) return '–';
-  return delta > 0 ? `+${delta}` : delta < 0 ? `−${-delta}` : '0';
-}
-
-function points(delta: number): string {
-  const size = Math.abs(delta);
-  return `${size} ${size === 1 ? 'point' : 'points'}`;
-}
+import { colophon, levelClass, renderPage } from './page.js';
+import { plural } from '../plural.js';
 
 function arrow(direction: Direction | null): string {
   return direction === 'up' ? ' ↑' : direction === 'down' ? ' ↓' : '';
@@ -25,9 +17,9 @@ function arrow(direction: Direction | null): string {
 
 export function renderComparisonHtml(c: Comparison): string {
   const levels = c.levels;
-  const levelTitle = (id: string | null): string => titleOfLevel({ levels }, id);
+  const levelTitle = (id: string | null): string => titleOfLevel(c, id);
   const chip = (id: string | null): string => `<span class="chip ${levelClass(levels, id)}">${html(levelTitle(id))}</span>`;
-  const elementTitle = (id: string): string => c.elements.find((e) => e.id === id)?.title ?? id;
+  const elementTitle = (id: string): string => titleOfElement(c, id);
   const first = c.periods[0]!;
   const last = c.periods.at(-1)!;
   const labels = c.periods.map((p) => p.label);
@@ -57,7 +49,7 @@ export function renderComparisonHtml(c: Comparison): string {
   const moved =
     o.delta === null
       ? 'The overall score cannot be compared: a period has none.'
-      : `Overall the score ${o.delta > 0 ? `rose ${points(o.delta)}` : o.delta < 0 ? `fell ${points(o.delta)}` : 'did not move'} (${formatScore(o.fromScore)} → ${formatScore(o.toScore)}); the level ${
+      : `Overall the score ${o.delta > 0 ? `rose ${plural(o.delta, 'point')}` : o.delta < 0 ? `fell ${plural(-o.delta, 'point')}` : 'did not move'} (${formatScore(o.fromScore)} → ${formatScore(o.toScore)}); the level ${
           o.from === o.to ? `stayed ${html(levelTitle(o.to))}` : `went from ${html(levelTitle(o.from))} to ${html(levelTitle(o.to))}${arrow(o.direction)}`
         }.`;
   const periodTable = (id: string, caption: string, cells: readonly { score: number | null; level: string | null }[]): string =>
@@ -101,7 +93,7 @@ ${c.elements.map((e, i) => `<tr><th scope="row">${html(e.title)}</th>${c.periods
     );
   }
   body.push(`<main id="main">\n${main.join('\n')}\n</main>`);
-  body.push(`<footer class="colophon"><p>Made by cxm with the model ${html(last.model.id)} ${html(last.model.version)}. Print this page, or save it as PDF from the browser's print dialog.</p></footer>`);
+  body.push(colophon(last.model));
 
   return renderPage({
     title: `CX maturity over time${c.organization !== undefined ? `: ${c.organization}` : ''}, ${span}`,
@@ -120,8 +112,8 @@ ${c.elements.map((e, i) => `<tr><th scope="row">${html(e.title)}</th>${c.periods
     const over =
       e.comparedOver === undefined
         ? ''
-        : ` (${formatScore(e.fromScore)} → ${formatScore(e.toScore)} over the ${e.comparedOver.length} ${e.comparedOver.length === 1 ? 'question' : 'questions'} both periods were asked)`;
-    return `<p class="small"><strong>${signed(e.delta)}</strong> ${Math.abs(e.delta) === 1 ? 'point' : 'points'} since ${html(first.label)}${over}; ${level}</p>`;
+        : ` (${formatScore(e.fromScore)} → ${formatScore(e.toScore)} over the ${plural(e.comparedOver.length, 'question')} both periods were asked)`;
+    return `<p class="small"><strong>${formatSigned(e.delta)}</strong> ${Math.abs(e.delta) === 1 ? 'point' : 'points'} since ${html(first.label)}${over}; ${level}</p>`;
   }
 
   function changeSection(change: PeriodChange, index: number): string {
@@ -132,7 +124,7 @@ ${c.elements.map((e, i) => `<tr><th scope="row">${html(e.title)}</th>${c.periods
     const levelCell = (e: { from: string | null; to: string | null; direction: Direction | null }): string =>
       e.from === e.to ? chip(e.to) : `${chip(e.from)} → ${chip(e.to)}${arrow(e.direction)}`;
     const row = (name: string, e: { fromScore: number | null; toScore: number | null; delta: number | null; from: string | null; to: string | null; direction: Direction | null }, total = false): string =>
-      `<tr${total ? ' class="total"' : ''}><th scope="row">${name}</th><td class="num">${formatScore(e.fromScore)}</td><td class="num">${formatScore(e.toScore)}</td><td class="num">${signed(e.delta)}</td><td>${levelCell(e)}</td></tr>`;
+      `<tr${total ? ' class="total"' : ''}><th scope="row">${name}</th><td class="num">${formatScore(e.fromScore)}</td><td class="num">${formatScore(e.toScore)}</td><td class="num">${formatSigned(e.delta)}</td><td>${levelCell(e)}</td></tr>`;
     const parts: string[] = [
       `<h3 id="${id}-title">${heading}</h3>`,
       `<table class="keep"><thead><tr><th scope="col">Element</th><th scope="col" class="num">${from}</th><th scope="col" class="num">${to}</th><th scope="col" class="num">Change</th><th scope="col">Level</th></tr></thead><tbody>${row('Overall', change.overall, true)}${change.elements.map((e) => row(html(elementTitle(e.id)), e)).join('')}</tbody></table>`,
@@ -163,9 +155,9 @@ ${c.elements.map((e, i) => `<tr><th scope="row">${html(e.title)}</th>${c.periods
   function explain(e: ElementChange): string | undefined {
     if (e.delta === null) return undefined;
     const title = html(elementTitle(e.id));
-    const drivers = e.drivers.length === 0 ? '' : `<ul>${e.drivers.map((d) => `<li><span class="num">${signed(d.delta)}</span> ${html(d.text)} <span class="muted">(${formatScore(d.fromScore)} → ${formatScore(d.toScore)})</span></li>`).join('')}</ul>`;
+    const drivers = e.drivers.length === 0 ? '' : `<ul>${e.drivers.map((d) => `<li><span class="num">${formatSigned(d.delta)}</span> ${html(d.text)} <span class="muted">(${formatScore(d.fromScore)} → ${formatScore(d.toScore)})</span></li>`).join('')}</ul>`;
     if (e.delta === 0) return e.drivers.length === 0 ? undefined : `<li>${title} did not move: these changes cancelled out:${drivers}</li>`;
-    return `<li><strong>${title}</strong> ${e.delta > 0 ? 'rose' : 'fell'} ${points(e.delta)} (${formatScore(e.fromScore)} → ${formatScore(e.toScore)})${drivers === '' ? '.' : `:${drivers}`}</li>`;
+    return `<li><strong>${title}</strong> ${e.delta > 0 ? 'rose' : 'fell'} ${plural(Math.abs(e.delta), 'point')} (${formatScore(e.fromScore)} → ${formatScore(e.toScore)})${drivers === '' ? '.' : `:${drivers}`}</li>`;
   }
 }
 

@@ -146,6 +146,11 @@ export function levelClass(levels: readonly ReportLevel[], id: string | null, pr
   return index < 0 ? `${prefix}-none` : `${prefix}-${index}`;
 }
 
+/** The page's last words: the model it was made with, and how to keep it. */
+export function colophon(model: { readonly id: string; readonly version: string }): string {
+  return `<footer class="colophon"><p>Made by cxm with the model ${html(model.id)} ${html(model.version)}. Print this page, or save it as PDF from the browser's print dialog.</p></footer>`;
+}
+
 export function renderPage(options: PageOptions): string {
   const css = `${CSS}${levelClasses(options.levels)}\n${printMarginBoxes(options.runningHeader, options.runningTitle)}`;
   const hash = createHash('sha256').update(css, 'utf8').digest('base64');

@@ -4,23 +4,17 @@
 // The same content as the Markdown report (src/render/markdown.ts), laid out for reading. Pure.
 
 import { listedGaps, namesRespondents } from '../team-markdown.js';
-import { SUMMARY_STEPS } from '../plan-words.js';
+import { ELEMENT_STEPS, SUMMARY_STEPS } from '../plan-words.js';
 import type { PlanStep, RecordedAnswer, Report, ReportElement, ReportItem } from '../../model/report.js';
-import { findLevel, formatScore, levelTitle, weakestQuestions } from '../levels.js';
+import { findLevel, groupTitle, levelTitle, weakestQuestions } from '../levels.js';
+import { formatScore, formatSigned } from '../number.js';
 import { DISAGREEMENT_SPREAD } from '../markdown.js';
 import { barChart, radarChart } from './charts.js';
 import { html, htmlLines } from './escape.js';
 import { levelColour } from '../level-colours.js';
-import { levelClass, renderPage } from './page.js';
-
-
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
-}
-
-function signed(points: number): string {
-  return points > 0 ? `+${points}` : String(points);
-}
+import { colophon, levelClass, renderPage } from './page.js';
+import { methodParagraphs } from '../method-words.js';
+import { plural } from '../plural.js';
 
 /** A level as a coloured chip with its title (escaped). */
 function chip(report: Report, id: string | null): string {
@@ -50,10 +44,6 @@ function findItem(report: Report, questionId: string): { element: ReportElement;
     if (item) return { element, item };
   }
   return undefined;
-}
-
-function groupTitle(report: Report, id: string): string {
-  return report.groups?.find((g) => g.id === id)?.title ?? id;
 }
 
 function masthead(report: Report): string {
@@ -132,9 +122,6 @@ function summary(report: Report): string {
   return `<section id="summary" class="summary" aria-labelledby="summary-title"><h2 id="summary-title">Summary</h2>\n${parts.join('\n')}\n</section>`;
 }
 
-/** Steps an element's section lists, after the summary's first SUMMARY_STEPS: the rest are in the JSON report. */
-const ELEMENT_STEPS = 3;
-
 function planSection(report: Report, plan: readonly PlanStep[]): string {
   const steps = plan.slice(0, SUMMARY_STEPS).map((step) => {
     const found = findItem(report, step.question);
@@ -147,7 +134,7 @@ function planSection(report: Report, plan: readonly PlanStep[]): string {
             .join('; ')}.</p>`
         : '';
     return `<li><p class="what">${html(question)} <span class="muted">(${html(element?.title ?? step.element)})</span></p>
-${step.next !== undefined ? `<p class="action">${html(step.next)}</p>` : ''}<p class="small">From “${html(step.fromLabel)}” to “${html(step.toLabel)}”: ${signed(step.elementPoints)} points for ${html(element?.title ?? step.element)}, ${signed(step.overallPoints)} overall.</p>${who}</li>`;
+${step.next !== undefined ? `<p class="action">${html(step.next)}</p>` : ''}<p class="small">From “${html(step.fromLabel)}” to “${html(step.toLabel)}”: ${formatSigned(step.elementPoints, '-')} points for ${html(element?.title ?? step.element)}, ${formatSigned(step.overallPoints, '-')} overall.</p>${who}</li>`;
   });
   return `<section id="next-steps" aria-labelledby="next-steps-title"><h2 id="next-steps-title">Next steps</h2>
 <p class="lead">The steps that raise the scores most, most useful first. Each moves one question up by one answer.</p>
@@ -246,7 +233,7 @@ function elementSection(report: Report, element: ReportElement, index: number): 
     parts.push(
       `<h4>Next steps for ${html(element.title)}</h4><ol class="small">${steps
         .slice(0, ELEMENT_STEPS)
-        .map((s) => `<li>${html(s.text)}: from “${html(s.fromLabel)}” to “${html(s.toLabel)}” (${signed(s.elementPoints)} points)</li>`)
+        .map((s) => `<li>${html(s.text)}: from “${html(s.fromLabel)}” to “${html(s.toLabel)}” (${formatSigned(s.elementPoints, '-')} points)</li>`)
         .join('')}</ol>${rest > 0 ? `<p class="small muted">${plural(rest, 'smaller step')} in the JSON report.</p>` : ''}`,
     );
   }
@@ -272,15 +259,8 @@ function disagreements(report: Report): string {
 }
 
 function method(report: Report): string {
-  const levels = report.levels.map((l) => `${html(l.title)} from ${l.minScore}`).join(', ');
   return `<section id="method" aria-labelledby="method-title"><h2 id="method-title">Method</h2>
-<p>Each answer is turned into a value from 0 to 1: for a single choice, the option's score relative to the lowest and highest option scores; for a multiple choice, the sum of the chosen options' scores over the sum of all options' scores; for a scale, the position of the answer between its minimum and maximum. Answers of n/a and unanswered questions have no value and are left out.</p>
-<p>A question's score is the mean of the respondents' values (× 100); its spread is the difference between the highest and the lowest value. An element's score is the weighted mean of its answered questions' scores. Its level is the highest level whose starting score it reaches, on the unrounded score: ${levels}.</p>
-<p>${
-    report.overall.method === 'weakest-link'
-      ? 'The overall score is the weighted mean of the assessed elements. The overall level is the lowest level among the assessed elements (weakest link).'
-      : 'The overall score is the weighted mean of the assessed elements, and the overall level is the level of that score (mean).'
-  }</p></section>`;
+${methodParagraphs(report, html).map((p) => `<p>${p}</p>`).join('\n')}</section>`;
 }
 
 function inputs(report: Report): string {
@@ -321,7 +301,7 @@ export function renderReportHtml(report: Report): string {
   sections.push(['method', 'Method'], ['inputs', 'Inputs']);
   main.push(method(report), inputs(report));
   body.push(contents(sections), `<main id="main">\n${main.join('\n')}\n</main>`);
-  body.push(`<footer class="colophon"><p>Made by cxm with the model ${html(report.model.id)} ${html(report.model.version)}. Print this page, or save it as PDF from the browser's print dialog.</p></footer>`);
+  body.push(colophon(report.model));
   return renderPage({
     title: `${report.model.title}${subject.length > 0 ? `: ${subject.join(', ')}` : ''}`,
     runningHeader: subject.length > 0 ? subject.join(' · ') : report.model.title,

@@ -5,7 +5,8 @@
 
 import type { GroupChange } from '../model/comparison.js';
 import type { Report, ReportGroup } from '../model/report.js';
-import { round2 } from './round.js';
+import { DEFAULT_MIN_GROUP_SIZE, LEAST_MIN_GROUP_SIZE } from '../score/anonymity.js';
+import { delta } from './movement.js';
 
 /** Each group's members (respondent names) in one period; undefined where the report names nobody. */
 export type Membership = ReadonlyMap<string, readonly string[]>;
@@ -45,10 +46,6 @@ function membershipChange(id: string, earlier: ReportGroup, later: ReportGroup, 
   return changed;
 }
 
-function delta(from: number | null | undefined, to: number | null | undefined): number | null {
-  return from === null || from === undefined || to === null || to === undefined ? null : round2(to - from);
-}
-
 /** The movement of every group both reports show; undefined when neither report has groups. */
 export function groupChanges(
   earlier: Report,
@@ -78,4 +75,30 @@ export function groupChanges(
     });
   }
   return changes;
+}
+
+/** (1.1) How groups are compared: anonymity, and the minimum group size. */
+export interface GroupComparisonOptions {
+  /** Also when any report is anonymous. */
+  readonly anonymous?: boolean;
+  /** Default: the largest any report used, at least 3; never below 2. */
+  readonly minGroupSize?: number;
+}
+
+/**
+ * (1.1) Each pair's group changes (SPEC 4.2: only where membership changes cannot single anyone out). `reports`
+ * and `memberships` in period order; a membership left undefined is the one the report names.
+ */
+export function groupMovement(
+  reports: readonly Report[],
+  memberships: readonly (Membership | undefined)[],
+  options: GroupComparisonOptions,
+): (a: number, b: number) => { groups?: GroupChange[] } {
+  const anonymous = options.anonymous === true || reports.some((r) => r.anonymous === true);
+  const minGroupSize = Math.max(LEAST_MIN_GROUP_SIZE, options.minGroupSize ?? Math.max(DEFAULT_MIN_GROUP_SIZE, ...reports.map((r) => r.minGroupSize ?? 0)));
+  const members = reports.map((r, i) => memberships[i] ?? membershipOf(r));
+  return (a, b) => {
+    const groups = groupChanges(reports[a]!, reports[b]!, { earlier: members[a], later: members[b] }, { anonymous, minGroupSize });
+    return groups === undefined ? {} : { groups };
+  };
 }
