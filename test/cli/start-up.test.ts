@@ -2,9 +2,13 @@
 // command line (none for --version), and all of them only where the help or a mistyped name needs them.
 // Counted in process through commander's own Command.prototype.command, which every declaration calls.
 
-import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import Module, { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { Script } from 'node:vm';
 import type * as commander from 'commander';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { cxmProcess, ROOT } from '../report/cxm.js';
 import { cxmInProcess } from './in-process.js';
 
 const { Command } = createRequire(import.meta.url)('commander') as typeof commander;
@@ -53,6 +57,26 @@ describe('start-up', () => {
       const among = await cxmInProcess(['help', name]);
       expect(alone.stdout, name).toBe(among.stdout);
       expect(alone.code).toBe(0);
+    }
+  });
+});
+
+// bin/cxm.js loads commander from the bundle the build writes (dist/vendor/, src/build/bundle-commander.ts);
+// the tests in process load the package. Both must be the same commander.
+describe('the commander bundle', () => {
+  it("is accepted with its code cache by this Node (a rejected cache would cost start-up its gain)", () => {
+    const file = join(ROOT, 'dist/vendor/commander.cjs');
+    const script = new Script(Module.wrap(readFileSync(file, 'utf8')), { filename: file, cachedData: readFileSync(join(ROOT, 'dist/vendor/commander.cache')) });
+    expect(script.cachedDataRejected).toBe(false);
+    expect(readFileSync(join(ROOT, 'dist/vendor/commander.LICENSE'), 'utf8')).toMatch(/^\(The MIT License\)|MIT/);
+  });
+
+  // mutation caught: a bundle that leaves out or rewrites part of commander (help, suggestions, choices)
+  it('gives the same help, usage errors and suggestions as the package', async () => {
+    for (const args of [['--help'], ['validate', '--help'], ['report', '--help'], ['valdate'], ['validate', '-f', 'xml'], ['--version']]) {
+      const bundled = await cxmProcess(args);
+      const packaged = await cxmInProcess(args);
+      expect(bundled, args.join(' ')).toEqual(packaged);
     }
   });
 });
