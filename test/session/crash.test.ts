@@ -157,8 +157,9 @@ describe('SIGKILL during cxm assess', () => {
     for (let k = 0; k < KILLS; k++) {
       const target = join(await mkdtemp(join(dir, 'run-')), 'answers.yaml');
       const fromStart = k < EARLY;
-      // after ready: spread over the session (10% to 90% of a whole run), each at a random point of its slice
-      const delay = Math.round(fromStart ? Math.random() * 150 : fullRunMs * (0.1 + (0.8 * (k - EARLY + Math.random())) / (KILLS - EARLY)));
+      // after ready: spread over the session (10% to 60% of a whole run, so that a run slower or faster than the
+      // measured one is still killed inside it), each at a random point of its slice
+      const delay = Math.round(fromStart ? Math.random() * 150 : fullRunMs * (0.1 + (0.5 * (k - EARLY + Math.random())) / (KILLS - EARLY)));
       const seed = 1000 + k;
       const run = await runChild(target, seed, { delay, fromStart });
       const context = `kill ${k} (seed ${seed}, ${fromStart ? 'from start' : 'after ready'} +${delay} ms)`;
