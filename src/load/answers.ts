@@ -7,9 +7,9 @@ import { NOT_APPLICABLE, type AnswerSet, type AnswerValue, type Model, type Ques
 import { closest } from './did-you-mean.js';
 import { findingAt, hasErrors } from './finding-at.js';
 import { quote } from './quote.js';
-import { own, type RawAnswers } from './raw.js';
+import { own, type RawAnswers } from './schema/raw.js';
 import { inputOf } from './source-file.js';
-import { loadYamlFile, type LoadedFile } from './yaml-file.js';
+import { loadYamlFile, type LoadedFile } from './file.js';
 
 export interface AnswersResult {
   /** Undefined when the answers have errors. */

@@ -10,10 +10,10 @@ import { builtinModelDir, BUILTIN_MODEL_ID, notBuiltInMessage } from './builtin.
 import { findingAt } from './finding-at.js';
 import { quote } from './quote.js';
 import { checkQuestionnaire, loadModel } from './model.js';
-import type { RawAnswers, RawQuestionnaire } from './raw.js';
+import type { RawAnswers, RawQuestionnaire } from './schema/raw.js';
 import { readSourceFile } from './source-file.js';
 import { cxmOutputKind, looksLikeCxmFile } from './kind-guess.js';
-import { loadYamlFile, type LoadedFile } from './yaml-file.js';
+import { loadYamlFile, type LoadedFile } from './file.js';
 
 export interface ValidateOptions {
   /** Model to check answers files against (default: the built-in model they name). */

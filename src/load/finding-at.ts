@@ -1,8 +1,8 @@
 // Builds a finding for a JSON pointer in a parsed file: the position is looked up only here.
 
 import type { Finding, FindingCode, Severity } from '../model/finding.js';
-import type { LoadedFile } from './yaml-file.js';
-import { pointerOf } from './yaml-source.js';
+import type { LoadedFile } from './file.js';
+import { pointerOf } from './yaml/pointer.js';
 
 export function findingAt(
   loaded: LoadedFile,

@@ -7,10 +7,10 @@ import type { Finding } from '../model/finding.js';
 import type { Element, Level, Model, Option, Question } from '../model/types.js';
 import { closest } from './did-you-mean.js';
 import { findingAt, hasErrors } from './finding-at.js';
-import { own, type RawModel, type RawQuestion, type RawQuestionnaire } from './raw.js';
+import { own, type RawModel, type RawQuestion, type RawQuestionnaire } from './schema/raw.js';
 import { inputOf } from './source-file.js';
-import { yaml11BooleanIds } from './yaml11.js';
-import { loadYamlFile, type LoadedFile } from './yaml-file.js';
+import { yaml11BooleanIds } from './rules/yaml11-ids.js';
+import { loadYamlFile, type LoadedFile } from './file.js';
 
 export interface ModelResult {
   /** Undefined when the model has errors. */

@@ -1,17 +1,18 @@
-// One file, read and parsed, its kind recognised and its schema checked. One parse per file: the fast path
-// (fast-parse.ts) gives the data and the position of whatever a finding points at; text it cannot judge exactly
-// goes the full path (yaml-source.ts). Either way the same checks follow, with the same findings.
+// One file through the first stages: read (source-file.ts), parsed (yaml/), its kind recognised and its schema
+// checked (schema/). One parse per file: the fast path (yaml/fast-parse.ts) gives the data and the position of
+// whatever a finding points at; text it cannot judge exactly goes the full path (yaml/full-parse.ts). Either way
+// the same checks follow, with the same findings.
 
 import type { Finding } from '../model/finding.js';
-import { closest } from './did-you-mean.js';
-import { fastParse } from './fast-parse.js';
-import { FILE_KINDS, kindFromKeys, type FileKind } from './kind-guess.js';
-import { quote } from './quote.js';
-import { checkSchema } from './schema-check.js';
+import { fastParse } from './yaml/fast-parse.js';
+import type { FileKind } from './kind-guess.js';
+import { checkKind } from './schema/kind.js';
+import { checkSchema } from './schema/schema-check.js';
 import { readSourceFile, type SourceFile } from './source-file.js';
-import { wellFormedPart } from './well-formed.js';
-import { getValidators, type SchemaKind } from './validators.js';
-import { parseYaml, type ParsedYaml } from './yaml-source.js';
+import { wellFormedPart } from './schema/well-formed.js';
+import { getValidators, type SchemaKind } from './schema/validators.js';
+import { parseYaml } from './yaml/full-parse.js';
+import type { ParsedYaml } from './yaml/parsed-yaml.js';
 
 export { FILE_KINDS, type FileKind } from './kind-guess.js';
 
@@ -29,25 +30,11 @@ export interface LoadedFile {
   readonly originalPointer?: (pointer: string) => string;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-export function kindOf(data: unknown): string | undefined {
-  if (!isRecord(data)) return undefined;
-  const kind = Object.prototype.hasOwnProperty.call(data, 'kind') ? data['kind'] : undefined;
-  return typeof kind === 'string' ? kind : undefined;
-}
-
 export interface LoadFileOptions {
   /** The kind the caller needs; another kind is an error. Without it, any known kind. */
   readonly expect?: FileKind;
   /** Files larger than this are refused (default MAX_FILE_BYTES; --max-file-size raises it). */
   readonly maxBytes?: number;
-}
-
-function isFileKind(kind: string | undefined): kind is FileKind {
-  return (FILE_KINDS as readonly (string | undefined)[]).includes(kind);
 }
 
 /**
@@ -99,61 +86,11 @@ export async function loadFull(source: SourceFile, options: LoadFileOptions = {}
 async function checkParsed(source: SourceFile, parsed: ParsedYaml, options: LoadFileOptions): Promise<LoadedFile> {
   const { file } = source;
   if (parsed.data === undefined) return { source, parsed, findings: parsed.findings };
-  const findings = [...parsed.findings];
+  const checked = checkKind(parsed.data, parsed.locate, file, options.expect);
+  if ('finding' in checked) return { source, parsed, findings: [...parsed.findings, checked.finding] };
+  const { kind } = checked;
   const data = parsed.data;
-  const at = (pointer: string): { line: number; column: number } => parsed.locate(pointer);
-  const expected = options.expect ? `"${options.expect}"` : 'one of model, questionnaire, answers';
-
-  if (!isRecord(data)) {
-    findings.push({
-      file,
-      line: 1,
-      column: 1,
-      severity: 'error',
-      code: 'missing-kind',
-      message:
-        data === null
-          ? `the file holds no data (it is empty, or only comments): it must be a mapping that starts with kind: ${expected}`
-          : `the file must be a mapping that starts with kind: ${expected}, not ${Array.isArray(data) ? 'a list' : 'a single value'}`,
-      pointer: '',
-    });
-    return { source, parsed, findings };
-  }
-  const kind = kindOf(data);
-  if (kind === undefined) {
-    const hasKind = Object.prototype.hasOwnProperty.call(data, 'kind');
-    const value = data['kind'];
-    const guessed = options.expect ?? kindFromKeys(data);
-    const wanted = guessed ? `"kind: ${guessed}"` : 'kind: model, questionnaire or answers';
-    findings.push({
-      file,
-      ...at(hasKind ? '/kind' : ''),
-      severity: 'error',
-      code: 'missing-kind',
-      message: hasKind
-        ? `kind must be ${expected}, not ${value === null ? 'empty' : Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'a mapping' : JSON.stringify(value)}`
-        : `the file has no kind: add ${wanted} as its first line`,
-      pointer: hasKind ? '/kind' : '',
-    });
-    return { source, parsed, findings };
-  }
-  if (!isFileKind(kind) || (options.expect && kind !== options.expect)) {
-    const guess = isFileKind(kind) ? undefined : closest(kind, FILE_KINDS);
-    const needed = options.expect === 'answers' ? 'an answers file' : `a ${options.expect} file`;
-    findings.push({
-      file,
-      ...at('/kind'),
-      severity: 'error',
-      code: 'unknown-kind',
-      message: guess
-        ? `unknown kind ${quote(kind)}: did you mean "${guess}"?`
-        : options.expect
-          ? `this file is of kind ${quote(kind)}, but ${needed} is needed here: name ${needed} (kind: ${options.expect})`
-          : `unknown kind ${quote(kind)}: use ${expected}`,
-      pointer: '/kind',
-    });
-    return { source, parsed, findings };
-  }
+  const findings = [...parsed.findings];
   const validators = await getValidators();
   const schemaFindings = checkSchema(validators[kind satisfies SchemaKind], data, parsed, file, source.text);
   findings.push(...schemaFindings);

@@ -1,32 +1,11 @@
-// Positions without a second parse. The one line index (offset → line:column) for both paths, and, for the fast
-// path (fast-parse.ts), the tree of the nodes js-yaml reads, recorded by its listener as it goes: enough to answer
-// "where is the value (or the key) at this JSON pointer" exactly as the full path's yaml Document does
-// (yaml-source.ts), for the YAML the fast path accepts. test/load/fast-path.test.ts holds the two to the same
-// line:column for every pointer of every file the fast path takes.
+// Positions without a second parse: for the fast path (fast-parse.ts), the tree of the nodes js-yaml reads,
+// recorded by its listener as it goes, enough to answer "where is the value (or the key) at this JSON pointer"
+// exactly as the full path's yaml Document does (locate-node.ts), for the YAML the fast path accepts.
+// test/load/fast-path.test.ts holds the two to the same line:column for every pointer of every file the fast
+// path takes.
 
 import type { State } from 'js-yaml';
-
-export type Position = { readonly line: number; readonly column: number };
-
-/** offset → line:column (1-based), by a binary search over the line starts. */
-export function lineIndex(text: string): (offset: number) => Position {
-  // our own line starts: yaml's LineCounter misses the newlines inside tokens it rejects, so lines drift after an error
-  const lineStarts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
-  return (offset: number): Position => {
-    let at = Math.max(0, Math.min(offset, text.length));
-    // the end of a file that ends with a newline would be a line that does not exist: use the end of the last line
-    if (at === text.length && text.endsWith('\n')) at -= text.endsWith('\r\n') ? 2 : 1;
-    let low = 0;
-    let high = lineStarts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (lineStarts[mid]! <= at) low = mid;
-      else high = mid - 1;
-    }
-    return { line: low + 1, column: at - lineStarts[low]! + 1 };
-  };
-}
+import { lineIndex, type Position } from './line-index.js';
 
 const LF = 0x0a;
 const SPACE = 0x20;
@@ -106,7 +85,7 @@ export class NodeTree {
   }
 }
 
-/** The node a pointer leads to, as yaml-source.ts's nodeAt finds it: the deepest node reached, and the key of its pair. */
+/** The node a pointer leads to, as locate-node.ts's nodeAt finds it: the deepest node reached, and the key of its pair. */
 function nodeAt(root: ReadNode, segments: readonly string[]): { key?: ReadNode; value: ReadNode } {
   let node = root;
   let key: ReadNode | undefined;
