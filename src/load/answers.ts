@@ -32,26 +32,31 @@ export function questionIndex(model: Model): Map<string, { question: Question; o
 const MODEL_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 /**
- * The model id and version an answers file says it was recorded against, without a full check. An id that is
- * not kebab-case is left out: it would name a directory (model: { id: ../../x } must not load a model from
+ * The model id and version an answers file says it was recorded against, whether or not it passed its schema. An
+ * id that is not kebab-case is left out: it would name a directory (model: { id: ../../x } must not load a model from
  * elsewhere and echo its lines); the schema check reports it where it is written.
  */
-export async function readAnswersHeader(file: string, maxBytes?: number): Promise<{ id?: string; version?: string; loaded: LoadedFile }> {
-  const loaded = await loadYamlFile(file, { expect: 'answers', ...(maxBytes !== undefined ? { maxBytes } : {}) });
+export function answersHeader(loaded: LoadedFile): { id?: string; version?: string } {
   const data = loaded.parsed?.data as Partial<RawAnswers> | undefined;
   const model = data && typeof data === 'object' ? data.model : undefined;
   return {
     ...(typeof model?.id === 'string' && MODEL_ID.test(model.id) ? { id: model.id } : {}),
     ...(typeof model?.version === 'string' ? { version: model.version } : {}),
-    loaded,
   };
 }
 
+/** Reads answers files and checks them as one set against the model. */
 export async function loadAnswerSet(files: readonly string[], model: Model, options: { readonly maxBytes?: number } = {}): Promise<AnswersResult> {
+  const loaded: LoadedFile[] = [];
+  for (const file of files) loaded.push(await loadYamlFile(file, { expect: 'answers', ...options }));
+  return checkAnswerSet(loaded, model);
+}
+
+/** Answers files already read (loadYamlFile, expecting answers) → one AnswerSet, checked against the model. */
+export function checkAnswerSet(files: readonly LoadedFile[], model: Model): AnswersResult {
   const findings: Finding[] = [];
   const loadedFiles: { loaded: LoadedFile; raw: RawAnswers }[] = [];
-  for (const file of files) {
-    const read = await loadYamlFile(file, { expect: 'answers', ...options });
+  for (const read of files) {
     findings.push(...read.findings);
     // after schema errors, the well-formed respondents are still checked (the set is not scored: it has errors)
     const loaded = read.data !== undefined ? read : read.partial;

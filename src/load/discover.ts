@@ -5,13 +5,13 @@ import { readdir, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Finding } from '../model/finding.js';
 import type { Model } from '../model/types.js';
-import { loadAnswerSet, readAnswersHeader } from './answers.js';
+import { answersHeader, checkAnswerSet } from './answers.js';
 import { builtinModelDir, BUILTIN_MODEL_ID, notBuiltInMessage } from './builtin.js';
 import { findingAt } from './finding-at.js';
 import { quote } from './quote.js';
-import { checkQuestionnaire, loadModel } from './model.js';
+import { checkQuestionnaire, loadModel, manifestPath } from './model.js';
 import type { RawAnswers, RawQuestionnaire } from './schema/raw.js';
-import { readSourceFile } from './source-file.js';
+import { MAX_FILE_BYTES, type SourceFile } from './source-file.js';
 import { cxmOutputKind, looksLikeCxmFile } from './kind-guess.js';
 import { loadYamlFile, type LoadedFile } from './file.js';
 
@@ -94,6 +94,8 @@ export async function validatePaths(paths: readonly string[], options: ValidateO
 
   const modelFiles = new Set<string>();
   const sources = new Map<string, string>();
+  // what the models read, to echo the lines of their findings without reading the files again
+  const modelSources = new Map<string, SourceFile>();
   const models = new Map<string, Model>();
   const modelDirsSeen = new Set<string>();
   for (const dir of modelDirs) {
@@ -102,6 +104,7 @@ export async function validatePaths(paths: readonly string[], options: ValidateO
     modelDirsSeen.add(resolve(dir));
     const result = await loadModel(dir);
     findings.push(...result.findings);
+    for (const [file, source] of result.sources) modelSources.set(file, source);
     for (const file of result.files) {
       modelFiles.add(resolve(file));
       files.push(file);
@@ -113,6 +116,7 @@ export async function validatePaths(paths: readonly string[], options: ValidateO
   if (options.model !== undefined) {
     const result = await loadModel(options.model);
     findings.push(...result.findings);
+    for (const [file, source] of result.sources) modelSources.set(file, source);
     files.push(...result.files.filter((f) => !modelFiles.has(resolve(f))));
     explicitModel = result.model;
   }
@@ -150,17 +154,18 @@ export async function validatePaths(paths: readonly string[], options: ValidateO
     const wellFormed = loaded.data !== undefined ? loaded : loaded.partial;
     if (loaded.kind === 'answers' && wellFormed !== undefined) {
       findings.push(...loaded.findings);
-      const model = explicitModel ?? (await modelForAnswers(file, models, findings));
+      const model = explicitModel ?? (await modelForAnswers(loaded, models, findings));
       if (model) {
-        findings.push(...(await loadAnswerSet([file], model, options.maxBytes !== undefined ? { maxBytes: options.maxBytes } : {})).findings.filter((f) => f.file === file));
+        findings.push(...checkAnswerSet([loaded], model).findings.filter((f) => f.file === file));
         findings.push(...respondentsInOtherFiles(wellFormed, assessments));
       }
     } else if (loaded.kind === 'questionnaire' && wellFormed !== undefined) {
       findings.push(...loaded.findings, ...checkQuestionnaire(wellFormed.data as RawQuestionnaire, wellFormed));
     } else if (loaded.kind === 'model') {
       // a manifest with another name than model.yaml: its questionnaires are checked with it
-      const result = await loadModel(file);
+      const result = await loadModel(file, manifestPath(file) === file ? { manifest: loaded } : {});
       findings.push(...result.findings);
+      for (const [f, source] of result.sources) modelSources.set(f, source);
       for (const f of result.files) {
         if (!modelFiles.has(resolve(f)) && !looseSeen.has(resolve(f))) files.push(f);
         modelFiles.add(resolve(f));
@@ -187,6 +192,7 @@ export async function validatePaths(paths: readonly string[], options: ValidateO
   }
 
   const withFindings = new Set(findings.map((f) => f.file));
+  const limit = options.maxBytes ?? MAX_FILE_BYTES;
   for (const file of files) {
     if (sources.has(file) || !withFindings.has(file)) continue;
     const text = texts.get(file);
@@ -194,8 +200,9 @@ export async function validatePaths(paths: readonly string[], options: ValidateO
       sources.set(file, text);
       continue;
     }
-    const read = await readSourceFile(file, options.maxBytes);
-    if ('source' in read) sources.set(file, read.source.text);
+    // lines are echoed only from files within the size limit of the run (a model is read whatever the limit)
+    const source = modelSources.get(file);
+    if (source !== undefined && source.size <= limit) sources.set(file, source.text);
   }
   return { findings: withoutRepeats(findings), files, sources, passedOver };
 }
@@ -248,14 +255,14 @@ interface FirstAppearance {
   readonly path: (string | number)[];
 }
 
-async function modelForAnswers(file: string, models: Map<string, Model>, findings: Finding[]): Promise<Model | undefined> {
-  const header = await readAnswersHeader(file);
+async function modelForAnswers(loaded: LoadedFile, models: Map<string, Model>, findings: Finding[]): Promise<Model | undefined> {
+  const header = answersHeader(loaded);
   const id = header.id ?? BUILTIN_MODEL_ID;
   // the model of that id, else a model found here that accepts it (SPEC 2.1, derived models)
   const known = models.get(id) ?? [...models.values()].find((m) => m.accepts.includes(id));
   if (known) return known;
   if (id !== BUILTIN_MODEL_ID) {
-    findings.push(findingAt(header.loaded, ['model', 'id'], 'model-mismatch', notBuiltInMessage(id, header.version, [...models.keys()])));
+    findings.push(findingAt(loaded, ['model', 'id'], 'model-mismatch', notBuiltInMessage(id, header.version, [...models.keys()])));
     return undefined;
   }
   const result = await loadModel(builtinModelDir());

@@ -1,7 +1,7 @@
 // One file through the first stages: read (source-file.ts), parsed (yaml/), its kind recognised and its schema
 // checked (schema/). One parse per file: the fast path (yaml/fast-parse.ts) gives the data and the position of
 // whatever a finding points at; text it cannot judge exactly goes the full path (yaml/full-parse.ts). Either way
-// the same checks follow, with the same findings.
+// the same checks follow, with the same findings. Each file is read once: callers pass the LoadedFile along.
 
 import type { Finding } from '../model/finding.js';
 import { fastParse } from './yaml/fast-parse.js';
@@ -37,32 +37,11 @@ export interface LoadFileOptions {
   readonly maxBytes?: number;
 }
 
-/**
- * The files loaded last whose kind was recognised, by path. Commands read some files twice (cxm report reads an
- * answers file for the model it names, then the model, then the answers in full): a large file is parsed once.
- * The bytes are compared (SHA-256), so a file changed in between is loaded afresh; a recognised kind gives the
- * same result whatever kind was expected.
- */
-const recentlyLoaded = new Map<string, LoadedFile>();
-const RECENT_FILES = 16;
-
 /** Reads, parses and schema-checks a file. Never throws for a user's mistake. */
 export async function loadYamlFile(file: string, options: LoadFileOptions = {}): Promise<LoadedFile> {
   const read = await readSourceFile(file, options.maxBytes);
   if ('finding' in read) return { findings: [read.finding] };
-  const recent = recentlyLoaded.get(file);
-  if (
-    recent?.kind !== undefined &&
-    (options.expect === undefined || options.expect === recent.kind) &&
-    recent.source?.sha256 === read.source.sha256
-  ) {
-    return recent;
-  }
-  const loaded = await loadYamlSource(read.source, options);
-  recentlyLoaded.delete(file);
-  if (loaded.kind !== undefined) recentlyLoaded.set(file, loaded);
-  if (recentlyLoaded.size > RECENT_FILES) recentlyLoaded.delete(recentlyLoaded.keys().next().value!);
-  return loaded;
+  return loadYamlSource(read.source, options);
 }
 
 /** Parses and schema-checks a file already read: the fast path when it can judge the text, else the full path. */

@@ -8,7 +8,7 @@ import type { Element, Level, Model, Option, Question } from '../model/types.js'
 import { closest } from './did-you-mean.js';
 import { findingAt, hasErrors } from './finding-at.js';
 import { own, type RawModel, type RawQuestion, type RawQuestionnaire } from './schema/raw.js';
-import { inputOf } from './source-file.js';
+import { inputOf, type SourceFile } from './source-file.js';
 import { yaml11BooleanIds } from './rules/yaml11-ids.js';
 import { loadYamlFile, type LoadedFile } from './file.js';
 
@@ -18,6 +18,8 @@ export interface ModelResult {
   readonly findings: Finding[];
   /** Every file of the model that was read (model.yaml first). */
   readonly files: readonly string[];
+  /** What was read of each, by path, to echo the lines of findings without reading the files again. */
+  readonly sources: ReadonlyMap<string, SourceFile>;
 }
 
 /** The model.yaml of a model given as a directory, or the manifest itself (a file of kind model may have any name). */
@@ -25,14 +27,17 @@ export function manifestPath(dirOrFile: string): string {
   return /\.(ya?ml|json)$/i.test(basename(dirOrFile)) ? dirOrFile : join(dirOrFile, 'model.yaml');
 }
 
-export async function loadModel(dirOrFile: string): Promise<ModelResult> {
+/** `options.manifest`: the manifest, when the caller has read it already (as a file of kind model). */
+export async function loadModel(dirOrFile: string, options: { readonly manifest?: LoadedFile } = {}): Promise<ModelResult> {
   const manifest = manifestPath(dirOrFile);
   const dir = dirname(manifest);
-  const read = await loadYamlFile(manifest, { expect: 'model' });
+  const read = options.manifest ?? (await loadYamlFile(manifest, { expect: 'model' }));
+  const sources = new Map<string, SourceFile>();
+  if (read.source) sources.set(manifest, read.source);
   const findings = [...read.findings];
   // after schema errors, the rules still run on the well-formed part: one run reports every independent mistake
   const loaded = read.data !== undefined ? read : read.partial;
-  if (loaded === undefined) return { findings, files: [manifest] };
+  if (loaded === undefined) return { findings, files: [manifest], sources };
   const raw = loaded.data as RawModel;
 
   findings.push(...checkManifest(raw, loaded));
@@ -79,6 +84,7 @@ export async function loadModel(dirOrFile: string): Promise<ModelResult> {
     }
     files.push(file);
     const readQ = await loadYamlFile(file);
+    if (readQ.source) sources.set(file, readQ.source);
     findings.push(...readQ.findings);
     const q = readQ.data !== undefined ? readQ : readQ.partial;
     if (q === undefined) continue;
@@ -126,7 +132,7 @@ export async function loadModel(dirOrFile: string): Promise<ModelResult> {
   if (!hasErrors(findings) && elements.length === raw.elements.length) {
     findings.push(...checkReachable(raw, elements, loaded));
   }
-  if (hasErrors(findings)) return { findings, files };
+  if (hasErrors(findings)) return { findings, files, sources };
 
   const model: Model = {
     id: raw.id,
@@ -143,7 +149,7 @@ export async function loadModel(dirOrFile: string): Promise<ModelResult> {
     groups: (raw.groups ?? []).map((g) => ({ id: g.id, title: g.title })),
     accepts: raw.accepts ?? [],
   };
-  return { model, findings, files };
+  return { model, findings, files, sources };
 }
 
 /** The YAML files next to model.yaml, for a did-you-mean on a misspelled file name. */

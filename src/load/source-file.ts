@@ -11,6 +11,8 @@ export interface SourceFile {
   /** The path as the user gave it (relative paths stay relative, for stable reports). */
   readonly file: string;
   readonly text: string;
+  /** Its size in bytes, as read (the text may be shorter: a byte order mark is not part of it). */
+  readonly size: number;
   readonly sha256: string;
 }
 
@@ -32,6 +34,7 @@ function withSha256(file: string, text: string, bytes: Uint8Array): SourceFile {
   return {
     file,
     text,
+    size: bytes.length,
     get sha256(): string {
       return (sha256 ??= process.getBuiltinModule('node:crypto').createHash('sha256').update(bytes).digest('hex'));
     },

@@ -107,7 +107,7 @@ function expectParseAgreement(text: string, pointers = Infinity): boolean {
   return true;
 }
 
-const source = (text: string): SourceFile => ({ file: 'x.yaml', text, sha256: '' });
+const source = (text: string): SourceFile => ({ file: 'x.yaml', text, size: text.length, sha256: '' });
 const accepted = (loaded: LoadedFile): boolean => loaded.data !== undefined && loaded.findings.length === 0;
 
 /**

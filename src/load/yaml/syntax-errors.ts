@@ -46,19 +46,8 @@ export function explainSyntaxErrors<P extends SyntaxProblem>(
   reparse: Reparse<P>,
 ): { mistakes: SyntaxMistake[]; rest: P[] } {
   if (problems.length === 0) return { mistakes: [], rest: [] };
-  // a file read for several kinds (cxm report reads an answers file twice) is explained once
-  const known = recent.get(text);
-  if (known && known.problems === problems.length) return known.result as { mistakes: SyntaxMistake[]; rest: P[] };
-  const result = explain(text, problems, reparse);
-  if (text.length <= LARGE_TEXT) {
-    recent.set(text, { problems: problems.length, result });
-    if (recent.size > RECENT) recent.delete(recent.keys().next().value!);
-  }
-  return result;
+  return explain(text, problems, reparse);
 }
-
-const RECENT = 4;
-const recent = new Map<string, { problems: number; result: { mistakes: SyntaxMistake[]; rest: SyntaxProblem[] } }>();
 
 function explain<P extends SyntaxProblem>(text: string, problems: readonly P[], reparse: Reparse<P>): { mistakes: SyntaxMistake[]; rest: P[] } {
   const lines = text.split('\n');
