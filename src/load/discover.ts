@@ -8,8 +8,9 @@ import type { Model } from '../model/types.js';
 import { answersHeader, checkAnswerSet } from './answers.js';
 import { builtinModelDir, BUILTIN_MODEL_ID, notBuiltInMessage } from './builtin.js';
 import { findingAt } from './finding-at.js';
-import { quote } from './quote.js';
-import { checkQuestionnaire, loadModel, manifestPath } from './model.js';
+import { loadModel, manifestPath } from './model.js';
+import { repeatedRespondents, type FirstAppearance } from './rules/answers-rules.js';
+import { checkQuestionnaire } from './rules/questionnaire-rules.js';
 import type { RawAnswers, RawQuestionnaire } from './schema/raw.js';
 import { MAX_FILE_BYTES, type SourceFile } from './source-file.js';
 import { cxmOutputKind, looksLikeCxmFile } from './kind-guess.js';
@@ -234,25 +235,7 @@ function respondentsInOtherFiles(loaded: LoadedFile, assessments: Map<string, Ma
   const key = JSON.stringify([raw.model.id, raw.organization ?? null, raw.period]);
   let names = assessments.get(key);
   if (!names) assessments.set(key, (names = new Map<string, FirstAppearance>()));
-  const findings: Finding[] = [];
-  for (const [ri, respondent] of raw.respondents.entries()) {
-    const path = ['respondents', ri, 'name'];
-    const first = names.get(respondent.name);
-    if (first === undefined) names.set(respondent.name, { loaded, path });
-    else if (first.loaded.source?.file !== loaded.source?.file) {
-      const at = findingAt(first.loaded, first.path, 'duplicate-respondent', '');
-      findings.push(
-        findingAt(loaded, path, 'duplicate-respondent', `respondent ${quote(respondent.name)} already appears in ${at.file}:${at.line}:${at.column}, an answers file of the same assessment (period ${raw.period}): each person answers once per assessment; rename or remove one`),
-      );
-    }
-  }
-  return findings;
-}
-
-/** Where a respondent's name first appears; its line:column is looked up only when needed (it takes the full parse). */
-interface FirstAppearance {
-  readonly loaded: LoadedFile;
-  readonly path: (string | number)[];
+  return repeatedRespondents({ loaded, raw }, names, { period: raw.period });
 }
 
 async function modelForAnswers(loaded: LoadedFile, models: Map<string, Model>, findings: Finding[]): Promise<Model | undefined> {

@@ -12,7 +12,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { questionnaireYaml, type Flaw } from '../../src/bench/inputs.js';
 import { fastParse } from '../../src/load/yaml/fast-parse.js';
-import { checkQuestionnaire } from '../../src/load/model.js';
+import { checkQuestionnaire } from '../../src/load/rules/questionnaire-rules.js';
 import type { RawQuestionnaire } from '../../src/load/schema/raw.js';
 import type { SourceFile } from '../../src/load/source-file.js';
 import { FILE_KINDS, loadFast, loadFull, loadYamlSource, type FileKind, type LoadedFile } from '../../src/load/file.js';
