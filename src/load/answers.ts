@@ -4,7 +4,7 @@
 import type { Finding } from '../model/finding.js';
 import type { AnswerSet, AnswerValue, Model, Respondent } from '../model/types.js';
 import { loadYamlFile, type LoadedFile } from './file.js';
-import { hasErrors } from './finding-at.js';
+import { hasErrors } from './findings.js';
 import { ANSWER_SET_RULES, ANSWERS_FILE_RULES, RECORDED_FILE_RULES, questionIndex, recordedModel, type AnswersFile } from './rules/answers-rules.js';
 import { runRules } from './rules/rule.js';
 import { own, type RawAnswers, type RawRespondent } from './schema/raw.js';

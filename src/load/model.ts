@@ -7,7 +7,7 @@ import type { Finding } from '../model/finding.js';
 import type { Element, Level, Model, Option, Question } from '../model/types.js';
 import { closest } from './did-you-mean.js';
 import { loadYamlFile, type LoadedFile } from './file.js';
-import { findingAt, hasErrors } from './finding-at.js';
+import { findingAt, hasErrors } from './findings.js';
 import { COMPLETE_MODEL_RULES, MANIFEST_RULES, MODEL_QUESTIONNAIRE_RULES, MODEL_RULES, type ModelQuestionnaire } from './rules/model-rules.js';
 import { runRules } from './rules/rule.js';
 import { own, type RawModel, type RawQuestion, type RawQuestionnaire } from './schema/raw.js';

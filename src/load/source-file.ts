@@ -22,10 +22,6 @@ function ioFinding(file: string, code: Finding['code'], message: string): { find
   return { finding: { file, line: 1, column: 1, severity: 'error', code, message, pointer: '' } };
 }
 
-export function isIoFinding(finding: Finding): boolean {
-  return finding.code === 'file-not-found' || finding.code === 'file-unreadable';
-}
-
 const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
 /** SHA-256 of the bytes, computed when first asked for (reports need it; validation does not). */

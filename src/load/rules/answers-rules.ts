@@ -7,7 +7,7 @@ import { periodAdvice, parsePeriod } from '../../model/period.js';
 import { NOT_APPLICABLE, type AnswerValue, type Model, type Question } from '../../model/types.js';
 import { closest } from '../did-you-mean.js';
 import type { LoadedFile } from '../file.js';
-import { findingAt } from '../finding-at.js';
+import { findingAt } from '../findings.js';
 import { quote } from '../quote.js';
 import { own, type RawAnswers, type RawRespondent } from '../schema/raw.js';
 import { runRules, type Rule } from './rule.js';

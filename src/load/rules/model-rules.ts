@@ -5,7 +5,7 @@
 import type { Finding } from '../../model/finding.js';
 import type { Element } from '../../model/types.js';
 import type { LoadedFile } from '../file.js';
-import { findingAt } from '../finding-at.js';
+import { findingAt } from '../findings.js';
 import type { RawModel } from '../schema/raw.js';
 import { QUESTIONNAIRE_RULES, type QuestionnaireSubject } from './questionnaire-rules.js';
 import { levelsReachable } from './reachable-levels.js';

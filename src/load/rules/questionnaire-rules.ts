@@ -3,7 +3,7 @@
 import type { Finding } from '../../model/finding.js';
 import { closest } from '../did-you-mean.js';
 import type { LoadedFile } from '../file.js';
-import { findingAt } from '../finding-at.js';
+import { findingAt } from '../findings.js';
 import type { RawQuestionnaire } from '../schema/raw.js';
 import { runRules, type Rule } from './rule.js';
 import { yaml11BooleanIds } from './yaml11-ids.js';

@@ -6,7 +6,7 @@ import type { Finding } from '../../model/finding.js';
 import { levelFor } from '../../model/level.js';
 import type { Element, Level, Question } from '../../model/types.js';
 import { elementScoreTerms, valuation, type QuestionValuation } from '../../model/valuation.js';
-import { findingAt } from '../finding-at.js';
+import { findingAt } from '../findings.js';
 import type { CompleteModel } from './model-rules.js';
 
 /** Element scores are enumerated up to this many; past it, an element is taken to reach every score. */

@@ -2,7 +2,7 @@
 // many CI tools) read them, plain, as booleans. And `True` is a boolean in both: an id written so needs quotes.
 
 import type { Finding } from '../../model/finding.js';
-import { findingAt } from '../finding-at.js';
+import { findingAt } from '../findings.js';
 import type { LoadedFile } from '../file.js';
 import { quotedFix, writtenAt } from '../yaml/written-at.js';
 

@@ -1,4 +1,5 @@
-// Builds a finding for a JSON pointer in a parsed file: the position is looked up only here.
+// Findings helpers, one home: building a finding at a JSON pointer of a loaded file (its position is looked up only
+// here), whether any is an error or an I/O problem, and their stable order.
 
 import type { Finding, FindingCode, Severity } from '../model/finding.js';
 import type { LoadedFile } from './file.js';
@@ -38,4 +39,9 @@ export function sortFindings(findings: readonly Finding[]): Finding[] {
       a.column - b.column ||
       (a.code < b.code ? -1 : a.code > b.code ? 1 : 0),
   );
+}
+
+/** A path that does not exist or cannot be read: a usage problem (exit 2), not a problem in a file's content. */
+export function isIoFinding(finding: Finding): boolean {
+  return finding.code === 'file-not-found' || finding.code === 'file-unreadable';
 }
