@@ -10,7 +10,7 @@ import type { RawModel } from '../schema/raw.js';
 import { QUESTIONNAIRE_RULES, type QuestionnaireSubject } from './questionnaire-rules.js';
 import { levelsReachable } from './reachable-levels.js';
 import type { Rule } from './rule.js';
-import { yaml11BooleanIds } from './yaml11-ids.js';
+import { YAML11_BOOLEANS, yaml11BooleanIds, type Yaml11Id } from './yaml11-ids.js';
 
 /** A model's manifest that passed its schema (or its well-formed part). */
 export interface ManifestSubject {
@@ -60,15 +60,19 @@ const firstLevelAtZero: Rule<ManifestSubject> = ({ raw, loaded }) => {
   return [findingAt(loaded, ['levels', 0, 'minScore'], 'first-level-not-zero', `the first level must start at minScore 0 (so every score has a level), not ${first.minScore}`)];
 };
 
-/** Ids that YAML 1.1 readers would read as booleans (yaml11-ids.ts). */
-const manifestIdsReadAlike: Rule<ManifestSubject> = ({ raw, loaded }) =>
-  yaml11BooleanIds(loaded, [
-    { path: ['id'], value: raw.id },
-    ...raw.levels.map((level, i) => ({ path: ['levels', i, 'id'], value: level.id })),
-    ...raw.elements.map((element, i) => ({ path: ['elements', i, 'id'], value: element.id })),
-    ...(raw.groups ?? []).map((group, i) => ({ path: ['groups', i, 'id'], value: group.id })),
-    ...(raw.accepts ?? []).map((id, i) => ({ path: ['accepts', i], value: id })),
-  ]);
+/** Ids that YAML 1.1 readers would read as booleans (yaml11-ids.ts); only those are listed. */
+const manifestIdsReadAlike: Rule<ManifestSubject> = ({ raw, loaded }) => {
+  const ids: Yaml11Id[] = [];
+  const consider = (path: (string | number)[], value: string): void => {
+    if (YAML11_BOOLEANS.has(value)) ids.push({ path, value });
+  };
+  consider(['id'], raw.id);
+  raw.levels.forEach((level, i) => consider(['levels', i, 'id'], level.id));
+  raw.elements.forEach((element, i) => consider(['elements', i, 'id'], element.id));
+  (raw.groups ?? []).forEach((group, i) => consider(['groups', i, 'id'], group.id));
+  (raw.accepts ?? []).forEach((id, i) => consider(['accepts', i], id));
+  return ids.length === 0 ? [] : yaml11BooleanIds(loaded, ids);
+};
 
 const elementIdsUnique: Rule<ManifestSubject> = ({ raw, loaded }) => {
   const findings: Finding[] = [];

@@ -6,7 +6,7 @@ import type { LoadedFile } from '../file.js';
 import { findingAt } from '../findings.js';
 import type { RawQuestionnaire } from '../schema/raw.js';
 import { runRules, type Rule } from './rule.js';
-import { yaml11BooleanIds } from './yaml11-ids.js';
+import { YAML11_BOOLEANS, yaml11BooleanIds, type Yaml11Id } from './yaml11-ids.js';
 
 /** A questionnaire file that passed its schema (or its well-formed part), and the levels of its model. */
 export interface QuestionnaireSubject {
@@ -110,16 +110,19 @@ const scaleLabelsInRange: Rule<QuestionnaireSubject> = ({ raw, loaded }) => {
   return findings;
 };
 
-/** Ids that YAML 1.1 readers would read as booleans (yaml11-ids.ts). */
-const idsReadAlike: Rule<QuestionnaireSubject> = ({ raw, loaded }) =>
-  yaml11BooleanIds(loaded, [
-    { path: ['element'], value: raw.element },
-    ...raw.questions.flatMap((question, qi) => [
-      { path: questionPath(qi, 'id'), value: question.id },
-      ...(question.options ?? []).map((option, oi) => ({ path: questionPath(qi, 'options', oi, 'id'), value: option.id })),
-    ]),
-    ...Object.keys(raw.recommendations ?? {}).map((key) => ({ path: ['recommendations', key], value: key, target: 'key' as const })),
-  ]);
+/** Ids that YAML 1.1 readers would read as booleans (yaml11-ids.ts); only those are listed: most files have none. */
+const idsReadAlike: Rule<QuestionnaireSubject> = ({ raw, loaded }) => {
+  const ids: Yaml11Id[] = [];
+  if (YAML11_BOOLEANS.has(raw.element)) ids.push({ path: ['element'], value: raw.element });
+  for (const [qi, question] of raw.questions.entries()) {
+    if (YAML11_BOOLEANS.has(question.id)) ids.push({ path: questionPath(qi, 'id'), value: question.id });
+    for (const [oi, option] of (question.options ?? []).entries()) {
+      if (YAML11_BOOLEANS.has(option.id)) ids.push({ path: questionPath(qi, 'options', oi, 'id'), value: option.id });
+    }
+  }
+  for (const key of Object.keys(raw.recommendations ?? {})) if (YAML11_BOOLEANS.has(key)) ids.push({ path: ['recommendations', key], value: key, target: 'key' });
+  return ids.length === 0 ? [] : yaml11BooleanIds(loaded, ids);
+};
 
 const recommendationLevelsKnown: Rule<QuestionnaireSubject> = ({ raw, loaded, levelIds }) => {
   if (!levelIds) return [];

@@ -24,7 +24,14 @@ function writtenPlainSomewhere(text: string, value: string, key: boolean): boole
  * A warning for each id (at `paths`) that is written as a plain YAML 1.1 boolean: fine for cxm, but a YAML 1.1
  * reader of the same file reads false or true, not the id. Quoted ids are left alone.
  */
-export function yaml11BooleanIds(loaded: LoadedFile, ids: readonly { path: (string | number)[]; value: string; target?: 'key' }[]): Finding[] {
+/** An id to check: where it is (with `key`, the key itself is the id) and what it is. */
+export interface Yaml11Id {
+  readonly path: (string | number)[];
+  readonly value: string;
+  readonly target?: 'key';
+}
+
+export function yaml11BooleanIds(loaded: LoadedFile, ids: readonly Yaml11Id[]): Finding[] {
   const text = loaded.source?.text;
   if (text === undefined) return [];
   const findings: Finding[] = [];
