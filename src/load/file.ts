@@ -11,7 +11,6 @@ import { checkSchema } from './schema/schema-check.js';
 import { readSourceFile, type SourceFile } from './source-file.js';
 import { wellFormedPart } from './schema/well-formed.js';
 import { getValidators, type SchemaKind } from './schema/validators.js';
-import { parseYaml } from './yaml/full-parse.js';
 import type { ParsedYaml } from './yaml/parsed-yaml.js';
 
 export { FILE_KINDS, type FileKind } from './kind-guess.js';
@@ -56,8 +55,9 @@ export async function loadFast(source: SourceFile, options: LoadFileOptions = {}
   return checkParsed(source, { data: fast.data, findings: [], locate: fast.locate }, options);
 }
 
-/** The full path: yaml's Document, for any text, whatever it holds. */
+/** The full path: yaml's Document, for any text, whatever it holds. Its code, like the yaml package, is loaded when a file needs it. */
 export async function loadFull(source: SourceFile, options: LoadFileOptions = {}): Promise<LoadedFile> {
+  const { parseYaml } = await import('./yaml/full-parse.js');
   return checkParsed(source, parseYaml(source.text, { file: source.file }), options);
 }
 

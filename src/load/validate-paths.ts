@@ -5,11 +5,9 @@
 import { resolve } from 'node:path';
 import type { Finding } from '../model/finding.js';
 import type { Model } from '../model/types.js';
-import { answersHeader, checkAnswerSet } from './answers.js';
 import { builtinModelDir, BUILTIN_MODEL_ID, notBuiltInMessage } from './builtin.js';
 import { findingAt } from './findings.js';
-import { loadModel, manifestPath } from './model.js';
-import { repeatedRespondents, type FirstAppearance } from './rules/answers-rules.js';
+import type { FirstAppearance } from './rules/answers-rules.js';
 import { checkQuestionnaire } from './rules/questionnaire-rules.js';
 import { discover } from './discover.js';
 import type { RawAnswers, RawQuestionnaire } from './schema/raw.js';
@@ -34,8 +32,20 @@ export interface ValidateResult {
   readonly passedOver: string[];
 }
 
+/**
+ * The code for models and answers (model.js, answers.js and their rules) is imported where a run first meets one:
+ * a run over questionnaires alone never loads it, as a run whose files all take the fast path never loads the full
+ * path (file.ts).
+ */
 export async function validatePaths(paths: readonly string[], options: ValidateOptions = {}): Promise<ValidateResult> {
   const { findings, modelDirs, looseFiles, searched } = await discover(paths);
+  // each path resolved once: a run over thousands of files would resolve each of them four times
+  const absolute = new Map<string, string>();
+  const abs = (file: string): string => {
+    let path = absolute.get(file);
+    if (path === undefined) absolute.set(file, (path = resolve(file)));
+    return path;
+  };
   const files: string[] = [];
 
   const modelFiles = new Set<string>();
@@ -46,13 +56,13 @@ export async function validatePaths(paths: readonly string[], options: ValidateO
   const modelDirsSeen = new Set<string>();
   for (const dir of modelDirs) {
     // "m", "m/" and "m/model.yaml" are one model
-    if (modelDirsSeen.has(resolve(dir))) continue;
-    modelDirsSeen.add(resolve(dir));
-    const result = await loadModel(dir);
+    if (modelDirsSeen.has(abs(dir))) continue;
+    modelDirsSeen.add(abs(dir));
+    const result = await (await import('./model.js')).loadModel(dir);
     findings.push(...result.findings);
     for (const [file, source] of result.sources) modelSources.set(file, source);
     for (const file of result.files) {
-      modelFiles.add(resolve(file));
+      modelFiles.add(abs(file));
       files.push(file);
     }
     if (result.model) models.set(result.model.id, result.model);
@@ -60,10 +70,10 @@ export async function validatePaths(paths: readonly string[], options: ValidateO
 
   let explicitModel: Model | undefined;
   if (options.model !== undefined) {
-    const result = await loadModel(options.model);
+    const result = await (await import('./model.js')).loadModel(options.model);
     findings.push(...result.findings);
     for (const [file, source] of result.sources) modelSources.set(file, source);
-    files.push(...result.files.filter((f) => !modelFiles.has(resolve(f))));
+    files.push(...result.files.filter((f) => !modelFiles.has(abs(f))));
     explicitModel = result.model;
   }
 
@@ -73,8 +83,9 @@ export async function validatePaths(paths: readonly string[], options: ValidateO
   // the text of each loose file with findings, so that it is not read again for its source lines
   const texts = new Map<string, string>();
   for (const { file, explicit } of looseFiles) {
-    if (modelFiles.has(resolve(file)) || looseSeen.has(resolve(file))) continue;
-    looseSeen.add(resolve(file));
+    const path = abs(file);
+    if (modelFiles.has(path) || looseSeen.has(path)) continue;
+    looseSeen.add(path);
     const loaded = await loadYamlFile(file, options.maxBytes !== undefined ? { maxBytes: options.maxBytes } : {});
     const findingsBefore = findings.length;
     const output = cxmOutputKind(loaded.parsed?.data);
@@ -102,19 +113,20 @@ export async function validatePaths(paths: readonly string[], options: ValidateO
       findings.push(...loaded.findings);
       const model = explicitModel ?? (await modelForAnswers(loaded, models, findings));
       if (model) {
-        findings.push(...checkAnswerSet([loaded], model).findings.filter((f) => f.file === file));
-        findings.push(...respondentsInOtherFiles(wellFormed, assessments));
+        findings.push(...(await import('./answers.js')).checkAnswerSet([loaded], model).findings.filter((f) => f.file === file));
+        findings.push(...(await respondentsInOtherFiles(wellFormed, assessments)));
       }
     } else if (loaded.kind === 'questionnaire' && wellFormed !== undefined) {
       findings.push(...loaded.findings, ...checkQuestionnaire(wellFormed.data as RawQuestionnaire, wellFormed));
     } else if (loaded.kind === 'model') {
       // a manifest with another name than model.yaml: its questionnaires are checked with it
+      const { loadModel, manifestPath } = await import('./model.js');
       const result = await loadModel(file, manifestPath(file) === file ? { manifest: loaded } : {});
       findings.push(...result.findings);
       for (const [f, source] of result.sources) modelSources.set(f, source);
       for (const f of result.files) {
-        if (!modelFiles.has(resolve(f)) && !looseSeen.has(resolve(f))) files.push(f);
-        modelFiles.add(resolve(f));
+        if (!modelFiles.has(abs(f)) && !looseSeen.has(abs(f))) files.push(f);
+        modelFiles.add(abs(f));
       }
       if (result.model && !models.has(result.model.id)) models.set(result.model.id, result.model);
     } else findings.push(...loaded.findings);
@@ -122,9 +134,9 @@ export async function validatePaths(paths: readonly string[], options: ValidateO
   }
 
   // a directory with nothing to check is most likely a wrong path: say so rather than "no problems"
-  const checked = new Set(files.map((f) => resolve(f)));
+  const checked = new Set(files.map((f) => abs(f)));
   for (const { dir, models: found, files: candidates } of searched) {
-    if (found === 0 && !candidates.some((f) => checked.has(resolve(f)))) {
+    if (found === 0 && !candidates.some((f) => checked.has(abs(f)))) {
       findings.push({
         file: dir,
         line: 1,
@@ -174,17 +186,18 @@ function withoutRepeats(findings: readonly Finding[]): Finding[] {
  * SPEC 2.3: the answers files of one assessment are one set of respondents, so a name must not appear in two
  * of them. Files with the same model, organization and period are one assessment; without a period, no grouping.
  */
-function respondentsInOtherFiles(loaded: LoadedFile, assessments: Map<string, Map<string, FirstAppearance>>): Finding[] {
+async function respondentsInOtherFiles(loaded: LoadedFile, assessments: Map<string, Map<string, FirstAppearance>>): Promise<Finding[]> {
   const raw = loaded.data as RawAnswers;
   if (raw.period === undefined) return [];
   const key = JSON.stringify([raw.model.id, raw.organization ?? null, raw.period]);
   let names = assessments.get(key);
   if (!names) assessments.set(key, (names = new Map<string, FirstAppearance>()));
+  const { repeatedRespondents } = await import('./rules/answers-rules.js');
   return repeatedRespondents({ loaded, raw }, names, { period: raw.period });
 }
 
 async function modelForAnswers(loaded: LoadedFile, models: Map<string, Model>, findings: Finding[]): Promise<Model | undefined> {
-  const header = answersHeader(loaded);
+  const header = (await import('./answers.js')).answersHeader(loaded);
   const id = header.id ?? BUILTIN_MODEL_ID;
   // the model of that id, else a model found here that accepts it (SPEC 2.1, derived models)
   const known = models.get(id) ?? [...models.values()].find((m) => m.accepts.includes(id));
@@ -193,7 +206,7 @@ async function modelForAnswers(loaded: LoadedFile, models: Map<string, Model>, f
     findings.push(findingAt(loaded, ['model', 'id'], 'model-mismatch', notBuiltInMessage(id, header.version, [...models.keys()])));
     return undefined;
   }
-  const result = await loadModel(builtinModelDir());
+  const result = await (await import('./model.js')).loadModel(builtinModelDir());
   findings.push(...result.findings);
   if (result.model) models.set(id, result.model);
   return result.model;
