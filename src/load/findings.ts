@@ -18,7 +18,8 @@ export function findingAt(
   const position = loaded.parsed ? loaded.parsed.locate(pointer, options.target ?? 'value') : { line: 1, column: 1 };
   return {
     file: loaded.source?.file ?? '',
-    ...position,
+    line: position.line,
+    column: position.column,
     severity: options.severity ?? 'error',
     code,
     message,

@@ -175,7 +175,7 @@ function isCxmFile(loaded: LoadedFile): boolean {
 function withoutRepeats(findings: readonly Finding[]): Finding[] {
   const seen = new Set<string>();
   return findings.filter((f) => {
-    const key = [f.file, f.line, f.column, f.code, f.message].join('\u0000');
+    const key = `${f.file}\u0000${f.line}\u0000${f.column}\u0000${f.code}\u0000${f.message}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
