@@ -10,7 +10,7 @@ import { builtinModelDir, BUILTIN_MODEL_ID, notBuiltInMessage, questionnairesDir
 import { loadYamlFile, type LoadedFile } from '../load/file.js';
 import { findingAt, hasErrors, isIoFinding, sortFindings } from '../load/findings.js';
 import { loadModel, manifestPath } from '../load/model.js';
-import { readSourceFile, type SourceFile } from '../load/source-file.js';
+import { MAX_FILE_BYTES, readSourceFile, type SourceFile } from '../load/source-file.js';
 import { renderFindingsText } from '../render/findings.js';
 import { singleLine } from '../render/sanitize.js';
 import { EXIT, type Context } from './context.js';
@@ -26,7 +26,8 @@ export async function reportFindings(context: Context, findings: readonly Findin
   for (const file of new Set(sorted.map((f) => f.file))) {
     const known = sources.get(file);
     if (known !== undefined) {
-      texts.set(file, known.text);
+      // lines are echoed from files within the default size limit only, as when each file was read again for them
+      if (known.size <= MAX_FILE_BYTES) texts.set(file, known.text);
       continue;
     }
     const read = await readSourceFile(file);

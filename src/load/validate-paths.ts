@@ -197,7 +197,9 @@ async function respondentsInOtherFiles(loaded: LoadedFile, assessments: Map<stri
 }
 
 async function modelForAnswers(loaded: LoadedFile, models: Map<string, Model>, findings: Finding[]): Promise<Model | undefined> {
-  const header = (await import('./answers.js')).answersHeader(loaded);
+  // the model a file names is read within the default size limit, as when the file was read again for it: a larger
+  // file (--max-file-size) names none, and is checked against the built-in model
+  const header = loaded.source !== undefined && loaded.source.size > MAX_FILE_BYTES ? {} : (await import('./answers.js')).answersHeader(loaded);
   const id = header.id ?? BUILTIN_MODEL_ID;
   // the model of that id, else a model found here that accepts it (SPEC 2.1, derived models)
   const known = models.get(id) ?? [...models.values()].find((m) => m.accepts.includes(id));
