@@ -2,7 +2,7 @@
 // at run time. Emitted as .cjs: ajv's standalone output require()s runtime helpers (ajv #2209).
 
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { compileAll } from '../load/validators.js';
+import { compileAll } from '../load/schema/validators.js';
 
 const target = new URL('../generated/validators.cjs', import.meta.url);
 const { standalone } = await compileAll(true);

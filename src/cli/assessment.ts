@@ -5,25 +5,35 @@ import { existsSync } from 'node:fs';
 import { isAbsolute, relative, sep } from 'node:path';
 import type { Finding } from '../model/finding.js';
 import type { AnswerSet, Model } from '../model/types.js';
-import { loadAnswerSet, readAnswersHeader } from '../load/answers.js';
+import { answersHeader, checkAnswerSet } from '../load/answers.js';
 import { builtinModelDir, BUILTIN_MODEL_ID, notBuiltInMessage, questionnairesDir } from '../load/builtin.js';
-import { findingAt, hasErrors, sortFindings } from '../load/finding-at.js';
+import { loadYamlFile, type LoadedFile } from '../load/file.js';
+import { findingAt, hasErrors, isIoFinding, sortFindings } from '../load/findings.js';
 import { loadModel, manifestPath } from '../load/model.js';
-import { isIoFinding, readSourceFile } from '../load/source-file.js';
+import { MAX_FILE_BYTES, readSourceFile, type SourceFile } from '../load/source-file.js';
 import { renderFindingsText } from '../render/findings.js';
 import { singleLine } from '../render/sanitize.js';
 import { EXIT, type Context } from './context.js';
 
-/** Prints findings to stderr (with source lines) and returns the exit code they call for, if any. */
-export async function reportFindings(context: Context, findings: readonly Finding[]): Promise<number | undefined> {
+/**
+ * Prints findings to stderr (with source lines) and returns the exit code they call for, if any. `sources`: what
+ * was read of the files, by path; a file not in it is read for its lines.
+ */
+export async function reportFindings(context: Context, findings: readonly Finding[], sources: ReadonlyMap<string, SourceFile> = new Map()): Promise<number | undefined> {
   if (findings.length === 0) return undefined;
   const sorted = sortFindings(findings);
-  const sources = new Map<string, string>();
+  const texts = new Map<string, string>();
   for (const file of new Set(sorted.map((f) => f.file))) {
+    const known = sources.get(file);
+    if (known !== undefined) {
+      // lines are echoed from files within the default size limit only, as when each file was read again for them
+      if (known.size <= MAX_FILE_BYTES) texts.set(file, known.text);
+      continue;
+    }
     const read = await readSourceFile(file);
-    if ('source' in read) sources.set(file, read.source.text);
+    if ('source' in read) texts.set(file, read.source.text);
   }
-  context.stderr.write(renderFindingsText(sorted, { color: context.color.stderr, sources }));
+  context.stderr.write(renderFindingsText(sorted, { color: context.color.stderr, sources: texts }));
   if (sorted.some(isIoFinding)) return EXIT.usage;
   return hasErrors(sorted) ? EXIT.invalid : undefined;
 }
@@ -32,24 +42,28 @@ export type Loaded<T> = { readonly ok: true; readonly value: T } | { readonly ok
 
 /**
  * The model to score with: --model DIR, else the built-in model named by the first answers file (read within
- * `maxBytes`). With `briefWarnings`, a model whose findings are all warnings gets one line saying how many.
+ * `maxBytes`, unless `answers` is that file already read). With `briefWarnings`, a model whose findings are all
+ * warnings gets one line saying how many.
  */
 export async function resolveModel(
   context: Context,
   modelFlag: string | undefined,
   answersFile?: string,
-  options: { readonly briefWarnings?: boolean; readonly maxBytes?: number | undefined } = {},
+  options: { readonly briefWarnings?: boolean; readonly maxBytes?: number | undefined; readonly answers?: LoadedFile } = {},
 ): Promise<Loaded<Model>> {
   const briefWarnings = options.briefWarnings ?? false;
   let dir = modelFlag;
   if (dir === undefined) {
     let id = BUILTIN_MODEL_ID;
-    const header = answersFile !== undefined ? await readAnswersHeader(answersFile, options.maxBytes) : undefined;
+    const answers =
+      options.answers ??
+      (answersFile !== undefined ? await loadYamlFile(answersFile, { expect: 'answers', ...(options.maxBytes !== undefined ? { maxBytes: options.maxBytes } : {}) }) : undefined);
+    const header = answers !== undefined ? answersHeader(answers) : undefined;
     if (header?.id !== undefined) id = header.id;
     dir = builtinModelDir(id);
     if (!existsSync(manifestPath(dir))) {
       const message = notBuiltInMessage(id, header?.version);
-      if (header?.loaded.parsed) return { ok: false, exitCode: (await reportFindings(context, [findingAt(header.loaded, ['model', 'id'], 'model-mismatch', message)]))! };
+      if (answers?.parsed) return { ok: false, exitCode: (await reportFindings(context, [findingAt(answers, ['model', 'id'], 'model-mismatch', message)], sourcesOf([answers])))! };
       context.stderr.write(`cxm: ${singleLine(answersFile ?? 'the answers')}: ${message}\n`);
       return { ok: false, exitCode: EXIT.invalid };
     }
@@ -63,7 +77,7 @@ export async function resolveModel(
     const n = result.findings.length;
     context.stderr.write(`cxm: the model has ${n} warning${n === 1 ? '' : 's'}; cxm validate ${modelFlag ?? dir} lists them.\n`);
   }
-  const code = await reportFindings(context, brief ? [] : result.findings);
+  const code = await reportFindings(context, brief ? [] : result.findings, result.sources);
   if (code !== undefined || !result.model) return { ok: false, exitCode: code ?? EXIT.invalid };
   const model = result.model;
   return { ok: true, value: { ...model, inputs: model.inputs.map((i) => ({ ...i, file: displayPath(context, i.file) })) } };
@@ -75,12 +89,20 @@ export async function loadAssessment(
   modelFlag: string | undefined,
   maxBytes?: number,
 ): Promise<Loaded<{ model: Model; answers: AnswerSet }>> {
-  const model = await resolveModel(context, modelFlag, files[0], { maxBytes });
+  // each file is read once: for the model it names, for its answers, and for the lines of its findings
+  const answers: LoadedFile[] = [];
+  for (const file of files) answers.push(await loadYamlFile(file, { expect: 'answers', ...(maxBytes !== undefined ? { maxBytes } : {}) }));
+  const model = await resolveModel(context, modelFlag, files[0], { maxBytes, ...(answers[0] !== undefined ? { answers: answers[0] } : {}) });
   if (!model.ok) return model;
-  const result = await loadAnswerSet(files, model.value, maxBytes !== undefined ? { maxBytes } : {});
-  const code = await reportFindings(context, result.findings);
+  const result = checkAnswerSet(answers, model.value);
+  const code = await reportFindings(context, result.findings, sourcesOf(answers));
   if (code !== undefined || !result.answers) return { ok: false, exitCode: code ?? EXIT.invalid };
   return { ok: true, value: { model: model.value, answers: result.answers } };
+}
+
+/** What was read of each file, by path. */
+function sourcesOf(files: readonly LoadedFile[]): Map<string, SourceFile> {
+  return new Map(files.flatMap((f) => (f.source ? [[f.source.file, f.source] as const] : [])));
 }
 
 /** Paths in reports do not depend on where cxm is installed: built-in files are named as in the package. */

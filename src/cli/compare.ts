@@ -4,9 +4,10 @@
 
 import type { Report } from '../model/report.js';
 import { loadAnswerSet } from '../load/answers.js';
-import { checkSchema } from '../load/schema-check.js';
-import { getValidators } from '../load/validators.js';
-import { loadYamlFile, type LoadedFile } from '../load/yaml-file.js';
+import { checkSchema } from '../load/schema/schema-check.js';
+import { getValidators } from '../load/schema/validators.js';
+import { loadYamlFile, type LoadedFile } from '../load/file.js';
+import { isRecord } from '../load/yaml/plain-data.js';
 import { renderComparisonMarkdown } from '../render/compare-markdown.js';
 import { renderComparisonText } from '../render/compare-text.js';
 import { renderJson } from '../render/json.js';
@@ -33,10 +34,6 @@ export interface CompareFlags extends ReportOptions {
 type Input =
   | { readonly file: string; readonly kind: 'report'; readonly report: Report }
   | { readonly file: string; readonly kind: 'answers'; readonly period?: string; readonly date?: string; readonly questionIds: readonly string[] };
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 async function readInput(context: Context, file: string, maxBytes: number): Promise<Input | number> {
   const loaded: LoadedFile = await loadYamlFile(file, { maxBytes });

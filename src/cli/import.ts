@@ -8,7 +8,7 @@ import { basename } from 'node:path';
 import { serializeAnswersFast } from '../assess/answers-fast.js';
 import type { AnswersDraft } from '../assess/answers-file.js';
 import type { Finding } from '../model/finding.js';
-import { sortFindings } from '../load/finding-at.js';
+import { sortFindings } from '../load/findings.js';
 import { readSourceFile } from '../load/source-file.js';
 import type { PersonField } from '../import/columns.js';
 import { normalizeText } from '../import/match-text.js';

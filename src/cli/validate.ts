@@ -1,9 +1,8 @@
 // cxm validate [PATH…] [-f text|json|github] [--model DIR] [--strict]
 
 import { builtinModelDir } from '../load/builtin.js';
-import { validatePaths } from '../load/discover.js';
-import { sortFindings } from '../load/finding-at.js';
-import { isIoFinding } from '../load/source-file.js';
+import { validatePaths } from '../load/validate-paths.js';
+import { isIoFinding, sortFindings } from '../load/findings.js';
 import {
   renderFindingsGithub,
   renderFindingsJson,

@@ -1,35 +1,21 @@
-// `cxm validate PATH…` (SPEC 2.4): files are recognised by their kind; a directory with
-// model.yaml is a model; any other directory is searched for models and files of a known kind.
+// Which of the paths given to `cxm validate` (SPEC 2.4) are models and which are files: a directory with model.yaml is
+// a model; any other directory is searched for models and YAML or JSON files. Files are recognised by their kind
+// later, once read (validate-paths.ts).
 
 import { readdir, stat } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import type { Finding } from '../model/finding.js';
-import type { Model } from '../model/types.js';
-import { loadAnswerSet, readAnswersHeader } from './answers.js';
-import { builtinModelDir, BUILTIN_MODEL_ID, notBuiltInMessage } from './builtin.js';
-import { findingAt } from './finding-at.js';
-import { quote } from './quote.js';
-import { checkQuestionnaire, loadModel } from './model.js';
-import type { RawAnswers, RawQuestionnaire } from './raw.js';
-import { readSourceFile } from './source-file.js';
-import { cxmOutputKind, looksLikeCxmFile } from './kind-guess.js';
-import { loadYamlFile, type LoadedFile } from './yaml-file.js';
 
-export interface ValidateOptions {
-  /** Model to check answers files against (default: the built-in model they name). */
-  readonly model?: string;
-  /** Files larger than this are refused (default MAX_FILE_BYTES; --max-file-size raises it). */
-  readonly maxBytes?: number;
-}
-
-export interface ValidateResult {
+/** What the paths hold. */
+export interface Discovered {
+  /** Paths that do not exist, directories that cannot be listed. */
   readonly findings: Finding[];
-  /** Files checked, in order. */
-  readonly files: string[];
-  /** Text of each file checked that has findings, for printing source lines under them. */
-  readonly sources: Map<string, string>;
-  /** YAML files of searched directories that are plainly not cxm files (nor like one), passed over. */
-  readonly passedOver: string[];
+  /** Directories with a model.yaml. */
+  readonly modelDirs: string[];
+  /** Files to read, each named on the command line (explicit) or found in a searched directory. */
+  readonly looseFiles: { readonly file: string; readonly explicit: boolean }[];
+  /** Each directory searched, with how many models and which files it held. */
+  readonly searched: { readonly dir: string; readonly models: number; readonly files: string[] }[];
 }
 
 const SKIP_DIRS = new Set(['node_modules', '.git', 'dist', 'coverage']);
@@ -63,13 +49,11 @@ async function walk(dir: string, out: { models: string[]; files: string[]; unrea
   }
 }
 
-export async function validatePaths(paths: readonly string[], options: ValidateOptions = {}): Promise<ValidateResult> {
+export async function discover(paths: readonly string[]): Promise<Discovered> {
   const findings: Finding[] = [];
-  const files: string[] = [];
   const modelDirs: string[] = [];
   const looseFiles: { file: string; explicit: boolean }[] = [];
   const searched: { dir: string; models: number; files: string[] }[] = [];
-
   for (const path of paths) {
     let info;
     try {
@@ -92,174 +76,5 @@ export async function validatePaths(paths: readonly string[], options: ValidateO
     } else looseFiles.push({ file: path, explicit: true });
   }
 
-  const modelFiles = new Set<string>();
-  const sources = new Map<string, string>();
-  const models = new Map<string, Model>();
-  const modelDirsSeen = new Set<string>();
-  for (const dir of modelDirs) {
-    // "m", "m/" and "m/model.yaml" are one model
-    if (modelDirsSeen.has(resolve(dir))) continue;
-    modelDirsSeen.add(resolve(dir));
-    const result = await loadModel(dir);
-    findings.push(...result.findings);
-    for (const file of result.files) {
-      modelFiles.add(resolve(file));
-      files.push(file);
-    }
-    if (result.model) models.set(result.model.id, result.model);
-  }
-
-  let explicitModel: Model | undefined;
-  if (options.model !== undefined) {
-    const result = await loadModel(options.model);
-    findings.push(...result.findings);
-    files.push(...result.files.filter((f) => !modelFiles.has(resolve(f))));
-    explicitModel = result.model;
-  }
-
-  const assessments = new Map<string, Map<string, FirstAppearance>>();
-  const looseSeen = new Set<string>();
-  const passedOver: string[] = [];
-  // the text of each loose file with findings, so that it is not read again for its source lines
-  const texts = new Map<string, string>();
-  for (const { file, explicit } of looseFiles) {
-    if (modelFiles.has(resolve(file)) || looseSeen.has(resolve(file))) continue;
-    looseSeen.add(resolve(file));
-    const loaded = await loadYamlFile(file, options.maxBytes !== undefined ? { maxBytes: options.maxBytes } : {});
-    const findingsBefore = findings.length;
-    const output = cxmOutputKind(loaded.parsed?.data);
-    if (!explicit && (output !== undefined || !isCxmFile(loaded))) {
-      // a searched directory may hold any YAML: what is plainly not a cxm file (nor like one) is passed over, and counted
-      passedOver.push(file);
-      continue;
-    }
-    if (output !== undefined) {
-      findings.push({
-        file,
-        line: 1,
-        column: 1,
-        severity: 'warning',
-        code: 'not-validated',
-        message: `this is a ${output} JSON written by cxm ${output === 'report' ? 'report -f json' : 'compare -f json'}, not a file that cxm validate checks: cxm compare reads it as it stands; validate the answers files it was made from`,
-        pointer: '',
-      });
-      continue;
-    }
-    files.push(file);
-    // after schema errors, the rules still run on the well-formed part
-    const wellFormed = loaded.data !== undefined ? loaded : loaded.partial;
-    if (loaded.kind === 'answers' && wellFormed !== undefined) {
-      findings.push(...loaded.findings);
-      const model = explicitModel ?? (await modelForAnswers(file, models, findings));
-      if (model) {
-        findings.push(...(await loadAnswerSet([file], model, options.maxBytes !== undefined ? { maxBytes: options.maxBytes } : {})).findings.filter((f) => f.file === file));
-        findings.push(...respondentsInOtherFiles(wellFormed, assessments));
-      }
-    } else if (loaded.kind === 'questionnaire' && wellFormed !== undefined) {
-      findings.push(...loaded.findings, ...checkQuestionnaire(wellFormed.data as RawQuestionnaire, wellFormed));
-    } else if (loaded.kind === 'model') {
-      // a manifest with another name than model.yaml: its questionnaires are checked with it
-      const result = await loadModel(file);
-      findings.push(...result.findings);
-      for (const f of result.files) {
-        if (!modelFiles.has(resolve(f)) && !looseSeen.has(resolve(f))) files.push(f);
-        modelFiles.add(resolve(f));
-      }
-      if (result.model && !models.has(result.model.id)) models.set(result.model.id, result.model);
-    } else findings.push(...loaded.findings);
-    if (findings.length > findingsBefore && loaded.source) texts.set(file, loaded.source.text);
-  }
-
-  // a directory with nothing to check is most likely a wrong path: say so rather than "no problems"
-  const checked = new Set(files.map((f) => resolve(f)));
-  for (const { dir, models: found, files: candidates } of searched) {
-    if (found === 0 && !candidates.some((f) => checked.has(resolve(f)))) {
-      findings.push({
-        file: dir,
-        line: 1,
-        column: 1,
-        severity: 'warning',
-        code: 'no-files',
-        message: 'no model, questionnaire or answers file here (a file is recognised by its kind:): check the path',
-        pointer: '',
-      });
-    }
-  }
-
-  const withFindings = new Set(findings.map((f) => f.file));
-  for (const file of files) {
-    if (sources.has(file) || !withFindings.has(file)) continue;
-    const text = texts.get(file);
-    if (text !== undefined) {
-      sources.set(file, text);
-      continue;
-    }
-    const read = await readSourceFile(file, options.maxBytes);
-    if ('source' in read) sources.set(file, read.source.text);
-  }
-  return { findings: withoutRepeats(findings), files, sources, passedOver };
-}
-
-/** Whether a file of a searched directory is cxm's to judge: a known kind, a file like one, or one that could not be read. */
-function isCxmFile(loaded: LoadedFile): boolean {
-  if (loaded.kind !== undefined || loaded.source === undefined) return true;
-  return looksLikeCxmFile(loaded.parsed?.data, loaded.source.text);
-}
-
-/** A questionnaire checked on its own and again with the model found after it gives some findings twice. */
-function withoutRepeats(findings: readonly Finding[]): Finding[] {
-  const seen = new Set<string>();
-  return findings.filter((f) => {
-    const key = [f.file, f.line, f.column, f.code, f.message].join('\u0000');
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
-
-/**
- * SPEC 2.3: the answers files of one assessment are one set of respondents, so a name must not appear in two
- * of them. Files with the same model, organization and period are one assessment; without a period, no grouping.
- */
-function respondentsInOtherFiles(loaded: LoadedFile, assessments: Map<string, Map<string, FirstAppearance>>): Finding[] {
-  const raw = loaded.data as RawAnswers;
-  if (raw.period === undefined) return [];
-  const key = JSON.stringify([raw.model.id, raw.organization ?? null, raw.period]);
-  let names = assessments.get(key);
-  if (!names) assessments.set(key, (names = new Map<string, FirstAppearance>()));
-  const findings: Finding[] = [];
-  for (const [ri, respondent] of raw.respondents.entries()) {
-    const path = ['respondents', ri, 'name'];
-    const first = names.get(respondent.name);
-    if (first === undefined) names.set(respondent.name, { loaded, path });
-    else if (first.loaded.source?.file !== loaded.source?.file) {
-      const at = findingAt(first.loaded, first.path, 'duplicate-respondent', '');
-      findings.push(
-        findingAt(loaded, path, 'duplicate-respondent', `respondent ${quote(respondent.name)} already appears in ${at.file}:${at.line}:${at.column}, an answers file of the same assessment (period ${raw.period}): each person answers once per assessment; rename or remove one`),
-      );
-    }
-  }
-  return findings;
-}
-
-/** Where a respondent's name first appears; its line:column is looked up only when needed (it takes the full parse). */
-interface FirstAppearance {
-  readonly loaded: LoadedFile;
-  readonly path: (string | number)[];
-}
-
-async function modelForAnswers(file: string, models: Map<string, Model>, findings: Finding[]): Promise<Model | undefined> {
-  const header = await readAnswersHeader(file);
-  const id = header.id ?? BUILTIN_MODEL_ID;
-  // the model of that id, else a model found here that accepts it (SPEC 2.1, derived models)
-  const known = models.get(id) ?? [...models.values()].find((m) => m.accepts.includes(id));
-  if (known) return known;
-  if (id !== BUILTIN_MODEL_ID) {
-    findings.push(findingAt(header.loaded, ['model', 'id'], 'model-mismatch', notBuiltInMessage(id, header.version, [...models.keys()])));
-    return undefined;
-  }
-  const result = await loadModel(builtinModelDir());
-  findings.push(...result.findings);
-  if (result.model) models.set(id, result.model);
-  return result.model;
+  return { findings, modelDirs, looseFiles, searched };
 }

@@ -2,6 +2,7 @@
 // other YAML (CI configs, compose files) but must not pass over a cxm file whose kind is missing or misspelled.
 
 import { closest } from './did-you-mean.js';
+import { isRecord } from './yaml/plain-data.js';
 
 export const FILE_KINDS = ['model', 'questionnaire', 'answers'] as const;
 export type FileKind = (typeof FILE_KINDS)[number];
@@ -16,10 +17,6 @@ const KEYS_OF_KIND: readonly (readonly [string, FileKind])[] = [
   ['elements', 'model'],
   ['accepts', 'model'],
 ];
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** A report or comparison JSON written by cxm: it has schemaVersion and no kind. */
 export function cxmOutputKind(data: unknown): 'report' | 'comparison' | undefined {

@@ -1,6 +1,6 @@
 // Reading a file the user named: size cap, UTF-8 check, SHA-256. Problems are findings, not throws.
 
-import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import type { Finding } from '../model/finding.js';
 import type { InputFile } from '../model/types.js';
 
@@ -11,6 +11,8 @@ export interface SourceFile {
   /** The path as the user gave it (relative paths stay relative, for stable reports). */
   readonly file: string;
   readonly text: string;
+  /** Its size in bytes, as read (the text may be shorter: a byte order mark is not part of it). */
+  readonly size: number;
   readonly sha256: string;
 }
 
@@ -18,10 +20,6 @@ export type ReadResult = { readonly source: SourceFile } | { readonly finding: F
 
 function ioFinding(file: string, code: Finding['code'], message: string): { finding: Finding } {
   return { finding: { file, line: 1, column: 1, severity: 'error', code, message, pointer: '' } };
-}
-
-export function isIoFinding(finding: Finding): boolean {
-  return finding.code === 'file-not-found' || finding.code === 'file-unreadable';
 }
 
 const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
@@ -32,6 +30,7 @@ function withSha256(file: string, text: string, bytes: Uint8Array): SourceFile {
   return {
     file,
     text,
+    size: bytes.length,
     get sha256(): string {
       return (sha256 ??= process.getBuiltinModule('node:crypto').createHash('sha256').update(bytes).digest('hex'));
     },
@@ -79,7 +78,7 @@ function readSourceFileSync(file: string, maxBytes: number): ReadResult {
         `the file is ${stat.size} bytes, over the limit of ${maxBytes} bytes (${mebibytes(maxBytes)}): split it into smaller files, such as one answers file per respondent, or raise the limit with --max-file-size`,
       );
     }
-    const bytes = readFileSync(fd);
+    const bytes = stat.size > 0 ? readBytes(fd, stat.size) : readFileSync(fd);
     if (bytes.length > maxBytes) {
       return ioFinding(file, 'file-too-large', `the file is over the limit of ${maxBytes} bytes (${mebibytes(maxBytes)}): split it into smaller files, such as one answers file per respondent, or raise the limit with --max-file-size`);
     }
@@ -128,11 +127,23 @@ function readSourceFileSync(file: string, maxBytes: number): ReadResult {
   }
 }
 
-/** Offset of the first byte that breaks UTF-8 (only called once decoding has failed). */
+/** Up to `size` bytes from the file: what readFileSync reads of a file of that size, without asking for its size again. */
+function readBytes(fd: number, size: number): Buffer {
+  const bytes = Buffer.allocUnsafe(size);
+  let read = 0;
+  while (read < size) {
+    const n = readSync(fd, bytes, read, size - read, null);
+    if (n === 0) break;
+    read += n;
+  }
+  return read < size ? bytes.subarray(0, read) : bytes;
+}
+
 function mebibytes(bytes: number): string {
   return `${Math.round((bytes / 1024 / 1024) * 10) / 10} MiB`;
 }
 
+/** Offset of the first byte that breaks UTF-8 (only called once decoding has failed). */
 function firstInvalidUtf8(bytes: Uint8Array): number {
   let i = 0;
   while (i < bytes.length) {

@@ -4,9 +4,10 @@
 
 import type { ReportAnswerCount, ReportGap, ReportGroup, ReportGroupScore, ReportScoreSpread } from '../model/report.js';
 import { NOT_APPLICABLE, type AnswerValue, type Element, type Model, type Question, type Respondent } from '../model/types.js';
-import { resolveAnswer, valuation } from './answer.js';
+import { add, compare, fraction, fromNumber, mul, type Fraction } from '../model/fraction.js';
+import { elementScoreTerms, valuation } from '../model/valuation.js';
+import { resolveAnswer } from './answer.js';
 import { shownGroups } from './anonymity.js';
-import { add, compare, div, fraction, fromNumber, lcm, mul, type Fraction } from './fraction.js';
 import { round2Ratio } from './round.js';
 import { levelFor, weightedMean } from './score.js';
 
@@ -81,15 +82,11 @@ export function mostChosen(counts: readonly ReportAnswerCount[]): ReportAnswerCo
 
 /**
  * Lowest, median (the mean of the middle two for an even count) and highest own element score (SPEC 3,
- * exact). Each respondent's score is 100·Σ a·p / Σ b over one common denominator L, with a = (w/range)·L
- * and b = w·L, as in score.ts: integer sums, no fraction reduced per respondent.
+ * exact). Each respondent's score is 100·Σ a·p / Σ b (model/valuation.ts elementScoreTerms), as in score.ts:
+ * integer sums, no fraction reduced per respondent.
  */
 export function respondentSpread(tally: ElementTally, respondents: number): ReportScoreSpread | undefined {
-  const weights = tally.questions.map((q) => fromNumber(q.question.weight));
-  const coefficients = tally.questions.map((q, i) => (q.range === 0n ? fraction(0n) : div(weights[i]!, fraction(q.range))));
-  const common = [...weights, ...coefficients].reduce((l, f) => lcm(l, f.d), 1n);
-  const a = coefficients.map((c) => (c.n * common) / c.d);
-  const b = weights.map((w) => (w.n * common) / w.d);
+  const { a, b } = elementScoreTerms(tally.questions.map((q) => ({ weight: q.question.weight, range: q.range })));
   const scores: { n: bigint; d: bigint }[] = [];
   for (let r = 0; r < respondents; r++) {
     let n = 0n;

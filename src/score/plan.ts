@@ -21,9 +21,10 @@ import {
   type Question,
   type Respondent,
 } from '../model/types.js';
-import { resolveAnswer, valuation } from './answer.js';
-import { ZERO, add, compare, div, fraction, fromNumber, mul, type Fraction } from './fraction.js';
-import { levelFor } from './level.js';
+import { ZERO, add, compare, div, fraction, fromNumber, mul, type Fraction } from '../model/fraction.js';
+import { levelFor } from '../model/level.js';
+import { valuation } from '../model/valuation.js';
+import { resolveAnswer } from './answer.js';
 import { round2Ratio } from './round.js';
 
 /** One respondent's valued answer to a question: worth `points` out of the question's range. */

@@ -3,14 +3,15 @@
 
 import type { RecordedAnswer, Report, ReportElement, ReportItem, ReportWarning } from '../model/report.js';
 import { NOT_APPLICABLE, type AnswerSet, type AnswerValue, type Element, type Model, type Respondent } from '../model/types.js';
-import { resolveAnswer, resolveNote, valuation } from './answer.js';
-import { ZERO, add, compare, div, fraction, fromNumber, lcm, mul, type Fraction } from './fraction.js';
-import { levelFor } from './level.js';
+import { ZERO, add, compare, div, fraction, fromNumber, mul, type Fraction } from '../model/fraction.js';
+import { levelFor } from '../model/level.js';
+import { elementScoreTerms, valuation } from '../model/valuation.js';
+import { resolveAnswer, resolveNote } from './answer.js';
 import { planSteps } from './plan.js';
 import { round2Ratio } from './round.js';
 
 export { answerValue, resolveAnswer, resolveNote } from './answer.js';
-export { levelFor } from './level.js';
+export { levelFor } from '../model/level.js';
 
 const HUNDRED = fromNumber(100);
 
@@ -107,13 +108,8 @@ function scoreElement(model: Model, element: Element, respondents: readonly Resp
   const score = mean === undefined ? undefined : mul(HUNDRED, mean);
   const level = score === undefined ? null : levelFor(model.levels, score).id;
 
-  // A respondent's own score Σ w·p/range / Σ w, over one common denominator L (`common`) so that each
-  // respondent costs integer additions: a = (w/range)·L, b = w·L, score = Σ a·p / Σ b.
-  const weights = questions.map((q) => fromNumber(q.question.weight));
-  const coefficients = questions.map((q, i) => (q.range === 0n ? ZERO : div(weights[i]!, fraction(q.range))));
-  const common = [...weights, ...coefficients].reduce((l, f) => lcm(l, f.d), 1n);
-  const a = coefficients.map((c) => (c.n * common) / c.d);
-  const b = weights.map((w) => (w.n * common) / w.d);
+  // A respondent's own score Σ w·p/range / Σ w in integers, so that each respondent costs integer additions
+  const { a, b } = elementScoreTerms(questions.map((q) => ({ weight: q.question.weight, range: q.range })));
   const byRespondent = byName(respondents, (r) => {
     let numerator = 0n;
     let denominator = 0n;

@@ -3,7 +3,7 @@ import { readFileSync, existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
-import { AJV_OPTIONS } from '../../src/load/validators.js';
+import { AJV_OPTIONS } from '../../src/load/schema/validators.js';
 import { tempDir } from '../temp.js';
 import { cxmInProcess } from './in-process.js';
 

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { expect } from 'vitest';
-import { AJV_OPTIONS } from '../../src/load/validators.js';
+import { AJV_OPTIONS } from '../../src/load/schema/validators.js';
 import type { Comparison } from '../../src/model/comparison.js';
 import type { Report } from '../../src/model/report.js';
 import { compareReports } from '../../src/compare/compare-reports.js';

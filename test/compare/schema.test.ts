@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileAll, schemaId } from '../../src/load/validators.js';
+import { compileAll, schemaId } from '../../src/load/schema/validators.js';
 import { compareChecked, comparisonSchema, validateComparison } from './checked.js';
 import { makeReport } from './report-factory.js';
 

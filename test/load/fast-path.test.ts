@@ -1,5 +1,5 @@
-// The one rule of the two paths (src/load/fast-parse.ts, src/load/yaml-source.ts): the same file gives the same
-// findings — codes, line:column, messages — whichever path reads it. The fast path never accepts text the full path
+// The one rule of the two paths (src/load/yaml/fast-parse.ts, src/load/yaml/full-parse.ts): the same file gives the
+// same findings — codes, line:column, messages — whichever path reads it. The fast path never accepts text the full path
 // reports; when it accepts, its data is the full path's (to the key order, -0 and the prototype) and every JSON
 // pointer, for its key and for its value, is at the same line:column. Checked over every fixture file (and the
 // built-in model and examples when present), generated questionnaires with and without findings, and fuzzed
@@ -11,12 +11,14 @@ import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { questionnaireYaml, type Flaw } from '../../src/bench/inputs.js';
-import { fastParse } from '../../src/load/fast-parse.js';
-import { checkQuestionnaire } from '../../src/load/model.js';
-import type { RawQuestionnaire } from '../../src/load/raw.js';
+import { fastParse } from '../../src/load/yaml/fast-parse.js';
+import { checkQuestionnaire } from '../../src/load/rules/questionnaire-rules.js';
+import type { RawQuestionnaire } from '../../src/load/schema/raw.js';
 import type { SourceFile } from '../../src/load/source-file.js';
-import { FILE_KINDS, loadFast, loadFull, loadYamlSource, type FileKind, type LoadedFile } from '../../src/load/yaml-file.js';
-import { parseYaml, pointerOf, type ParsedYaml } from '../../src/load/yaml-source.js';
+import { FILE_KINDS, loadFast, loadFull, loadYamlSource, type FileKind, type LoadedFile } from '../../src/load/file.js';
+import { parseYaml } from '../../src/load/yaml/full-parse.js';
+import type { ParsedYaml } from '../../src/load/yaml/parsed-yaml.js';
+import { pointerOf } from '../../src/load/yaml/pointer.js';
 import { runs } from '../fuzz-runs.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -105,7 +107,7 @@ function expectParseAgreement(text: string, pointers = Infinity): boolean {
   return true;
 }
 
-const source = (text: string): SourceFile => ({ file: 'x.yaml', text, sha256: '' });
+const source = (text: string): SourceFile => ({ file: 'x.yaml', text, size: text.length, sha256: '' });
 const accepted = (loaded: LoadedFile): boolean => loaded.data !== undefined && loaded.findings.length === 0;
 
 /**

@@ -8,9 +8,9 @@ import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type * as Yaml from 'yaml';
-import { validatePaths } from '../../src/load/discover.js';
-import { explainSyntaxErrors } from '../../src/load/yaml-errors.js';
-import { parseYaml } from '../../src/load/yaml-source.js';
+import { validatePaths } from '../../src/load/validate-paths.js';
+import { explainSyntaxErrors } from '../../src/load/yaml/syntax-errors.js';
+import { parseYaml } from '../../src/load/yaml/full-parse.js';
 import type { Finding } from '../../src/model/finding.js';
 import { runs } from '../fuzz-runs.js';
 

@@ -7,9 +7,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { validatePaths } from '../../src/load/discover.js';
-import { loadYamlFile } from '../../src/load/yaml-file.js';
-import { parseYaml } from '../../src/load/yaml-source.js';
+import { validatePaths } from '../../src/load/validate-paths.js';
+import { loadYamlFile } from '../../src/load/file.js';
+import { parseYaml } from '../../src/load/yaml/full-parse.js';
 import type { Finding } from '../../src/model/finding.js';
 import { runs } from '../fuzz-runs.js';
 

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadAnswerSet } from '../../src/load/answers.js';
-import { validatePaths } from '../../src/load/discover.js';
+import { validatePaths } from '../../src/load/validate-paths.js';
 import { loadModel } from '../../src/load/model.js';
 import { MAX_FILE_BYTES, readSourceFile } from '../../src/load/source-file.js';
 import type { Finding, FindingCode, Severity } from '../../src/model/finding.js';

@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { compileAll, SCHEMA_KINDS, type SchemaKind, type Validator } from '../../src/load/validators.js';
-import { parseYaml } from '../../src/load/yaml-source.js';
+import { compileAll, SCHEMA_KINDS, type SchemaKind, type Validator } from '../../src/load/schema/validators.js';
+import { parseYaml } from '../../src/load/yaml/full-parse.js';
 import { runs } from '../fuzz-runs.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
-import { AJV_OPTIONS } from '../../src/load/validators.js';
+import { AJV_OPTIONS } from '../../src/load/schema/validators.js';
 import { cxmInProcess, type Run } from '../cli/in-process.js';
 
 export type { Run };

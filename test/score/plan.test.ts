@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { PlanStep, Report } from '../../src/model/report.js';
 import type { AnswerSet, AnswerValue, Model, Question, Respondent } from '../../src/model/types.js';
-import { compare, fraction, type Fraction } from '../../src/score/fraction.js';
+import { compare, fraction, type Fraction } from '../../src/model/fraction.js';
 import { round2Ratio } from '../../src/score/round.js';
 import { exactScores, scoreAssessment } from '../../src/score/score.js';
 import { answers, choice, element, model, multi, respondent, scale, type OptionSpec } from './factories.js';

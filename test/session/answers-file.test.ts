@@ -11,7 +11,7 @@ import jsYaml from 'js-yaml';
 import { parse as parseYamlLib } from 'yaml';
 import { misreadByYaml11, serializeAnswers, type AnswersDraft, type DraftRespondent } from '../../src/assess/answers-file.js';
 import { loadAnswerSet } from '../../src/load/answers.js';
-import { parseYaml } from '../../src/load/yaml-source.js';
+import { parseYaml } from '../../src/load/yaml/full-parse.js';
 import { NOT_APPLICABLE, type AnswerValue } from '../../src/model/types.js';
 import { choice, element, model, multi, scale } from '../score/factories.js';
 import { runs } from '../fuzz-runs.js';

@@ -27,9 +27,9 @@ export function schemaId(kind: SchemaKind): string {
   return `urn:cx-maturity:schema:${kind}`;
 }
 
-/** Location of a schema file; the same relative path from src/load and dist/load. */
+/** Location of a schema file; the same relative path from src/load/schema and dist/load/schema. */
 export function schemaFile(kind: SchemaKind): URL {
-  return new URL(`../../src/schemas/${kind}.schema.json`, import.meta.url);
+  return new URL(`../../../src/schemas/${kind}.schema.json`, import.meta.url);
 }
 
 export function schemaText(kind: SchemaKind): string {
@@ -41,7 +41,7 @@ let validators: Record<SchemaKind, Validator> | undefined;
 function loadPrecompiled(): Record<SchemaKind, Validator> | undefined {
   try {
     const require = createRequire(import.meta.url);
-    return require('../generated/validators.cjs') as Record<SchemaKind, Validator>;
+    return require('../../generated/validators.cjs') as Record<SchemaKind, Validator>;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND') return undefined;
     throw error;

@@ -1,33 +1,15 @@
 // YAML 1.1 traps. cxm reads YAML 1.2, where `no`, `yes`, `on` and `off` are strings; YAML 1.1 readers (PyYAML,
 // many CI tools) read them, plain, as booleans. And `True` is a boolean in both: an id written so needs quotes.
 
-import type { Finding } from '../model/finding.js';
-import { findingAt } from './finding-at.js';
-import type { LoadedFile } from './yaml-file.js';
-import type { Position } from './yaml-source.js';
+import type { Finding } from '../../model/finding.js';
+import { findingAt } from '../findings.js';
+import type { LoadedFile } from '../file.js';
+import { quotedFix, writtenAt } from '../yaml/written-at.js';
 
 /** The plain scalars YAML 1.1 reads as booleans (yaml.org/type/bool.html). */
 export const YAML11_BOOLEANS: ReadonlySet<string> = new Set(
   ['y', 'yes', 'n', 'no', 'true', 'false', 'on', 'off'].flatMap((w) => [w, w[0]!.toUpperCase() + w.slice(1), w.toUpperCase()]),
 );
-
-/** The text written at a position, up to where a plain scalar ends: what the person typed, to quote it back. */
-export function writtenAt(text: string, { line, column }: Position): string {
-  let start = 0;
-  for (let l = 1; l < line; l++) {
-    const newline = text.indexOf('\n', start);
-    if (newline < 0) return '';
-    start = newline + 1;
-  }
-  const end = text.indexOf('\n', start);
-  const rest = text.slice(start + column - 1, end < 0 ? undefined : end);
-  return /^[^\s,\]}#]*/.exec(rest)![0];
-}
-
-/** How to write a value quoted where it stands: `id: "no"` for a key's value, `"no"` for a list item. */
-export function quotedFix(pointerKey: string | undefined, written: string): string {
-  return pointerKey === undefined || /^\d+$/.test(pointerKey) ? `"${written}"` : `${pointerKey}: "${written}"`;
-}
 
 /**
  * Whether the text holds the value written plain anywhere (as a value, or with `key`, as a key): a cheap test that
@@ -42,7 +24,14 @@ function writtenPlainSomewhere(text: string, value: string, key: boolean): boole
  * A warning for each id (at `paths`) that is written as a plain YAML 1.1 boolean: fine for cxm, but a YAML 1.1
  * reader of the same file reads false or true, not the id. Quoted ids are left alone.
  */
-export function yaml11BooleanIds(loaded: LoadedFile, ids: readonly { path: (string | number)[]; value: string; target?: 'key' }[]): Finding[] {
+/** An id to check: where it is (with `key`, the key itself is the id) and what it is. */
+export interface Yaml11Id {
+  readonly path: (string | number)[];
+  readonly value: string;
+  readonly target?: 'key';
+}
+
+export function yaml11BooleanIds(loaded: LoadedFile, ids: readonly Yaml11Id[]): Finding[] {
   const text = loaded.source?.text;
   if (text === undefined) return [];
   const findings: Finding[] = [];

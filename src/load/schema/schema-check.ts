@@ -2,12 +2,13 @@
 // the key of an unknown property, the parent mapping of a missing one, the value of a wrong one.
 
 import type { ErrorObject } from 'ajv';
-import type { Finding, FindingCode } from '../model/finding.js';
-import { closest } from './did-you-mean.js';
-import { quote } from './quote.js';
-import { parsePointer, type ParsedYaml } from './yaml-source.js';
+import type { Finding, FindingCode } from '../../model/finding.js';
+import { closest } from '../did-you-mean.js';
+import { quote } from '../quote.js';
+import type { ParsedYaml } from '../yaml/parsed-yaml.js';
+import { escapePointerSegment, parsePointer } from '../yaml/pointer.js';
 import type { Validator } from './validators.js';
-import { quotedFix, writtenAt } from './yaml11.js';
+import { quotedFix, writtenAt } from '../yaml/written-at.js';
 
 function typeName(value: unknown): string {
   if (value === null) return 'empty (null)';
@@ -103,7 +104,7 @@ export function checkSchema(validate: Validator, data: unknown, parsed: ParsedYa
           : known.length > 0
             ? `allowed here: ${known.join(', ')}`
             : 'remove it';
-        push('unknown-property', `${pointer}/${escape(property)}`, `unknown property ${quote(property)}: ${hint}`, 'key');
+        push('unknown-property', `${pointer}/${escapePointerSegment(property)}`, `unknown property ${quote(property)}: ${hint}`, 'key');
         break;
       }
       case 'required': {
@@ -150,7 +151,7 @@ export function checkSchema(validate: Validator, data: unknown, parsed: ParsedYa
       }
       case 'propertyNames': {
         const name = String(params['propertyName']);
-        const keyPointer = `${pointer}/${escape(name)}`;
+        const keyPointer = `${pointer}/${escapePointerSegment(name)}`;
         // the key's own error; its schemaPath is the $ref's target, not under propertyNames
         const inner = errors.find((e) => e.keyword === 'pattern' && e.propertyName === name && e.instancePath === pointer);
         const { code, message } = inner
@@ -201,8 +202,4 @@ export function checkSchema(validate: Validator, data: unknown, parsed: ParsedYa
     }
   }
   return findings;
-}
-
-function escape(segment: string): string {
-  return segment.replace(/~/g, '~0').replace(/\//g, '~1');
 }

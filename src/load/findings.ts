@@ -1,8 +1,9 @@
-// Builds a finding for a JSON pointer in a parsed file: the position is looked up only here.
+// Findings helpers, one home: building a finding at a JSON pointer of a loaded file (its position is looked up only
+// here), whether any is an error or an I/O problem, and their stable order.
 
 import type { Finding, FindingCode, Severity } from '../model/finding.js';
-import type { LoadedFile } from './yaml-file.js';
-import { pointerOf } from './yaml-source.js';
+import type { LoadedFile } from './file.js';
+import { pointerOf } from './yaml/pointer.js';
 
 export function findingAt(
   loaded: LoadedFile,
@@ -17,7 +18,8 @@ export function findingAt(
   const position = loaded.parsed ? loaded.parsed.locate(pointer, options.target ?? 'value') : { line: 1, column: 1 };
   return {
     file: loaded.source?.file ?? '',
-    ...position,
+    line: position.line,
+    column: position.column,
     severity: options.severity ?? 'error',
     code,
     message,
@@ -38,4 +40,9 @@ export function sortFindings(findings: readonly Finding[]): Finding[] {
       a.column - b.column ||
       (a.code < b.code ? -1 : a.code > b.code ? 1 : 0),
   );
+}
+
+/** A path that does not exist or cannot be read: a usage problem (exit 2), not a problem in a file's content. */
+export function isIoFinding(finding: Finding): boolean {
+  return finding.code === 'file-not-found' || finding.code === 'file-unreadable';
 }

@@ -8,14 +8,14 @@
 //      and list items, merge keys, __proto__, tabs, CR and other special characters, comments not after a
 //      space, \U escapes beyond Unicode, too deep nesting;
 //   2. js-yaml parses what is left, its plain scalars resolved by yaml's own YAML 1.2 core patterns; its listener
-//      records the tree of nodes with their offsets (yaml/positions.ts) and declines flow scalars and flow
+//      records the tree of nodes with their offsets (node-tree.ts) and declines flow scalars and flow
 //      collections over several lines, collections as keys, keys over 1024 characters, pairs in flow sequences and
 //      keys without values in flow mappings (nodeChecks); duplicate keys, non-finite numbers and js-yaml's warnings
 //      decline too;
-//   3. the caller (yaml-file.ts) checks the kind and the schema, and the rules run on the data; a finding gets its
+//   3. the caller (load/file.ts) checks the kind and the schema, and the rules run on the data; a finding gets its
 //      line:column from the recorded tree, as the full path's yaml Document would give it.
 //
-// Whenever step 1 or 2 declines, the full path (yaml-source.ts) decides: it builds the yaml Document and reports
+// Whenever step 1 or 2 declines, the full path (full-parse.ts) decides: it builds the yaml Document and reports
 // what the fast path cannot judge (syntax errors, anchors and aliases, tags, duplicate keys, …).
 // The one rule: the fast path never accepts text that the full path reports; when it accepts, its data is
 // deep-equal to the full path's and every pointer has the same line:column, so a file gives the same findings
@@ -23,8 +23,10 @@
 // mutations of them.
 
 import { FAILSAFE_SCHEMA, Type, load, type LoadOptions, type State } from 'js-yaml';
-import { MAX_DEPTH, depthOverflow, parsePointer } from './yaml-source.js';
-import { NodeTree, contentStart, treeLocator, type Position } from './yaml/positions.js';
+import { MAX_DEPTH, depthOverflow } from './depth-guard.js';
+import { NodeTree, contentStart, treeLocator } from './node-tree.js';
+import type { Locate } from './parsed-yaml.js';
+import { parsePointer } from './pointer.js';
 
 // The YAML 1.2 core schema, with yaml's own patterns (yaml/dist/schema/core): js-yaml's int and float also
 // read 1_000, 0b101 and +.5 as numbers, which YAML 1.2 reads as strings.
@@ -170,7 +172,7 @@ function nodeChecks(tree: NodeTree): NonNullable<LoadOptions['listener']> {
 export interface FastParsed {
   readonly data: unknown;
   /** line:column of the value (or, with `key`, of the key) at a JSON pointer: the full path's answer. */
-  readonly locate: (pointer: string, target?: 'key' | 'value') => Position;
+  readonly locate: Locate;
 }
 
 /**

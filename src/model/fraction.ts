@@ -1,5 +1,6 @@
 // Exact rational arithmetic for scoring: levels are decided on unrounded scores, so a score that is
-// exactly 50 must compare as 50, whatever order the respondents and questions come in.
+// exactly 50 must compare as 50, whatever order the respondents and questions come in. Here rather than in
+// src/score so that the rules of src/load (which levels can be reached) use the same arithmetic.
 
 /** The exact rational n/d, d > 0, in lowest terms. */
 export interface Fraction {

@@ -4,9 +4,10 @@
 // from a schema error: an unknown property is dropped (it is ignored anyway), an item of the file's main list
 // with any other error is left out, and an error anywhere else leaves nothing to run the rules on.
 
-import type { FileKind } from './kind-guess.js';
+import type { FileKind } from '../kind-guess.js';
+import { isRecord } from '../yaml/plain-data.js';
 import type { Validator } from './validators.js';
-import { parsePointer, pointerOf } from './yaml-source.js';
+import { parsePointer, pointerOf } from '../yaml/pointer.js';
 
 /** The list of each kind whose items can be left out one by one: each item is checked by the rules on its own. */
 const ITEMS: Record<FileKind, string> = {
@@ -14,10 +15,6 @@ const ITEMS: Record<FileKind, string> = {
   answers: 'respondents',
   model: 'elements',
 };
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** A deep copy of plain data; keys such as __proto__ stay data. */
 function copyOf(value: unknown): unknown {

@@ -5,7 +5,9 @@
 // line indented more or less than its neighbours allow, a missing comma in a { … } mapping, a key without its
 // colon); fix it in a copy of the text and parse again. The errors that vanish were the mistake's cascade; the
 // next remaining one is the next mistake. Every fix keeps the lines where they are, so positions carry over.
-// Whatever cannot be explained is left to the caller (yaml-source.ts) as before.
+// Whatever cannot be explained is left to the caller (full-parse.ts) as before.
+
+import { lineOf, lineStarts } from './line-index.js';
 
 /** A syntax error as the yaml package reports it: its code and where it starts. */
 export interface SyntaxProblem {
@@ -44,19 +46,8 @@ export function explainSyntaxErrors<P extends SyntaxProblem>(
   reparse: Reparse<P>,
 ): { mistakes: SyntaxMistake[]; rest: P[] } {
   if (problems.length === 0) return { mistakes: [], rest: [] };
-  // a file read for several kinds (cxm report reads an answers file twice) is explained once
-  const known = recent.get(text);
-  if (known && known.problems === problems.length) return known.result as { mistakes: SyntaxMistake[]; rest: P[] };
-  const result = explain(text, problems, reparse);
-  if (text.length <= LARGE_TEXT) {
-    recent.set(text, { problems: problems.length, result });
-    if (recent.size > RECENT) recent.delete(recent.keys().next().value!);
-  }
-  return result;
+  return explain(text, problems, reparse);
 }
-
-const RECENT = 4;
-const recent = new Map<string, { problems: number; result: { mistakes: SyntaxMistake[]; rest: SyntaxProblem[] } }>();
 
 function explain<P extends SyntaxProblem>(text: string, problems: readonly P[], reparse: Reparse<P>): { mistakes: SyntaxMistake[]; rest: P[] } {
   const lines = text.split('\n');
@@ -102,24 +93,6 @@ function explain<P extends SyntaxProblem>(text: string, problems: readonly P[], 
     return { ...p, pos: [offset, offset] as const };
   });
   return { mistakes, rest };
-}
-
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
-}
-
-/** 0-based line of an offset. */
-function lineOf(starts: readonly number[], offset: number): number {
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (starts[mid]! <= offset) low = mid;
-    else high = mid - 1;
-  }
-  return low;
 }
 
 /** Candidate explanations of the first error, most likely first. */

@@ -1,32 +1,11 @@
-// Positions without a second parse. The one line index (offset → line:column) for both paths, and, for the fast
-// path (fast-parse.ts), the tree of the nodes js-yaml reads, recorded by its listener as it goes: enough to answer
-// "where is the value (or the key) at this JSON pointer" exactly as the full path's yaml Document does
-// (yaml-source.ts), for the YAML the fast path accepts. test/load/fast-path.test.ts holds the two to the same
-// line:column for every pointer of every file the fast path takes.
+// Positions without a second parse: for the fast path (fast-parse.ts), the tree of the nodes js-yaml reads,
+// recorded by its listener as it goes, enough to answer "where is the value (or the key) at this JSON pointer"
+// exactly as the full path's yaml Document does (locate-node.ts), for the YAML the fast path accepts.
+// test/load/fast-path.test.ts holds the two to the same line:column for every pointer of every file the fast
+// path takes.
 
 import type { State } from 'js-yaml';
-
-export type Position = { readonly line: number; readonly column: number };
-
-/** offset → line:column (1-based), by a binary search over the line starts. */
-export function lineIndex(text: string): (offset: number) => Position {
-  // our own line starts: yaml's LineCounter misses the newlines inside tokens it rejects, so lines drift after an error
-  const lineStarts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
-  return (offset: number): Position => {
-    let at = Math.max(0, Math.min(offset, text.length));
-    // the end of a file that ends with a newline would be a line that does not exist: use the end of the last line
-    if (at === text.length && text.endsWith('\n')) at -= text.endsWith('\r\n') ? 2 : 1;
-    let low = 0;
-    let high = lineStarts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (lineStarts[mid]! <= at) low = mid;
-      else high = mid - 1;
-    }
-    return { line: low + 1, column: at - lineStarts[low]! + 1 };
-  };
-}
+import type { Position } from './line-index.js';
 
 const LF = 0x0a;
 const SPACE = 0x20;
@@ -106,22 +85,34 @@ export class NodeTree {
   }
 }
 
-/** The node a pointer leads to, as yaml-source.ts's nodeAt finds it: the deepest node reached, and the key of its pair. */
+/** Mappings with more pairs than this get an index of their keys; a few pairs are searched in order. */
+const INDEXED_PAIRS = 8;
+
+/** Index of the key node of the first pair with this key in a mapping's children, or -1. */
+function keyIndex(node: ReadNode, children: readonly ReadNode[], segment: string): number {
+  if (children.length <= 2 * INDEXED_PAIRS) {
+    for (let i = 0; i < children.length; i += 2) if (String(children[i]!.result) === segment) return i;
+    return -1;
+  }
+  if (node.byKey === undefined) {
+    node.byKey = new Map();
+    for (let i = 0; i < children.length; i += 2) {
+      const name = String(children[i]!.result);
+      if (!node.byKey.has(name)) node.byKey.set(name, i);
+    }
+  }
+  return node.byKey.get(segment) ?? -1;
+}
+
+/** The node a pointer leads to, as locate-node.ts's nodeAt finds it: the deepest node reached, and the key of its pair. */
 function nodeAt(root: ReadNode, segments: readonly string[]): { key?: ReadNode; value: ReadNode } {
   let node = root;
   let key: ReadNode | undefined;
   for (const segment of segments) {
     const children = node.children ?? [];
     if (node.kind === 'mapping') {
-      if (node.byKey === undefined) {
-        node.byKey = new Map();
-        for (let i = 0; i < children.length; i += 2) {
-          const name = String(children[i]!.result);
-          if (!node.byKey.has(name)) node.byKey.set(name, i);
-        }
-      }
-      const at = node.byKey.get(segment);
-      if (at === undefined) break;
+      const at = keyIndex(node, children, segment);
+      if (at < 0) break;
       key = children[at]!;
       node = children[at + 1]!;
     } else if (node.kind === 'sequence') {
@@ -135,14 +126,25 @@ function nodeAt(root: ReadNode, segments: readonly string[]): { key?: ReadNode; 
   return { ...(key ? { key } : {}), value: node };
 }
 
+/**
+ * line:column of an offset at or after where a node opened, counting lines from the node's own (js-yaml's line at
+ * the open): a file with one finding is not indexed whole. Like lineIndex, the end of a text that ends with a
+ * newline is the end of its last line (the fast path takes no CR).
+ */
+function positionFrom(text: string, node: ReadNode, offset: number): Position {
+  const at = offset >= text.length && text.endsWith('\n') ? text.length - 1 : Math.min(offset, text.length);
+  let line = node.line;
+  for (let i = text.indexOf('\n', node.opened); i >= 0 && i < at; i = text.indexOf('\n', i + 1)) line++;
+  const lineStart = at === 0 ? 0 : text.lastIndexOf('\n', at - 1) + 1;
+  return { line: line + 1, column: at - lineStart + 1 };
+}
+
 /** line:column of the value (or, with `key`, of the key) at a path of pointer segments, from the tree of a file's nodes. */
 export function treeLocator(text: string, root: ReadNode): (segments: readonly string[], target?: 'key' | 'value') => Position {
-  let toPosition: ((offset: number) => Position) | undefined;
   return (segments, target = 'value') => {
     const { key, value } = nodeAt(root, segments);
     const node = target === 'key' ? (key ?? value) : value;
     // a document of comments only has no node: yaml gives its start
-    const offset = node === root && node.kind === null ? 0 : contentStart(text, node.opened);
-    return (toPosition ??= lineIndex(text))(offset);
+    return node === root && node.kind === null ? { line: 1, column: 1 } : positionFrom(text, node, contentStart(text, node.opened));
   };
 }
