@@ -3,7 +3,7 @@
 
 import type { Driver } from '../model/comparison.js';
 import type { ReportElement } from '../model/report.js';
-import { ZERO, add, div, fromNumber, mul, type Fraction } from '../score/fraction.js';
+import { ZERO, add, div, fromNumber, mul, type Fraction } from '../model/fraction.js';
 import { round2Ratio } from '../score/round.js';
 import { compareCodeUnits } from './period-order.js';
 import type { QuestionScores } from './question-scores.js';

@@ -3,8 +3,9 @@
 
 import type { Report } from '../model/report.js';
 import type { AnswerValue, Model, Question, Respondent } from '../model/types.js';
-import { resolveAnswer, valuation } from '../score/answer.js';
-import { fraction, type Fraction } from '../score/fraction.js';
+import { resolveAnswer } from '../score/answer.js';
+import { valuation } from '../model/valuation.js';
+import { fraction, type Fraction } from '../model/fraction.js';
 import { round2Ratio } from '../score/round.js';
 
 /** Question id → exact score (0-100); questions without a value are absent. */

@@ -12,7 +12,7 @@ import { loadModel } from '../../src/load/model.js';
 import type { Report } from '../../src/model/report.js';
 import type { Model } from '../../src/model/types.js';
 import { buildReport } from '../../src/score/build-report.js';
-import { fraction, type Fraction } from '../../src/score/fraction.js';
+import { fraction, type Fraction } from '../../src/model/fraction.js';
 import { round2Ratio } from '../../src/score/round.js';
 import { makeReport } from './report-factory.js';
 
