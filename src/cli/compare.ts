@@ -3,7 +3,7 @@
 // are scored with one model (default: the newest period's), so that the comparison is like for like.
 
 import type { Report } from '../model/report.js';
-import { loadAnswerSet } from '../load/answers.js';
+import { checkAnswerSet, loadAnswerSet } from '../load/answers.js';
 import { checkSchema } from '../load/schema/schema-check.js';
 import { getValidators } from '../load/schema/validators.js';
 import { loadYamlFile, type LoadedFile } from '../load/file.js';
@@ -33,7 +33,15 @@ export interface CompareFlags extends ReportOptions {
 
 type Input =
   | { readonly file: string; readonly kind: 'report'; readonly report: Report }
-  | { readonly file: string; readonly kind: 'answers'; readonly period?: string; readonly date?: string; readonly questionIds: readonly string[] };
+  | {
+      readonly file: string;
+      readonly kind: 'answers';
+      readonly period?: string;
+      readonly date?: string;
+      readonly questionIds: readonly string[];
+      /** The file as read (unless its kind was missing): the model and the answers are taken from it, not read again. */
+      readonly loaded?: LoadedFile;
+    };
 
 async function readInput(context: Context, file: string, maxBytes: number): Promise<Input | number> {
   const loaded: LoadedFile = await loadYamlFile(file, { maxBytes });
@@ -56,7 +64,15 @@ async function readInput(context: Context, file: string, maxBytes: number): Prom
   }
   const period = isRecord(data) && typeof data['period'] === 'string' ? data['period'] : undefined;
   const date = isRecord(data) && typeof data['date'] === 'string' ? data['date'] : undefined;
-  return { file, kind: 'answers', ...(period !== undefined ? { period } : {}), ...(date !== undefined ? { date } : {}), questionIds: recordedQuestionIds(data) };
+  return {
+    file,
+    kind: 'answers',
+    ...(period !== undefined ? { period } : {}),
+    ...(date !== undefined ? { date } : {}),
+    questionIds: recordedQuestionIds(data),
+    // a file without its kind is read again as an answers file, so that the finding reads as cxm report's does
+    ...(loaded.findings.some((f) => f.code === 'missing-kind' || f.code === 'unknown-kind') ? {} : { loaded }),
+  };
 }
 
 /** Every question id the answers file records an answer under, whether the model knows it or not. */
@@ -70,10 +86,10 @@ function recordedQuestionIds(data: unknown): string[] {
   return [...ids];
 }
 
-function newestAnswers(inputs: readonly Input[]): string | undefined {
+function newestAnswers(inputs: readonly Input[]): Extract<Input, { kind: 'answers' }> | undefined {
   const answers = inputs.filter((i): i is Extract<Input, { kind: 'answers' }> => i.kind === 'answers');
   const sorted = [...answers].sort(comparePeriodOrder);
-  return sorted[sorted.length - 1]?.file;
+  return sorted[sorted.length - 1];
 }
 
 export async function runCompare(context: Context, files: readonly string[], flags: CompareFlags): Promise<number> {
@@ -88,15 +104,16 @@ export async function runCompare(context: Context, files: readonly string[], fla
   const periods: ComparedPeriod[] = [];
   const newest = newestAnswers(inputs);
   if (newest !== undefined) {
-    const model = await resolveModel(context, flags.model, newest, { maxBytes });
+    const model = await resolveModel(context, flags.model, newest.file, { maxBytes, ...(newest.loaded ? { answers: newest.loaded } : {}) });
     if (!model.ok) return model.exitCode;
     for (const input of inputs) {
       if (input.kind === 'report') {
         periods.push({ report: input.report, exact: recordedQuestionScores(model.value, input.report) });
         continue;
       }
-      const result = await loadAnswerSet([input.file], model.value, { maxBytes });
-      const code = await reportFindings(context, result.findings);
+      const result = input.loaded ? checkAnswerSet([input.loaded], model.value) : await loadAnswerSet([input.file], model.value, { maxBytes });
+      const sources = input.loaded?.source ? new Map([[input.loaded.source.file, input.loaded.source]]) : undefined;
+      const code = await reportFindings(context, result.findings, sources);
       if (code !== undefined || !result.answers) return code ?? EXIT.invalid;
       const report = buildReport(model.value, result.answers, flags);
       periods.push({
