@@ -3,28 +3,10 @@
 
 import { Document, isMap, isScalar, isSeq, parse, visit } from 'yaml';
 import { writeFileAtomic } from '../io/atomic-write.js';
-import type { AnswerSet, AnswerValue } from '../model/types.js';
+import type { AnswersDraft, DraftRespondent } from '../model/answers-draft.js';
+import type { AnswerSet } from '../model/types.js';
 
-export interface DraftRespondent {
-  name: string;
-  role?: string;
-  /** (1.1) A group id of the model, or any text when it declares none. */
-  group?: string;
-  readonly answers: Map<string, AnswerValue>;
-  readonly notes: Map<string, string>;
-}
-
-export interface AnswersDraft {
-  readonly model: { readonly id: string; readonly version: string };
-  organization?: string;
-  period?: string;
-  date?: string;
-  /** (1.1) Reports never show names. */
-  anonymous?: boolean;
-  /** Where the answers came from when they were imported (cxm import): the file's name and SHA-256. */
-  source?: { readonly file: string; readonly sha256: string };
-  readonly respondents: DraftRespondent[];
-}
+export type { AnswersDraft, DraftRespondent };
 
 export function draftFromAnswerSet(set: AnswerSet): AnswersDraft {
   return {

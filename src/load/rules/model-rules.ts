@@ -3,12 +3,11 @@
 // can be reached.
 
 import type { Finding } from '../../model/finding.js';
-import type { Element } from '../../model/types.js';
 import type { LoadedFile } from '../file.js';
 import { findingAt } from '../findings.js';
 import type { RawModel } from '../schema/raw.js';
 import { QUESTIONNAIRE_RULES, type QuestionnaireSubject } from './questionnaire-rules.js';
-import { levelsReachable } from './reachable-levels.js';
+import { levelsReachable, type CompleteModel } from './reachable-levels.js';
 import type { Rule } from './rule.js';
 import { YAML11_BOOLEANS, yaml11BooleanIds, type Yaml11Id } from './yaml11-ids.js';
 
@@ -138,12 +137,6 @@ const replacesConsistent: Rule<ModelSubject> = ({ questionnaires }) => {
 
 /** The rules across the files of a model, once each has been checked. */
 export const MODEL_RULES: readonly Rule<ModelSubject>[] = [questionIdsUniqueAcrossFiles, replacesConsistent];
-
-/** A model without errors, every element built: what the rules about its scores need. */
-export interface CompleteModel {
-  readonly manifest: ManifestSubject;
-  readonly elements: readonly Element[];
-}
 
 /** The rules about the scores a model can give: they run only on a model without errors, every element read. */
 export const COMPLETE_MODEL_RULES: readonly Rule<CompleteModel>[] = [levelsReachable];

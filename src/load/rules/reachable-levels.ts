@@ -6,8 +6,9 @@ import type { Finding } from '../../model/finding.js';
 import { levelFor } from '../../model/level.js';
 import type { Element, Level, Question } from '../../model/types.js';
 import { elementScoreTerms, valuation, type QuestionValuation } from '../../model/valuation.js';
+import type { LoadedFile } from '../file.js';
 import { findingAt } from '../findings.js';
-import type { CompleteModel } from './model-rules.js';
+import type { RawModel } from '../schema/raw.js';
 
 /** Element scores are enumerated up to this many; past it, an element is taken to reach every score. */
 const MAX_STATES = 4096;
@@ -88,6 +89,12 @@ function reachableLevels(element: Element, levels: readonly Level[]): ReadonlySe
     from = low;
   }
   return found;
+}
+
+/** A model without errors, every element built: what the rules about its scores need (its manifest as model-rules reads it). */
+export interface CompleteModel {
+  readonly manifest: { readonly raw: RawModel; readonly loaded: LoadedFile };
+  readonly elements: readonly Element[];
 }
 
 /** A level that no element can reach is an error at its minScore. */
