@@ -91,13 +91,19 @@ const multiScoresSomething: Rule<QuestionnaireSubject> = ({ raw, loaded }) => {
   return findings;
 };
 
-const scaleRangesNotEmpty: Rule<QuestionnaireSubject> = ({ raw, loaded }) => {
-  const findings: Finding[] = [];
+/** The scale questions, each with its index and its ends as the schema lets them be read (absent: 0). */
+function scaleQuestions(raw: RawQuestionnaire): { question: RawQuestionnaire['questions'][number]; qi: number; min: number; max: number }[] {
+  const scales = [];
   for (let qi = 0; qi < raw.questions.length; qi++) {
     const question = raw.questions[qi]!;
-    if (question.type !== 'scale') continue;
-    const min = question.min ?? 0;
-    const max = question.max ?? 0;
+    if (question.type === 'scale') scales.push({ question, qi, min: question.min ?? 0, max: question.max ?? 0 });
+  }
+  return scales;
+}
+
+const scaleRangesNotEmpty: Rule<QuestionnaireSubject> = ({ raw, loaded }) => {
+  const findings: Finding[] = [];
+  for (const { qi, min, max } of scaleQuestions(raw)) {
     if (min >= max) findings.push(findingAt(loaded, questionPath(qi, 'max'), 'scale-range-empty', `max (${max}) must be greater than min (${min})`));
   }
   return findings;
@@ -105,11 +111,7 @@ const scaleRangesNotEmpty: Rule<QuestionnaireSubject> = ({ raw, loaded }) => {
 
 const scaleLabelsInRange: Rule<QuestionnaireSubject> = ({ raw, loaded }) => {
   const findings: Finding[] = [];
-  for (let qi = 0; qi < raw.questions.length; qi++) {
-    const question = raw.questions[qi]!;
-    if (question.type !== 'scale') continue;
-    const min = question.min ?? 0;
-    const max = question.max ?? 0;
+  for (const { question, qi, min, max } of scaleQuestions(raw)) {
     for (const key of Object.keys(question.labels ?? {})) {
       const n = Number(key);
       if (n < min || n > max) {
