@@ -3,7 +3,7 @@
 // responses, and loading the yaml package is start-up time. The same data as serializeAnswers (answers-file.ts).
 
 import type { AnswerValue } from '../model/types.js';
-import type { AnswersDraft } from './answers-file.js';
+import type { AnswersDraft } from '../model/answers-draft.js';
 
 /** Words YAML 1.1 reads as booleans or null: never written plain, whatever reads the file. */
 const AMBIGUOUS_WORDS = new Set(['y', 'n', 'yes', 'no', 'on', 'off', 'true', 'false', 'null']);

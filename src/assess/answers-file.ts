@@ -6,8 +6,6 @@ import { writeFileAtomic } from '../io/atomic-write.js';
 import type { AnswersDraft, DraftRespondent } from '../model/answers-draft.js';
 import type { AnswerSet } from '../model/types.js';
 
-export type { AnswersDraft, DraftRespondent };
-
 export function draftFromAnswerSet(set: AnswerSet): AnswersDraft {
   return {
     model: { ...set.model },

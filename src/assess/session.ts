@@ -9,7 +9,8 @@ import { NOT_APPLICABLE, type AnswerSet, type AnswerValue, type Element, type Mo
 import { formatScore } from '../render/number.js';
 import { singleLine, stripControls } from '../render/sanitize.js';
 import { answerValue, resolveAnswer, scoreAssessment } from '../score/score.js';
-import { draftAsAnswerSet, type AnswerStore, type DraftRespondent } from './answers-file.js';
+import { draftAsAnswerSet, type AnswerStore } from './answers-file.js';
+import type { DraftRespondent } from '../model/answers-draft.js';
 import { isInterruption, type CheckboxChoice, type Choice, type Prompter } from './prompter.js';
 
 export interface SessionOptions {

@@ -100,8 +100,8 @@ export async function loadAssessment(
   return { ok: true, value: { model: model.value, answers: result.answers } };
 }
 
-/** What was read of each file, by path. */
-function sourcesOf(files: readonly LoadedFile[]): Map<string, SourceFile> {
+/** What was read of each file, by path: reportFindings echoes lines from it instead of reading the files again. */
+export function sourcesOf(files: readonly LoadedFile[]): Map<string, SourceFile> {
   return new Map(files.flatMap((f) => (f.source ? [[f.source.file, f.source] as const] : [])));
 }
 

@@ -17,11 +17,10 @@ import { membershipFrom } from '../compare/group-changes.js';
 import { comparePeriodOrder } from '../compare/period-order.js';
 import { periodQuestions } from '../compare/period-questions.js';
 import { questionScores, recordedQuestionScores } from '../compare/question-scores.js';
-import { buildReport } from '../score/build-report.js';
-import { reportFindings, resolveModel } from './assessment.js';
+import { buildReport, type ReportOptions } from '../score/build-report.js';
+import { reportFindings, resolveModel, sourcesOf } from './assessment.js';
 import { EXIT, unicodeAllowed, type Context } from './context.js';
 import { parseFileSize } from './file-size.js';
-import type { ReportOptions } from '../score/build-report.js';
 import { writeOutput } from './output.js';
 
 export interface CompareFlags extends ReportOptions {
@@ -112,8 +111,7 @@ export async function runCompare(context: Context, files: readonly string[], fla
         continue;
       }
       const result = input.loaded ? checkAnswerSet([input.loaded], model.value) : await loadAnswerSet([input.file], model.value, { maxBytes });
-      const sources = input.loaded?.source ? new Map([[input.loaded.source.file, input.loaded.source]]) : undefined;
-      const code = await reportFindings(context, result.findings, sources);
+      const code = await reportFindings(context, result.findings, sourcesOf(input.loaded ? [input.loaded] : []));
       if (code !== undefined || !result.answers) return code ?? EXIT.invalid;
       const report = buildReport(model.value, result.answers, flags);
       periods.push({

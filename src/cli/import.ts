@@ -6,7 +6,7 @@ import { parsePeriod, periodAdvice } from '../model/period.js';
 import { statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { serializeAnswersFast } from '../assess/answers-fast.js';
-import type { AnswersDraft } from '../assess/answers-file.js';
+import type { AnswersDraft } from '../model/answers-draft.js';
 import type { Finding } from '../model/finding.js';
 import { sortFindings } from '../load/findings.js';
 import { readSourceFile } from '../load/source-file.js';

@@ -7,7 +7,8 @@ import { load as jsYamlLoad } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { serializeAnswersFast } from '../../src/assess/answers-fast.js';
-import { serializeAnswers, type AnswersDraft, type DraftRespondent } from '../../src/assess/answers-file.js';
+import { serializeAnswers } from '../../src/assess/answers-file.js';
+import type { AnswersDraft, DraftRespondent } from '../../src/model/answers-draft.js';
 import type { AnswerValue } from '../../src/model/types.js';
 import { runs } from '../fuzz-runs.js';
 

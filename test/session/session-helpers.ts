@@ -2,7 +2,8 @@
 // one, and a responder that answers any question of a model in a fixed, varied way.
 
 import { existsSync } from 'node:fs';
-import { AnswerStore, draftFromAnswerSet, type AnswersDraft } from '../../src/assess/answers-file.js';
+import { AnswerStore, draftFromAnswerSet } from '../../src/assess/answers-file.js';
+import type { AnswersDraft } from '../../src/model/answers-draft.js';
 import { loadAnswerSet } from '../../src/load/answers.js';
 import { builtinModelDir } from '../../src/load/builtin.js';
 import { loadModel } from '../../src/load/model.js';
