@@ -3,7 +3,7 @@
 // and acts at once on its action rows, and the answered prompt shows the chosen labels one per line.
 
 import { render } from '@inquirer/testing';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { listPrompt, type ListConfig, type ListItem } from '../../src/assess/list-prompt.js';
 
 const EXTRAS: ListItem<string | number>[] = [
@@ -19,6 +19,14 @@ function scale(min: number, max: number): ListItem<string | number>[] {
   return [...items, ...EXTRAS];
 }
 
+/**
+ * Keys as a terminal sends them, one keypress each. (@inquirer/testing's `events.type` writes the text to the
+ * input, which readline turns into keypresses, and then emits them again: every digit would arrive twice.)
+ */
+function press(events: { keypress(key: string): void }, keys: string): void {
+  for (const key of keys) events.keypress(key);
+}
+
 async function ask<T>(config: ListConfig<T>) {
   // listPrompt is the prompt itself behind a typed wrapper
   return render(listPrompt as never, config as never) as unknown as ReturnType<typeof render<T, ListConfig<T>>>;
@@ -32,26 +40,32 @@ describe('digits on a scale choose that value (trap 2)', () => {
     [0, 10, '10', 10],
     [1, 5, '5', 5],
     [0, 5, '0', 0],
+    // a digit that continues no value starts a new number: 1 then 5 on 0–10 is 5, not "no answer is numbered 15"
+    [0, 10, '15', 5],
   ])('on %i–%i, typing %s and Enter answers %i', async (min, max, digits, expected) => {
     const { answer, events } = await ask({ message: 'How many?', items: scale(min, max), default: max === 5 && digits === '0' ? 4 : undefined });
-    events.type(digits);
+    press(events, digits);
     events.keypress('enter');
     await expect(answer).resolves.toBe(expected);
   });
 
   it('a number that is not on the scale picks nothing and says so; it never reaches the rows after the values', async () => {
     const { answer, events, getScreen } = await ask({ message: 'How many?', items: scale(0, 5), default: 2, keysAdvice: 'type 0 to 5' });
-    events.type('7');
+    press(events, '7');
     expect(getScreen()).toContain('no answer is numbered 7: type 0 to 5');
     events.keypress('enter');
     await expect(answer).resolves.toBe(2);
   });
 
+  // mutation caught: joining every digit to the ones before, however long ago (1 … 2 would answer 12)
   it('a digit after a pause starts a new number', async () => {
     const { answer, events } = await ask({ message: 'How many?', items: scale(0, 12) });
-    events.type('1');
-    await new Promise((r) => setTimeout(r, 1000));
-    events.type('2');
+    press(events, '1');
+    // a second later by the prompt's clock (its pause is 900 ms), without waiting for it
+    const later = Date.now() + 1000;
+    const clock = vi.spyOn(Date, 'now').mockReturnValue(later);
+    press(events, '2');
+    clock.mockRestore();
     events.keypress('enter');
     await expect(answer).resolves.toBe(2);
   });
