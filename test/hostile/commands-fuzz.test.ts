@@ -10,6 +10,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
+import { anyString } from '../any-string.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/model/finding.js';
 import { ROOT } from '../report/cxm.js';
@@ -70,7 +71,7 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
     text: fc.oneof(
       fc.constantFrom(':', '- ', ' ', '\n', '\t', '[', '{', '"', "'", '&a ', '*a', '!!binary ', '#', '|', '? ', '---\n', 'n/a', '-1', '1e999', '__proto__: 1\n', '\u001b[2J', '\u0085', '\uFEFF'),
       fc.string({ unit: 'grapheme', maxLength: 4 }),
-      fc.string({ unit: 'binary', maxLength: 4 }),
+      anyString({ maxLength: 4 }),
     ),
   }),
 );
@@ -122,10 +123,17 @@ describe('every command on mutated and random files', () => {
           writeFileSync(target, originals.get(target)!);
         }
       }),
-      { numRuns: runs(25), examples: [['model.yaml', [{ kind: 'insert', at: 0, text: '\n' }]]] },
+      // both ways are taken whatever the seed: a blank first line leaves the model valid, a "[" at the start does not
+      {
+        numRuns: runs(25),
+        examples: [
+          ['model.yaml', [{ kind: 'insert', at: 0, text: '\n' }]],
+          ['model.yaml', [{ kind: 'insert', at: 0, text: '[' }]],
+        ],
+      },
     );
     expect(outcomes.valid).toBeGreaterThan(0);
-    expect(outcomes.invalid).toBeGreaterThan(5);
+    expect(outcomes.invalid).toBeGreaterThan(0);
   });
 
   it('a mutated example answers file: validate, score, report and compare', async () => {
@@ -152,11 +160,18 @@ describe('every command on mutated and random files', () => {
         const other = example === EXAMPLES[1] ? EXAMPLES[0]! : EXAMPLES[1]!;
         expectHandled(await cxm('compare', file, join(ROOT, other), '-f', 'json'), 'compare');
       }),
-      // about 1 mutated file in 8 still scores; a blank first line always does, so both ways are taken
-      { numRuns: runs(40), examples: [[EXAMPLES[0]!, [{ kind: 'insert', at: 0, text: '\n' }]]] },
+      // about 1 mutated file in 8 still scores; both ways are taken whatever the seed: a blank first line
+      // always scores, a "[" at the start never does
+      {
+        numRuns: runs(40),
+        examples: [
+          [EXAMPLES[0]!, [{ kind: 'insert', at: 0, text: '\n' }]],
+          [EXAMPLES[0]!, [{ kind: 'insert', at: 0, text: '[' }]],
+        ],
+      },
     );
     expect(outcomes.scored).toBeGreaterThan(0);
-    expect(outcomes.rejected).toBeGreaterThan(runs(40) / 4);
+    expect(outcomes.rejected).toBeGreaterThan(0);
   });
 
   it('random bytes as an answers file and as a questionnaire of the model', async () => {
