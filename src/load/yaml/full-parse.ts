@@ -34,6 +34,22 @@ function plainYamlMessage(message: string): string {
     .replace(/;\s*please use YAML\.\w+\(\)$/, '');
 }
 
+const PARSE_OPTIONS = { version: '1.2', schema: 'core', uniqueKeys: false, prettyErrors: false, keepSourceTokens: false, intAsBigInt: false } as const;
+
+/**
+ * yaml's parseDocument without the stack trace of each error it collects: a broken file has an error per line
+ * of its cascade, each an Error whose stack costs more than its parse, and only the messages are ever shown.
+ */
+function parseDocument(text: string): Document.Parsed<ParsedNode, true> {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return yamlLib().parseDocument(text, PARSE_OPTIONS);
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+}
+
 export interface ParseOptions {
   readonly file: string;
 }
@@ -52,9 +68,8 @@ export function parseYaml(text: string, { file }: ParseOptions): ParsedYaml {
   }
 
   let doc: Document.Parsed<ParsedNode, true>;
-  const parseOptions = { version: '1.2', schema: 'core', uniqueKeys: false, prettyErrors: false, keepSourceTokens: false, intAsBigInt: false } as const;
   try {
-    doc = yamlLib().parseDocument(text, parseOptions);
+    doc = parseDocument(text);
   } catch (error) {
     // the parser's own recursion on hostile input
     if (error instanceof RangeError) {
@@ -66,7 +81,7 @@ export function parseYaml(text: string, { file }: ParseOptions): ParsedYaml {
 
   // mistakes explained in the person's words, one each, without the errors that only follow from them
   const { mistakes, rest } = explainSyntaxErrors(text, [...doc.errors, ...doc.warnings], (fixed) => {
-    const again = yamlLib().parseDocument(fixed, parseOptions);
+    const again = parseDocument(fixed);
     return [...again.errors, ...again.warnings];
   });
   for (const mistake of mistakes) add('yaml-syntax', mistake.offset, '', mistake.message);

@@ -74,6 +74,8 @@ function explain<P extends SyntaxProblem>(text: string, problems: readonly P[], 
       const afterFirst = after[0] === undefined ? Infinity : lineOf(lineStarts(candidate.join('\n')), after[0].pos[0]);
       if (!(after.length < current.length || afterFirst > firstLine)) continue;
       if (best === undefined || after.length < best.after.length) best = { diagnosis, after };
+      // none can leave fewer than none: the candidates after it are not even tried (each costs a parse)
+      if (after.length === 0) break;
     }
     const accepted = best !== undefined;
     if (best) {
