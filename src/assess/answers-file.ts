@@ -48,8 +48,18 @@ export function record(entries: Iterable<readonly [string, unknown]>): Record<st
   return out;
 }
 
+/**
+ * The answers file of a draft, as answersYaml writes it (the same bytes), written directly when every scalar in
+ * it is one yaml writes on one line: the interview saves after every answer, and building a yaml Document each
+ * time cost more than the rest of the save.
+ */
 export function serializeAnswers(draft: AnswersDraft): string {
-  const data = record([
+  return writtenDirectly(draft) ?? answersYaml(answersData(draft));
+}
+
+/** The data of a draft, keys in the order to write them, for answersYaml. */
+export function answersData(draft: AnswersDraft): Record<string, unknown> {
+  return record([
     ['kind', 'answers'],
     ['model', record([['id', draft.model.id], ['version', draft.model.version]])],
     ...(draft.organization !== undefined ? [['organization', draft.organization] as const] : []),
@@ -70,7 +80,87 @@ export function serializeAnswers(draft: AnswersDraft): string {
       ),
     ],
   ]);
-  return answersYaml(data);
+}
+
+/** How yaml writes one scalar in each place it can take in an answers file; undefined: not on one line. */
+type Place = 'key' | 'value' | 'item';
+const WRITTEN = new Map<string, string | undefined>();
+
+/** The text yaml gives this scalar here, learnt from yaml itself on a one-entry document and remembered. */
+function scalarAs(place: Place, value: string | number | boolean): string | undefined {
+  const cacheKey = `${place}${typeof value === 'string' ? 's' : typeof value === 'number' ? 'n' : 'b'}${String(value)}`;
+  if (WRITTEN.has(cacheKey)) return WRITTEN.get(cacheKey);
+  const text = answersYaml(record([place === 'key' ? [String(value), 0] : ['k', place === 'item' ? [value] : value]]));
+  const [prefix, suffix] = place === 'key' ? ['', ': 0\n'] : place === 'item' ? ['k: [', ']\n'] : ['k: ', '\n'];
+  const inner = text.startsWith(prefix) && text.endsWith(suffix) ? text.slice(prefix.length, text.length - suffix.length) : undefined;
+  // one line, and nothing that could be taken for the end of a key or of a list item
+  const written = inner !== undefined && inner !== '' && !/[\n\r]/.test(inner) && !inner.startsWith('? ') ? inner : undefined;
+  if (WRITTEN.size >= 10_000) WRITTEN.clear();
+  WRITTEN.set(cacheKey, written);
+  return written;
+}
+
+/** A key that an object puts before the others (an array index), and so the Document too. */
+const INDEX_KEY = /^(?:0|[1-9][0-9]*)$/;
+
+/**
+ * The draft written line by line in answersYaml's layout; undefined when a scalar needs more than one line, or a
+ * key is a number (which the Document, built from an object, writes first).
+ */
+export function writtenDirectly(draft: AnswersDraft): string | undefined {
+  const lines: string[] = ['kind: answers'];
+  const line = (indent: string, key: string, value: string | number | boolean | undefined): boolean => {
+    if (value === undefined) return true;
+    const k = scalarAs('key', key);
+    const v = scalarAs('value', value);
+    if (k === undefined || v === undefined) return false;
+    lines.push(`${indent}${k}: ${v}`);
+    return true;
+  };
+  // the model is a flow mapping, where a scalar is written as in a flow list (a comma ends it there)
+  const id = scalarAs('item', draft.model.id);
+  const version = scalarAs('item', draft.model.version);
+  if (id === undefined || version === undefined) return undefined;
+  lines.push(`model: {id: ${id}, version: ${version}}`);
+  if (!line('', 'organization', draft.organization) || !line('', 'period', draft.period) || !line('', 'date', draft.date)) return undefined;
+  if (draft.anonymous === true) lines.push('anonymous: true');
+  if (draft.source !== undefined) {
+    lines.push('source:');
+    if (!line('  ', 'file', draft.source.file) || !line('  ', 'sha256', draft.source.sha256)) return undefined;
+  }
+  lines.push(draft.respondents.length === 0 ? 'respondents: []' : 'respondents:');
+  for (const r of draft.respondents) {
+    for (const key of r.answers.keys()) if (INDEX_KEY.test(key)) return undefined;
+    for (const key of r.notes.keys()) if (INDEX_KEY.test(key)) return undefined;
+    const name = scalarAs('value', r.name);
+    if (name === undefined) return undefined;
+    lines.push(`  - name: ${name}`);
+    if (!line('    ', 'role', r.role) || !line('    ', 'group', r.group)) return undefined;
+    if (r.answers.size === 0) lines.push('    answers: {}');
+    else {
+      lines.push('    answers:');
+      for (const [question, value] of r.answers) {
+        if (!Array.isArray(value)) {
+          if (!line('      ', question, value as string | number)) return undefined;
+          continue;
+        }
+        const k = scalarAs('key', question);
+        const items: string[] = [];
+        for (const item of value as readonly unknown[]) {
+          const written = typeof item === 'string' ? scalarAs('item', item) : undefined;
+          if (written === undefined) return undefined;
+          items.push(written);
+        }
+        if (k === undefined) return undefined;
+        lines.push(`      ${k}: [${items.join(', ')}]`);
+      }
+    }
+    if (r.notes.size > 0) {
+      lines.push('    notes:');
+      for (const [question, note] of r.notes) if (!line('      ', question, note)) return undefined;
+    }
+  }
+  return lines.join('\n') + '\n';
 }
 
 /** Plain text that a YAML 1.1 reader may read as something else: a boolean, null, number, date, merge key. */
