@@ -2,20 +2,19 @@
 // so that each comparison the tests produce is also a schema test; and comparisonOf, for reports that compare.
 
 import { readFileSync } from 'node:fs';
-import { Ajv2020 } from 'ajv/dist/2020.js';
 import { expect } from 'vitest';
-import { AJV_OPTIONS } from '../../src/load/schema/validators.js';
 import type { Comparison } from '../../src/model/comparison.js';
 import type { Report } from '../../src/model/report.js';
 import { compareReports } from '../../src/compare/compare-reports.js';
 import type { GroupComparisonOptions } from '../../src/compare/group-changes.js';
+import { validatorOf } from '../schemas.js';
 
 export const comparisonSchema = JSON.parse(
   readFileSync(new URL('../../src/schemas/comparison.schema.json', import.meta.url), 'utf8'),
 ) as object;
 
-// the options the build compiles every schema with (strict), so a schema that the build rejects fails here
-export const validateComparison = new Ajv2020({ ...AJV_OPTIONS }).compile(comparisonSchema);
+// compiled by the build, strictly and together with the other schemas (test/schemas.ts)
+export const validateComparison = validatorOf('comparison');
 
 export function expectValidComparison(data: unknown): void {
   // JSON, as the CLI prints it: undefined properties disappear

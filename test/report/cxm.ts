@@ -1,13 +1,11 @@
 // Runs cxm as the tests need it: `cxm` in this process through main() (what bin/cxm.js runs, without
 // starting Node for every case), `cxmProcess` as a real process, for what only a process shows.
 import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
-import { AJV_OPTIONS } from '../../src/load/schema/validators.js';
 import { cxmInProcess, type Run } from '../cli/in-process.js';
+import { schemaErrors } from '../schemas.js';
 
 export type { Run };
 
@@ -35,13 +33,7 @@ export async function cxmProcess(args: readonly string[], options: { cwd?: strin
   }
 }
 
-let reportSchema: ValidateFunction | undefined;
-
-/** The report JSON Schema from the source tree, compiled with ajv (independently of the precompiled validators). */
+/** ajv's errors for a report that src/schemas/report.schema.json rejects, as JSON; undefined when it accepts it. */
 export function validateReport(report: unknown): string | undefined {
-  if (!reportSchema) {
-    const ajv = new Ajv2020({ ...AJV_OPTIONS });
-    reportSchema = ajv.compile(JSON.parse(readFileSync(join(ROOT, 'src/schemas/report.schema.json'), 'utf8')) as object);
-  }
-  return reportSchema(report) ? undefined : JSON.stringify(reportSchema.errors);
+  return schemaErrors('report', report);
 }
