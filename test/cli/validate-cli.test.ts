@@ -213,15 +213,17 @@ describe('cxm validate from another directory', () => {
 // What only a process shows: the exit code bin/cxm.js leaves, and streams as a shell sees them.
 // Mutation caught: bin/cxm.js ignoring main()'s return value (exit 0 always) fails the first two.
 describe('cxm validate through the real bin/cxm.js', () => {
-  it.each([
-    ['findings', ['validate', `${FIX}/files/unknown-property.yaml`], 1],
-    ['an unknown flag', ['validate', '--bogus'], 2],
-    ['a valid model', ['validate', VALID_MODEL], 0],
-  ] as const)('%s: exit %i', async (_name, args, exitCode) => {
-    const run = await cxmProcess(args);
-    expect(run.code, run.stderr).toBe(exitCode);
-    expectNoStackTrace({ exitCode: run.code, stdout: run.stdout, stderr: run.stderr });
-  });
+  for (const { name, args, exitCode } of [
+    { name: 'findings', args: ['validate', `${FIX}/files/unknown-property.yaml`], exitCode: 1 },
+    { name: 'an unknown flag', args: ['validate', '--bogus'], exitCode: 2 },
+    { name: 'a valid model', args: ['validate', VALID_MODEL], exitCode: 0 },
+  ]) {
+    it(`${name}: exit ${exitCode}`, async () => {
+      const run = await cxmProcess(args);
+      expect(run.code, run.stderr).toBe(exitCode);
+      expectNoStackTrace({ exitCode: run.code, stdout: run.stdout, stderr: run.stderr });
+    });
+  }
 });
 
 function expectNoStackTrace(run: Run): void {

@@ -116,11 +116,13 @@ const accepted = (loaded: LoadedFile): boolean => loaded.data !== undefined && l
  * run on a fast-loaded questionnaire give the same findings as on the full one.
  */
 async function expectLoadAgreement(text: string, kinds: readonly (FileKind | undefined)[] = [undefined, ...FILE_KINDS]): Promise<boolean> {
-  let fastTook = false;
+  // text the fast path declines is read by the full path alone (the loader is then loadFull): nothing to compare
+  if (fastParse(text) === undefined) return false;
   for (const expectKind of kinds) {
     const options = expectKind ? { expect: expectKind } : {};
     const full = await loadFull(source(text), options);
     const fast = await loadFast(source(text), options);
+    expect(fast, `the fast path took this text for one kind and not for another:\n${text}`).toBeDefined();
     // the loader is loadFast ?? loadFull: once is enough to see it wired so
     const loaded = expectKind === undefined ? await loadYamlSource(source(text), options) : undefined;
     for (const [path, other] of [['loader', loaded], ['fast path', fast]] as const) {
@@ -136,9 +138,8 @@ async function expectLoadAgreement(text: string, kinds: readonly (FileKind | und
         );
       }
     }
-    if (fast !== undefined) fastTook = true;
   }
-  return fastTook;
+  return true;
 }
 
 type Mutation =
