@@ -11,12 +11,13 @@ import { defineConfig } from 'vitest/config';
 const ISOLATED = [
   'test/browser/**/*.test.ts',
   'test/cli/loads.test.ts',
-  'test/cli/pipe.test.ts',
+  'test/cli/bin.test.ts',
   'test/cli/start-up.test.ts',
   'test/crash/**/*.test.ts',
   'test/package/**/*.test.ts',
   'test/session/crash.test.ts',
   'test/session/terminal.test.ts',
+  'test/hostile/corpus-bin.test.ts',
   'test/hostile/unreadable-dir.test.ts',
 ];
 

@@ -1,11 +1,11 @@
 // `cxm validate` through main(), in process (what bin/cxm.js runs): exit codes, the three formats, data on
-// stdout and messages on stderr, never a stack trace. A few cases run the real bin/cxm.js too (at the end).
+// stdout and messages on stderr, never a stack trace. (The exit codes of the real bin/cxm.js: test/cli/bin.test.ts.)
 
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cxmProcess, ROOT } from '../report/cxm.js';
+import { ROOT } from '../report/cxm.js';
 import { cxmInProcess } from './in-process.js';
 
 const FIX = 'test/fixtures/validate';
@@ -208,22 +208,6 @@ describe('cxm validate from another directory', () => {
     expect(run.exitCode).toBe(1);
     expect(run.stdout).toContain(`${join(ROOT, FIX, 'files/wrong-type.yaml')}:10:10 error wrong-type `);
   });
-});
-
-// What only a process shows: the exit code bin/cxm.js leaves, and streams as a shell sees them.
-// Mutation caught: bin/cxm.js ignoring main()'s return value (exit 0 always) fails the first two.
-describe('cxm validate through the real bin/cxm.js', () => {
-  for (const { name, args, exitCode } of [
-    { name: 'findings', args: ['validate', `${FIX}/files/unknown-property.yaml`], exitCode: 1 },
-    { name: 'an unknown flag', args: ['validate', '--bogus'], exitCode: 2 },
-    { name: 'a valid model', args: ['validate', VALID_MODEL], exitCode: 0 },
-  ]) {
-    it(`${name}: exit ${exitCode}`, async () => {
-      const run = await cxmProcess(args);
-      expect(run.code, run.stderr).toBe(exitCode);
-      expectNoStackTrace({ exitCode: run.code, stdout: run.stdout, stderr: run.stderr });
-    });
-  }
 });
 
 function expectNoStackTrace(run: Run): void {
