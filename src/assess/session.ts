@@ -8,7 +8,7 @@ import type { Report } from '../model/report.js';
 import { NOT_APPLICABLE, type AnswerSet, type AnswerValue, type Element, type Model, type Question, type Respondent } from '../model/types.js';
 import { formatScore } from '../render/number.js';
 import { singleLine, stripControls } from '../render/sanitize.js';
-import { answerValue, resolveAnswer, scoreAssessment } from '../score/score.js';
+import { answerValue, resolveAnswer, scoreAssessment, scoreOneElement } from '../score/score.js';
 import { draftAsAnswerSet, type AnswerStore } from './answers-file.js';
 import type { DraftRespondent } from '../model/answers-draft.js';
 import { isInterruption, type CheckboxChoice, type Choice, type Prompter } from './prompter.js';
@@ -213,10 +213,8 @@ class Interview {
 }
 
 function elementScoreLine(model: Model, element: Element, set: AnswerSet, name: string): string {
-  const single: AnswerSet = { ...set, respondents: set.respondents.filter((r) => r.name === name) };
-  const report = scoreAssessment(model, single);
-  const scored = report.elements.find((e) => e.id === element.id);
-  if (!scored || scored.score === null) return `${singleLine(element.title)}: not assessed yet.`;
+  const scored = scoreOneElement(model, element, set.respondents.filter((r) => r.name === name));
+  if (scored.score === null) return `${singleLine(element.title)}: not assessed yet.`;
   const level = model.levels.find((l) => l.id === scored.level);
   return `${singleLine(element.title)}: ${formatScore(scored.score)} of 100, ${singleLine(level?.title ?? scored.level ?? '')} (your answers).`;
 }

@@ -239,6 +239,15 @@ export function scoreAssessment(model: Model, answers: AnswerSet): Report {
  * The exact (unrounded) scores of an assessment, 0-100: each element's in the model's order (undefined when
  * not assessed) and the overall score. What the report's rounded numbers are made from.
  */
+/**
+ * One element's score and level for these respondents, as scoreAssessment reports them, without the rest of the
+ * report (the plan above all): the interview shows it at the end of each element.
+ */
+export function scoreOneElement(model: Model, element: Element, respondents: readonly Respondent[]): Pick<ReportElement, 'score' | 'level'> {
+  const { score, level } = scoreElement(model, element, respondents).report;
+  return { score, level };
+}
+
 export function exactScores(model: Model, respondents: readonly Respondent[]): { elements: (Fraction | undefined)[]; overall: Fraction | undefined } {
   const elements = model.elements.map((element) => scoreElement(model, element, respondents));
   return {

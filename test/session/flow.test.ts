@@ -14,6 +14,7 @@ import { COMMON_GROUPS, runSession, type SessionOptions } from '../../src/assess
 import { loadAnswerSet } from '../../src/load/answers.js';
 import { NOT_APPLICABLE, type AnswerSet, type AnswerValue, type ChoiceQuestion, type Model, type MultiQuestion, type Question } from '../../src/model/types.js';
 import { scoreAssessment } from '../../src/score/score.js';
+import { formatScore } from '../../src/render/number.js';
 import { ERASE, INTERRUPT, pick, ScriptedPrompter, typedThenInterrupt, type Answer, type Shown } from './scripted-prompter.js';
 import { builtinModel, openStore, questionOf, questionsOf, responder, sampleAnswer, SETUP_LISTS, type RespondentScript } from './session-helpers.js';
 
@@ -119,11 +120,16 @@ describe('a full run of the built-in model', () => {
 
   it('shows progress within each element, each element once with its intro, and its score at the end', async () => {
     const { prompter } = await session([]);
+    // an element's score depends on its own questions only: at its end it is the score the whole file gives it
+    const report = scoreAssessment(model, await loaded());
     for (const [k, element] of model.elements.entries()) {
       const header = prompter.said.indexOf(`${element.title} (element ${k + 1} of 6)`);
       expect(header).toBeGreaterThanOrEqual(0);
       expect(prompter.said[header + 1]).toBe(element.intro?.trim());
-      expect(prompter.said.some((line) => line.startsWith(`${element.title}: `) && line.endsWith('(your answers).'))).toBe(true);
+      const scored = report.elements[k]!;
+      const level = model.levels.find((l) => l.id === scored.level)!;
+      // mutation caught: the line scoring another element
+      expect(prompter.said).toContain(`${element.title}: ${formatScore(scored.score!)} of 100, ${level.title} (your answers).`);
       for (const [i, q] of element.questions.entries()) {
         expect(prompter.messages()).toContain(`[${i + 1}/${element.questions.length}]  ${q.text.replace(/\s+/g, ' ').trim()}`);
       }
@@ -263,6 +269,9 @@ describe('a second respondent', () => {
     expect(report.respondents.map((r) => r.name)).toEqual(['Alice', 'Bob']);
     for (const e of report.elements) expect(e.byRespondent['Bob']).toBe(100);
     expect(bob.result!.report.respondents).toHaveLength(2);
+    // the score at the end of each element is Bob's own, not the team's (mutation caught: scoring every respondent)
+    const top = model.levels.at(-1)!.title;
+    for (const element of model.elements) expect(bob.prompter.said).toContain(`${element.title}: 100 of 100, ${top} (your answers).`);
   });
 });
 
