@@ -51,7 +51,8 @@ export function record(entries: Iterable<readonly [string, unknown]>): Record<st
 /**
  * The answers file of a draft, as answersYaml writes it (the same bytes), written directly when every scalar in
  * it is one yaml writes on one line: the interview saves after every answer, and building a yaml Document each
- * time cost more than the rest of the save.
+ * time cost more than the rest of the save. (cxm import has a writer of its own, answers-fast.ts: it never loads
+ * the yaml package, so it quotes more than yaml does; the interview's files stay as they always were.)
  */
 export function serializeAnswers(draft: AnswersDraft): string {
   return writtenDirectly(draft) ?? answersYaml(answersData(draft));
@@ -145,13 +146,13 @@ export function writtenDirectly(draft: AnswersDraft): string | undefined {
           continue;
         }
         const k = scalarAs('key', question);
+        if (k === undefined) return undefined;
         const items: string[] = [];
         for (const item of value as readonly unknown[]) {
           const written = typeof item === 'string' ? scalarAs('item', item) : undefined;
           if (written === undefined) return undefined;
           items.push(written);
         }
-        if (k === undefined) return undefined;
         lines.push(`      ${k}: [${items.join(', ')}]`);
       }
     }
@@ -191,7 +192,8 @@ const MISREAD_CACHE = new Map<string, boolean>();
 /**
  * An answers file's data (keys in the order to write them; see `record`) as the YAML cxm writes: lists of
  * option ids on one line, the model on one line, and every string a YAML 1.1 reader would misread quoted,
- * so that the file means the same to every reader. Shared by `cxm assess` and `cxm import`.
+ * so that the file means the same to every reader. The reference for the interview's files: serializeAnswers
+ * writes these bytes, line by line where it can.
  */
 export function answersYaml(data: Record<string, unknown>): string {
   const doc = new Document(data, { version: '1.2' });

@@ -7,7 +7,7 @@
 // libuv's thread pool, and a signal arriving during a save is handled once the save is whole.
 
 import { randomBytes } from 'node:crypto';
-import { closeSync, fchmodSync, fsyncSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync, type Stats } from 'node:fs';
+import { closeSync, fchmodSync, fsyncSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync, type Stats } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
@@ -47,8 +47,7 @@ function writeFileAtomicSync(target: string, data: string, existing: Stats | und
     fd = openSync(temp, 'wx', 0o644);
     // a file that is replaced keeps its permissions (an answers file may be private)
     if (existing?.isFile()) fchmodSync(fd, existing.mode & 0o777);
-    const bytes = Buffer.from(data, 'utf8');
-    for (let written = 0; written < bytes.length; ) written += writeSync(fd, bytes, written, bytes.length - written);
+    writeFileSync(fd, data, 'utf8');
     fsyncSync(fd);
     closeSync(fd);
     fd = undefined;

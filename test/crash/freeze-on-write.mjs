@@ -5,8 +5,8 @@
 // place leaves half a file there; an atomic writer leaves half a temporary file and the target untouched.
 //
 // Every way Node offers to write a file by name or by descriptor is covered, so that replacing the
-// atomic writer with any plain write (fs.promises.writeFile, a FileHandle, fs.writeFileSync,
-// fs.openSync + fs.writeSync) is caught.
+// atomic writer with any plain write (fs.promises.writeFile, a FileHandle, fs.writeFileSync by name or by
+// descriptor, fs.openSync + fs.writeSync) is caught.
 
 import { Buffer } from 'node:buffer';
 import fs from 'node:fs';
@@ -56,8 +56,10 @@ if (root !== undefined) {
   }
 
   const { writeFileSync, openSync, writeSync } = fs;
+  // by name, or by a descriptor openSync gave for a file inside the directory
   fs.writeFileSync = function (path, data, ...rest) {
-    if (!frozen && inside(path)) freezeAfterHalf(path, data, (half) => writeFileSync(path, half));
+    const target = typeof path === 'number' ? fdPaths.get(path) : inside(path) ? path : undefined;
+    if (!frozen && target !== undefined) freezeAfterHalf(target, data, (half) => writeFileSync(path, half));
     return writeFileSync.call(this, path, data, ...rest);
   };
   fs.openSync = function (path, ...rest) {
