@@ -129,7 +129,7 @@ describe('a full run of the built-in model', () => {
       const scored = report.elements[k]!;
       const level = model.levels.find((l) => l.id === scored.level)!;
       // mutation caught: the line scoring another element
-      expect(prompter.said).toContain(`${element.title}: ${formatScore(scored.score!)} of 100, ${level.title} (your answers).`);
+      expect(prompter.said).toContain(`${element.title}: ${formatScore(scored.score)} of 100, ${level.title} (your answers).`);
       for (const [i, q] of element.questions.entries()) {
         expect(prompter.messages()).toContain(`[${i + 1}/${element.questions.length}]  ${q.text.replace(/\s+/g, ' ').trim()}`);
       }
