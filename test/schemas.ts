@@ -16,3 +16,8 @@ export function schemaErrors(kind: SchemaKind, data: unknown): string | undefine
   const validate = validators[kind];
   return validate(data) ? undefined : JSON.stringify(validate.errors);
 }
+
+/** ajv's errors for a report that src/schemas/report.schema.json rejects, as JSON; undefined when it accepts it. */
+export function validateReport(report: unknown): string | undefined {
+  return schemaErrors('report', report);
+}

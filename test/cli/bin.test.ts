@@ -1,10 +1,8 @@
 // What only a process shows: the exit code bin/cxm.js leaves, and a pipe its reader closes early. (Hostile
 // files through bin/cxm.js: test/hostile/corpus-bin.test.ts; the installed package: test/package.)
 
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cxmProcess, ROOT } from '../report/cxm.js';
+import { cxmProcess, ended, spawnCxm } from '../report/cxm.js';
 
 const FIX = 'test/fixtures/validate';
 
@@ -26,16 +24,12 @@ describe('the exit code of bin/cxm.js', () => {
 // `cxm … | head`: the reader closes the pipe before cxm has written everything. cxm stops writing without
 // a stack trace. Mutation caught: without main()'s 'error' listener on stdout, Node prints "Unhandled
 // 'error' event … EPIPE" on stderr (seen in most runs of `cxm help | head -1` before the fix).
+
 /** Runs bin/cxm.js with the reading end of its stdout closed before it writes; resolves with what it wrote on stderr. */
-function closedEarly(args: readonly string[]): Promise<{ stderr: string; code: number | null }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(ROOT, 'bin/cxm.js'), ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' } });
-    let stderr = '';
-    child.stdout.destroy();
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ stderr, code }));
-  });
+function closedEarly(args: readonly string[]): Promise<{ stderr: string; code: number }> {
+  const child = spawnCxm(args);
+  child.stdout!.destroy();
+  return ended(child);
 }
 
 describe('a pipe closed by its reader', () => {

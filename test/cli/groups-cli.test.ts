@@ -5,7 +5,8 @@ import { cxmInProcess } from './in-process.js';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, validateReport } from '../report/cxm.js';
+import { ROOT } from '../report/cxm.js';
+import { validateReport } from '../schemas.js';
 import { tempDir } from '../temp.js';
 
 const MODEL = join(ROOT, 'test/fixtures/groups/model');

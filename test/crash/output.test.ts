@@ -7,13 +7,12 @@
 // Mutation caught: writeFileAtomic replaced by a plain `writeFile(target, data)` (or any in-place write)
 // leaves half a report in out.md at the frozen kill, and the test fails (seen red on 2026-11-30).
 
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cxmProcess as cxm, ROOT } from '../report/cxm.js';
+import { cxmProcess as cxm, ended, ROOT, spawnCxm } from '../report/cxm.js';
 import { repeats } from '../fuzz-runs.js';
 import { runUntilFrozen } from './freeze.js';
 
@@ -30,15 +29,11 @@ function bigAnswers(file: string, count: number, period: string): void {
 }
 
 /** Runs cxm and kills it with SIGKILL after `ms` milliseconds; resolves when the process is gone. */
-function runAndKill(args: readonly string[], ms: number): Promise<void> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [join(ROOT, 'bin/cxm.js'), ...args], { stdio: 'ignore' });
-    const timer = setTimeout(() => child.kill('SIGKILL'), ms);
-    child.on('exit', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-  });
+async function runAndKill(args: readonly string[], ms: number): Promise<void> {
+  const child = spawnCxm(args, { stdio: 'ignore' });
+  const timer = setTimeout(() => child.kill('SIGKILL'), ms);
+  await ended(child);
+  clearTimeout(timer);
 }
 
 /** A temporary file from a killed run may remain (SIGKILL runs no cleanup), but only under a name no command reads. */

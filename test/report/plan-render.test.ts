@@ -9,7 +9,7 @@ import { renderSummary } from '../../src/render/terminal.js';
 import { renderJson } from '../../src/render/json.js';
 import { scoreAssessment } from '../../src/score/score.js';
 import { answers, choice, element, model, multi, respondent, scale } from '../score/factories.js';
-import { validateReport } from './cxm.js';
+import { validateReport } from '../schemas.js';
 
 const m = model([
   element('strategy', [choice('strategy.statement', { weight: 2, text: 'Is the statement written?' }), scale('strategy.days', { text: 'Days out of 10?' })]),

@@ -8,7 +8,8 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { cxm, ROOT, validateReport } from './cxm.js';
+import { cxm, ROOT } from './cxm.js';
+import { validateReport } from '../schemas.js';
 import { tempDir } from '../temp.js';
 
 const EXAMPLE = 'examples/quarters/2026-Q4.yaml';

@@ -4,26 +4,24 @@
 // the same name in another Unicode form; an unwritable answers path; and the refusal to run without a
 // terminal (exit 2). Without tmux these tests fail: CI installs it.
 
-import { execFile, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serializeAnswers } from '../../src/assess/answers-file.js';
 import { loadAnswerSet } from '../../src/load/answers.js';
 import { NOT_APPLICABLE, type AnswerSet, type AnswerValue, type ChoiceQuestion, type Model, type Question } from '../../src/model/types.js';
 import { scoreAssessment } from '../../src/score/score.js';
 import { singleLine } from '../../src/render/sanitize.js';
+import { cxmProcess, ended, spawnCxm } from '../report/cxm.js';
 import { builtinModel, questionsOf } from './session-helpers.js';
 import { shellQuote, Tmux, TMUX_MISSING, tmuxAvailable } from './tmux.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const BIN = join(ROOT, 'bin/cxm.js');
-const execFileAsync = promisify(execFile);
 const CXM = `${shellQuote(process.execPath)} ${shellQuote(BIN)}`;
 
 let model: Model;
@@ -286,7 +284,7 @@ describe.concurrent('cxm assess in a terminal', () => {
     expect(markdown).toContain('Acme Ltd');
     for (const e of report.elements) expect(markdown).toContain(e.title);
     // the report is the one `cxm report` makes of the saved file, the answers file's SHA-256 included
-    const { stdout } = await execFileAsync(process.execPath, [BIN, 'report', 'answers.yaml'], { cwd, env: { ...process.env, NO_COLOR: '1' } });
+    const { stdout } = await cxmProcess(['report', 'answers.yaml'], { cwd });
     expect(markdown).toBe(stdout);
     expect(markdown).toContain(`\`answers.yaml\` ${createHash('sha256').update(await readFile(join(cwd, 'answers.yaml'))).digest('hex')}`);
   }, 60_000);
@@ -378,16 +376,8 @@ describe('cxm assess without a terminal', () => {
   it('exits 2 at once, pointing to cxm report, and writes nothing', async () => {
     const cwd = await mkdtemp(join(dir, 'no-tty-'));
     const started = performance.now();
-    const run = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-      const child = spawn(process.execPath, [BIN, 'assess', '--answers', 'answers.yaml'], { cwd, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c));
-      child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
-      child.on('error', reject);
-      child.on('close', (code) => resolve({ code, stdout, stderr }));
-      // stdin stays open: the command must not wait for it
-    });
+    // stdin is a pipe that stays open: the command must not wait for it
+    const run = await ended(spawnCxm(['assess', '--answers', 'answers.yaml'], { cwd }));
     expect(run.code).toBe(2);
     expect(performance.now() - started).toBeLessThan(5_000);
     expect(run.stdout).toBe('');
