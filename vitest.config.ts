@@ -59,6 +59,8 @@ export default defineConfig({
           include: ['test/**/*.test.ts'],
           exclude: ISOLATED,
           isolate: false,
+          // a larger young generation: these workers allocate much and keep little (fewer scavenges, ~4% faster)
+          execArgv: ['--max-semi-space-size=32'],
           ...(FROM_BUILD ? { server: { deps: { external: [/\/dist\//] } } } : {}),
         },
       },

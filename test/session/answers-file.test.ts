@@ -256,7 +256,7 @@ describe('the file written line by line is the yaml Document, byte for byte', ()
       fc.property(draftArb, (draft) => {
         expect(serializeAnswers(draft)).toBe(answersYaml(answersData(draft)));
       }),
-      { numRuns: runs(1000) },
+      { numRuns: runs(400) },
     );
   });
 
