@@ -24,8 +24,9 @@ const ISOLATED = [
 /**
  * The in-process tier imports the build (dist/, what bin/cxm.js and the package run) natively, instead of
  * having Vite transform src/ in every worker: a test's `../../src/x.js` is read as `dist/x.js`, which Node
- * loads itself (about 2 s less of the tier's 20, in paired runs). test/built.ts builds first when src/ is newer than dist/.
- * CXM_TEST_SOURCES=1 runs src/ through Vite instead (watch mode, a debugger, a source line in a stack trace).
+ * loads itself (about 2 s less of the tier's 20, in paired runs). test/built.ts builds first when dist/ is
+ * missing or older than src/. CXM_TEST_SOURCES=1 runs src/ through Vite instead (watch mode, a debugger, a
+ * source line in a stack trace).
  */
 const FROM_BUILD = process.env['CXM_TEST_SOURCES'] !== '1';
 const DIST = fileURLToPath(new URL('./dist/', import.meta.url));

@@ -1,7 +1,7 @@
-// The in-process tier runs the code the build emits (dist/, what the package ships) rather than transforming
-// src/ for every worker: see vitest.config.ts. This global setup makes sure dist/ is the build of today's
-// src/: when any file under src/ is newer than the build's last output, it builds first and says so.
-// (`npm test` builds anyway; this is for `npx vitest run some.test.ts` after an edit.)
+// Every test runs against the build of today's sources: the in-process tier imports dist/ (see vitest.config.ts)
+// and the isolated tier starts bin/cxm.js, which runs dist/. This global setup of `npm test` (and of any
+// `npx vitest run`) builds first when dist/ is missing or older than anything it is built from (src/,
+// tsconfig.json, package.json), and says so; when the build is current it costs nothing, as make would.
 
 import { execFileSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
@@ -12,25 +12,30 @@ const ROOT = fileURLToPath(new URL('../', import.meta.url));
 /** What the build writes last (src/build/bundle-commander.ts). */
 const LAST_OUTPUT = join(ROOT, 'dist/vendor/commander.cache');
 
-function newestUnder(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (entry.isFile()) newest = Math.max(newest, statSync(join(entry.parentPath, entry.name)).mtimeMs);
+function mtime(path: string): number {
+  return statSync(path).mtimeMs;
+}
+
+/** The newest change to what the build reads. */
+function newestSource(): number {
+  let newest = Math.max(mtime(join(ROOT, 'tsconfig.json')), mtime(join(ROOT, 'package.json')));
+  for (const entry of readdirSync(join(ROOT, 'src'), { recursive: true, withFileTypes: true })) {
+    if (entry.isFile()) newest = Math.max(newest, mtime(join(entry.parentPath, entry.name)));
   }
   return newest;
 }
 
-function builtAt(): number {
+function builtAt(): number | undefined {
   try {
-    return statSync(LAST_OUTPUT).mtimeMs;
+    return mtime(LAST_OUTPUT);
   } catch {
-    return -1;
+    return undefined;
   }
 }
 
 export default function setup(): void {
-  if (process.env['CXM_TEST_SOURCES'] === '1') return;
-  if (builtAt() >= newestUnder(join(ROOT, 'src'))) return;
-  process.stderr.write('dist/ is older than src/: building it first (npm run build)\n');
+  const built = builtAt();
+  if (built !== undefined && built >= newestSource()) return;
+  process.stderr.write(built === undefined ? 'building dist/ (npm run build)\n' : 'dist/ is older than src/: building it again (npm run build)\n');
   execFileSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'inherit' });
 }

@@ -43,7 +43,7 @@ async function cxm(cwd: string, ...args: string[]): Promise<Run> {
 beforeAll(async () => {
   if (!existsSync(join(ROOT, 'dist/cli/main.js'))) throw new Error('dist/ is missing: run `npm run build` first (npm test does)');
   work = tempDirForSuite('cxm-package-');
-  // dist/ was just built by `npm test`: pack it as it is, without building again
+  // dist/ is current (test/built.ts builds it before any test when it is not): pack it as it is
   const packed = await run('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', work], { cwd: ROOT });
   const tarball = join(work, (JSON.parse(packed.stdout) as { filename: string }[])[0]!.filename);
   // the registry is reachable, but npm ci has just filled the cache with every dependency
