@@ -8,7 +8,7 @@ import { findingAt } from '../findings.js';
 import type { RawModel } from '../schema/raw.js';
 import { QUESTIONNAIRE_RULES, type QuestionnaireSubject } from './questionnaire-rules.js';
 import { levelsReachable, type CompleteModel } from './reachable-levels.js';
-import type { Rule } from './rule.js';
+import { repeatedIds, type Rule } from './rule.js';
 import { YAML11_BOOLEANS, yaml11BooleanIds, type Yaml11Id } from './yaml11-ids.js';
 
 /** A model's manifest that passed its schema (or its well-formed part). */
@@ -29,16 +29,10 @@ export interface ModelSubject {
   readonly questionnaires: readonly ModelQuestionnaire[];
 }
 
-const levelIdsUnique: Rule<ManifestSubject> = ({ raw, loaded }) => {
-  const findings: Finding[] = [];
-  const seen = new Map<string, number>();
-  for (const [i, level] of raw.levels.entries()) {
-    if (seen.has(level.id)) {
-      findings.push(findingAt(loaded, ['levels', i, 'id'], 'duplicate-level', `level "${level.id}" is already defined (level ${seen.get(level.id)! + 1}): level ids must be unique`));
-    } else seen.set(level.id, i);
-  }
-  return findings;
-};
+const levelIdsUnique: Rule<ManifestSubject> = ({ raw, loaded }) =>
+  repeatedIds(raw.levels, (level) => level.id).map(({ index, first }) =>
+    findingAt(loaded, ['levels', index, 'id'], 'duplicate-level', `level "${raw.levels[index]!.id}" is already defined (level ${first + 1}): level ids must be unique`),
+  );
 
 const levelsAscending: Rule<ManifestSubject> = ({ raw, loaded }) => {
   const findings: Finding[] = [];
@@ -73,16 +67,10 @@ const manifestIdsReadAlike: Rule<ManifestSubject> = ({ raw, loaded }) => {
   return ids.length === 0 ? [] : yaml11BooleanIds(loaded, ids);
 };
 
-const elementIdsUnique: Rule<ManifestSubject> = ({ raw, loaded }) => {
-  const findings: Finding[] = [];
-  const seen = new Set<string>();
-  for (const [i, element] of raw.elements.entries()) {
-    if (seen.has(element.id)) {
-      findings.push(findingAt(loaded, ['elements', i, 'id'], 'duplicate-element', `element "${element.id}" is listed twice: element ids must be unique`));
-    } else seen.add(element.id);
-  }
-  return findings;
-};
+const elementIdsUnique: Rule<ManifestSubject> = ({ raw, loaded }) =>
+  repeatedIds(raw.elements, (element) => element.id).map(({ index }) =>
+    findingAt(loaded, ['elements', index, 'id'], 'duplicate-element', `element "${raw.elements[index]!.id}" is listed twice: element ids must be unique`),
+  );
 
 /** The rules of model.yaml, in the order they run. */
 export const MANIFEST_RULES: readonly Rule<ManifestSubject>[] = [levelIdsUnique, levelsAscending, firstLevelAtZero, manifestIdsReadAlike, elementIdsUnique];

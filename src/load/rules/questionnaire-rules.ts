@@ -6,7 +6,7 @@ import { closest } from '../did-you-mean.js';
 import type { LoadedFile } from '../file.js';
 import { findingAt } from '../findings.js';
 import type { RawQuestionnaire } from '../schema/raw.js';
-import { runRules, type Rule } from './rule.js';
+import { repeatedIds, runRules, type Rule } from './rule.js';
 import { YAML11_BOOLEANS, yaml11BooleanIds, type Yaml11Id } from './yaml11-ids.js';
 
 /** A questionnaire file that passed its schema (or its well-formed part), and the levels of its model. */
@@ -20,18 +20,10 @@ export interface QuestionnaireSubject {
 type Path = (string | number)[];
 const questionPath = (qi: number, ...rest: (string | number)[]): Path => ['questions', qi, ...rest];
 
-const questionIdsUnique: Rule<QuestionnaireSubject> = ({ raw, loaded }) => {
-  const findings: Finding[] = [];
-  const seen = new Set<string>();
-  for (let qi = 0; qi < raw.questions.length; qi++) {
-    const question = raw.questions[qi]!;
-    if (seen.has(question.id)) {
-      findings.push(findingAt(loaded, questionPath(qi, 'id'), 'duplicate-question-id', `question id "${question.id}" is used twice in this file: question ids must be unique`));
-    }
-    seen.add(question.id);
-  }
-  return findings;
-};
+const questionIdsUnique: Rule<QuestionnaireSubject> = ({ raw, loaded }) =>
+  repeatedIds(raw.questions, (question) => question.id).map(({ index }) =>
+    findingAt(loaded, questionPath(index, 'id'), 'duplicate-question-id', `question id "${raw.questions[index]!.id}" is used twice in this file: question ids must be unique`),
+  );
 
 const questionsHaveHelp: Rule<QuestionnaireSubject> = ({ raw, loaded }) => {
   const findings: Finding[] = [];
@@ -51,14 +43,9 @@ const optionIdsUnique: Rule<QuestionnaireSubject> = ({ raw, loaded }) => {
   for (let qi = 0; qi < raw.questions.length; qi++) {
     const question = raw.questions[qi]!;
     if (question.type === 'scale') continue;
-    const seen = new Set<string>();
     const options = question.options ?? [];
-    for (let oi = 0; oi < options.length; oi++) {
-      const option = options[oi]!;
-      if (seen.has(option.id)) {
-        findings.push(findingAt(loaded, questionPath(qi, 'options', oi, 'id'), 'duplicate-option-id', `option id "${option.id}" is used twice in question "${question.id}": make option ids unique within the question`));
-      }
-      seen.add(option.id);
+    for (const { index } of repeatedIds(options, (option) => option.id)) {
+      findings.push(findingAt(loaded, questionPath(qi, 'options', index, 'id'), 'duplicate-option-id', `option id "${options[index]!.id}" is used twice in question "${question.id}": make option ids unique within the question`));
     }
   }
   return findings;

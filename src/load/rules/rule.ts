@@ -17,3 +17,16 @@ export function runRules<S>(rules: readonly Rule<S>[], subject: S): Finding[] {
   }
   return findings;
 }
+
+/** Each item whose id an item before it already has: its index, and the index of the first item with that id. */
+export function repeatedIds<T>(items: readonly T[], idOf: (item: T) => string): { index: number; first: number }[] {
+  const repeats: { index: number; first: number }[] = [];
+  const firstIndex = new Map<string, number>();
+  for (let index = 0; index < items.length; index++) {
+    const id = idOf(items[index]!);
+    const first = firstIndex.get(id);
+    if (first === undefined) firstIndex.set(id, index);
+    else repeats.push({ index, first });
+  }
+  return repeats;
+}
