@@ -51,6 +51,20 @@ function position(text: string, index: number): { line: number; column: number }
   return { line: before.split('\n').length, column: index - before.lastIndexOf('\n') };
 }
 
+/** UTF-16 without its mark, by its zero bytes: ASCII letters in UTF-16LE are followed by a zero byte, in UTF-16BE preceded by one. */
+function unmarkedUtf16(bytes: Uint8Array): Encoding | undefined {
+  const head = bytes.subarray(0, 4000);
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < head.length; i++) {
+    if (head[i] !== 0) continue;
+    if (i % 2 === 0) even++;
+    else odd++;
+  }
+  if (odd + even < head.length / 8) return undefined;
+  return odd > even * 4 ? 'utf-16le' : even > odd * 4 ? 'utf-16be' : undefined;
+}
+
 export function decodeResponses(file: string, bytes: Uint8Array, named?: Encoding): Decoded {
   const problem = (message: string, line = 1, column = 1): Decoded => ({
     finding: { file, line, column, severity: 'error', code: 'file-not-utf8', message, pointer: '' },
@@ -60,6 +74,8 @@ export function decodeResponses(file: string, bytes: Uint8Array, named?: Encodin
     return problem(`the file begins with the byte-order mark of ${LABEL[mark]}, but --encoding names ${LABEL[named]}: leave --encoding out (the mark says how the file is written)`);
   }
   const encoding = mark ?? named ?? 'utf-8';
+  const utf16 = mark === undefined && named === undefined ? unmarkedUtf16(bytes) : undefined;
+  if (utf16 !== undefined) return problem(`the file holds a zero byte beside each letter: it looks like ${LABEL[utf16]} without its byte-order mark; pass --encoding ${utf16}`);
   let text: string;
   try {
     // the byte-order mark is not part of the text: TextDecoder drops it
@@ -106,16 +122,7 @@ export function decodeResponses(file: string, bytes: Uint8Array, named?: Encodin
   const nul = text.indexOf('\u0000');
   if (nul >= 0) {
     const where = position(text, nul);
-    // ASCII in UTF-16 without its mark: every other byte is zero
-    const zeros = (parity: number): number => bytes.subarray(0, 2000).filter((b, i) => b === 0 && i % 2 === parity).length;
-    const guess = encoding === 'utf-8' && mark === undefined ? (zeros(1) > zeros(0) * 4 ? 'utf-16le' : zeros(0) > zeros(1) * 4 ? 'utf-16be' : undefined) : undefined;
-    return problem(
-      guess !== undefined
-        ? `the file holds NUL bytes between its letters: it looks like ${LABEL[guess]} without its byte-order mark; pass --encoding ${guess}`
-        : 'the file holds a NUL byte, so it is not text: export the responses again as CSV or as an .xlsx workbook',
-      where.line,
-      where.column,
-    );
+    return problem('the file holds a NUL byte, so it is not text: export the responses again as CSV or as an .xlsx workbook', where.line, where.column);
   }
   return { text, encoding };
 }

@@ -13,7 +13,7 @@ import { parse as parseYaml } from 'yaml';
 import { builtinModelDir } from '../../src/load/builtin.js';
 import { loadModel } from '../../src/load/model.js';
 import type { AnswerValue, Model, Question } from '../../src/model/types.js';
-import { tempDir, tempDirForSuite } from '../temp.js';
+import { tempDirForSuite } from '../temp.js';
 import { answerArb, answersYaml, typedAnswers } from './answers-arb.js';
 import { cxm } from './run.js';
 import { workbook, type Cell } from './workbook.js';
