@@ -119,7 +119,10 @@ export async function runImport(context: Context, file: string, flags: ImportFla
       throw new UsageError(`${singleLine(file)} is an .xlsx workbook: --encoding and --delimiter are for CSV files; leave them out`);
     }
     const workbook = await readWorkbook(file, bytes, flags.sheet, maxBytes);
-    if ('finding' in workbook) return nothingWritten(context, [workbook.finding], flags.format, 'export the responses again');
+    if ('finding' in workbook) {
+      const advice = workbook.finding.code === 'file-too-large' ? 'pass a larger --max-file-size if the workbook is genuine' : workbook.finding.code === 'xlsx-no-sheet' ? 'name a sheet of the workbook' : 'export the responses again';
+      return nothingWritten(context, [workbook.finding], flags.format, advice);
+    }
     const sheet = workbook.workbook.sheet;
     records = workbook.workbook.records;
     cellAt = (row, column) => cellName(sheet, row, column);

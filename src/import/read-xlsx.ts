@@ -81,6 +81,19 @@ function formulasOf(xml: string): { row: number; column: number; formula: string
   return found;
 }
 
+/** More characters between two tags than any cell holds (Excel's limit is 32,767 characters, escaped here up to 5 times over). */
+const LONGEST_TEXT = 256 * 1024;
+
+/** The offset of the first run of text between tags longer than LONGEST_TEXT, or -1. */
+function overlongText(xml: string): number {
+  let last = 0;
+  for (let at = xml.indexOf('<'); at >= 0; at = xml.indexOf('<', at + 1)) {
+    if (at - last > LONGEST_TEXT) return last;
+    last = at;
+  }
+  return xml.length - last > LONGEST_TEXT ? last : -1;
+}
+
 /** A cell's value as the text it shows: dates as ISO (a date, or a date and time to the second), TRUE/FALSE, numbers as written. */
 function cellText(value: unknown): string {
   if (value === null || value === undefined) return '';
@@ -113,6 +126,10 @@ export async function readWorkbook(file: string, bytes: Uint8Array, sheetName: s
   }
   const decoder = new TextDecoder('utf-8');
   const parts = new Map(entries.map((e) => [e.name, decoder.decode(e.data)]));
+  // read-excel-file's parser takes minutes over megabytes of text between two tags: no survey has such a text
+  for (const [name, xml] of parts) {
+    if (overlongText(xml) >= 0) return problem(`the workbook's part ${JSON.stringify(name)} holds a text longer than any cell can (Excel's limit is 32,767 characters): it is no survey export; export the responses again`);
+  }
   if (!parts.has('xl/workbook.xml')) return problem('the file is a zip archive but not an Excel workbook (.xlsx): export the responses as .xlsx or CSV');
   const sheets = sheetsOf(parts);
   if (sheets.length === 0) return problem('the workbook has no sheet: export the responses again');

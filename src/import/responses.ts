@@ -79,10 +79,13 @@ export function importResponses(records: readonly CsvRecord[], model: Model, opt
   };
   const questions = allQuestions(model);
   const lookup = questionLookup(questions);
-  const header = (records[0]?.cells ?? []).map(restoreCell);
-  const two = hasSecondHeader(records);
-  const subheader = two ? (records[1]?.cells ?? []).map(restoreCell) : [];
-  const firstDataRow = two ? 2 : 1;
+  // the header is the first row that holds something: a sheet may have blank rows above it (row numbers stay the sheet's)
+  const top = Math.max(0, records.findIndex((r) => r.cells.some((c) => c.trim() !== '')));
+  const headerRow = top + 1;
+  const header = (records[top]?.cells ?? []).map(restoreCell);
+  const two = hasSecondHeader(records.slice(top, top + 2));
+  const subheader = two ? (records[top + 1]?.cells ?? []).map(restoreCell) : [];
+  const firstDataRow = top + (two ? 2 : 1);
 
   // the columns
   const roles: ColumnRole[] = [];
@@ -104,7 +107,7 @@ export function importResponses(records: readonly CsvRecord[], model: Model, opt
       current = undefined;
       role = columnHasData(c) ? { kind: 'unknown' } : { kind: 'ignored' };
       if (role.kind === 'unknown') {
-        finding(headerFindings, 1, c, 'unknown-column', `column ${c + 1} has answers but no header: give it a question's text or id, or remove it`);
+        finding(headerFindings, headerRow, c, 'unknown-column', `column ${c + 1} has answers but no header: give it a question's text or id, or remove it`);
         roles.push({ kind: 'ignored' });
         continue;
       }
@@ -117,7 +120,7 @@ export function importResponses(records: readonly CsvRecord[], model: Model, opt
         if (two && question.type === 'multi' && sub !== '' && !SUBHEADERS.has(normalizeText(sub))) role = optionColumn(question, sub, c);
         else role = { kind: 'question', question };
       } else if (match.kind === 'ambiguous') {
-        finding(headerFindings, 1, c, 'ambiguous-label', `column ${quote(text)} has the text of ${match.questions.length} questions (${match.questions.map((q) => q.id).join(', ')}): add the id in brackets, e.g. "${text} [${match.questions[0]!.id}]"`);
+        finding(headerFindings, headerRow, c, 'ambiguous-label', `column ${quote(text)} has the text of ${match.questions.length} questions (${match.questions.map((q) => q.id).join(', ')}): add the id in brackets, e.g. "${text} [${match.questions[0]!.id}]"`);
         roles.push({ kind: 'ignored' });
         continue;
       } else if (match.kind === 'person') role = { kind: 'person', field: match.field };
@@ -139,14 +142,14 @@ export function importResponses(records: readonly CsvRecord[], model: Model, opt
     if (role.kind === 'question') {
       const before = columnOf.get(role.question) ?? firstOptionColumn.get(role.question);
       if (before !== undefined) {
-        finding(headerFindings, 1, c, 'duplicate-column', `column ${quote(label)} answers "${role.question.id}", which column ${before + 1} answers already: keep one of them`);
+        finding(headerFindings, headerRow, c, 'duplicate-column', `column ${quote(label)} answers "${role.question.id}", which column ${before + 1} answers already: keep one of them`);
         role = { kind: 'ignored' };
       } else columnOf.set(role.question, c);
     } else if (role.kind === 'option') {
       const key = `${role.question.id}\u0000${role.option}`;
       const before = optionColumns.get(key) ?? columnOf.get(role.question);
       if (before !== undefined) {
-        finding(headerFindings, 2, c, 'duplicate-column', `column ${quote(label)} answers option "${role.option}" of "${role.question.id}", which column ${before + 1} answers already: keep one of them`);
+        finding(headerFindings, headerRow + 1, c, 'duplicate-column', `column ${quote(label)} answers option "${role.option}" of "${role.question.id}", which column ${before + 1} answers already: keep one of them`);
         role = { kind: 'ignored' };
       } else {
         optionColumns.set(key, c);
@@ -155,7 +158,7 @@ export function importResponses(records: readonly CsvRecord[], model: Model, opt
     } else if (role.kind === 'person') {
       const before = personColumn.get(role.field);
       if (before !== undefined) {
-        finding(headerFindings, 1, c, 'duplicate-column', `column ${quote(label)} and column ${before + 1} both hold the respondent's ${role.field.replace('-', ' ')}: keep one, or name the one to use with --${role.field === 'email' ? 'name' : role.field.replace(/-.*/, '')}-column`);
+        finding(headerFindings, headerRow, c, 'duplicate-column', `column ${quote(label)} and column ${before + 1} both hold the respondent's ${role.field.replace('-', ' ')}: keep one, or name the one to use with --${role.field === 'email' ? 'name' : role.field.replace(/-.*/, '')}-column`);
         role = { kind: 'ignored' };
       } else personColumn.set(role.field, c);
     }
@@ -168,19 +171,19 @@ export function importResponses(records: readonly CsvRecord[], model: Model, opt
     const ids = index.byKey.get(sub.toLowerCase()) ?? index.byKey.get(key) ?? [];
     if (ids.length === 1) return { kind: 'option', question, option: ids[0]! };
     if (ids.length > 1) {
-      finding(headerFindings, 2, c, 'ambiguous-label', `${quote(sub)} matches ${ids.length} options of "${question.id}" (${ids.join(', ')}): rename the column to the option id`);
+      finding(headerFindings, headerRow + 1, c, 'ambiguous-label', `${quote(sub)} matches ${ids.length} options of "${question.id}" (${ids.join(', ')}): rename the column to the option id`);
     } else {
       const guess = closest(sub, index.labels);
-      finding(headerFindings, 2, c, 'unknown-option', `${quote(sub)} is not an option of "${question.id}"${guess !== undefined ? `: did you mean ${quote(guess)}?` : `: use one of ${index.labels.map((l) => quote(l)).join(', ')}`}`);
+      finding(headerFindings, headerRow + 1, c, 'unknown-option', `${quote(sub)} is not an option of "${question.id}"${guess !== undefined ? `: did you mean ${quote(guess)}?` : `: use one of ${index.labels.map((l) => quote(l)).join(', ')}`}`);
     }
     return { kind: 'ignored' };
   }
 
   const withoutColumn = questions.filter(({ question }) => !columnOf.has(question) && !firstOptionColumn.has(question));
   if (withoutColumn.length > 0 && withoutColumn.length < questions.length) {
-    finding(headerFindings, 1, 0, 'missing-column', `${withoutColumn.length} question${withoutColumn.length === 1 ? ' has' : 's have'} no column (${withoutColumn.slice(0, 5).map(({ question }) => question.id).join(', ')}${withoutColumn.length > 5 ? ', …' : ''}): they count as unanswered`, 'warning');
+    finding(headerFindings, headerRow, 0, 'missing-column', `${withoutColumn.length} question${withoutColumn.length === 1 ? ' has' : 's have'} no column (${withoutColumn.slice(0, 5).map(({ question }) => question.id).join(', ')}${withoutColumn.length > 5 ? ', …' : ''}): they count as unanswered`, 'warning');
   } else if (withoutColumn.length === questions.length && headerFindings.length === 0) {
-    finding(headerFindings, 1, 0, 'missing-column', `no column is a question of model ${model.id} ${model.version}: the first row must hold the questions (as "cxm form -f csv" writes them)`);
+    finding(headerFindings, headerRow, 0, 'missing-column', `no column is a question of model ${model.id} ${model.version}: the first row must hold the questions (as "cxm form -f csv" writes them)`);
   }
 
   const groupIds = new Map<string, string>();
