@@ -19,6 +19,7 @@ const HEADER = ['Name', 'Is there a written statement of the experience you want
 const ROWS = [
   ['Zoë', 'Partly, in some teams', 'Phone; Web shop', 'Mapped in parts'],
   ['Ådne', 'Yes, and everyone uses it', '', ''],
+  ['Ola', '', '', 'Not mapped'],
 ];
 
 interface JsonFinding {
@@ -54,6 +55,9 @@ const EXPECTED = [
   { name: 'Zoë', answers: { 'strategy.statement': 'partly', 'strategy.channels': ['phone', 'web'], 'design.journey': 'part' } },
   // channels left empty beside an answered statement: none ticked; design left wholly empty: unanswered
   { name: 'Ådne', answers: { 'strategy.statement': 'everywhere', 'strategy.channels': [] } },
+  // strategy left wholly empty: its multiple choice unanswered too, not "none ticked"
+  // (catches: every empty multi cell read as [], which would score an element the person skipped)
+  { name: 'Ola', answers: { 'design.journey': 'no' } },
 ];
 
 describe('encodings', () => {
@@ -100,7 +104,7 @@ describe('encodings', () => {
     // catches: bytes 0x81, 0x8D, 0x8F, 0x90, 0x9D read as control characters
     const odd = await importBytes(Buffer.concat([Buffer.from(delimited(','), 'latin1'), Buffer.from('Bo\x81,,,\r\n', 'latin1')]), '--encoding', 'cp1252');
     expect(odd.code).toBe(1);
-    expect(odd.stderr).toMatch(/:4:3 error file-not-utf8 byte 0x81 .* no character of Windows-1252/);
+    expect(odd.stderr).toMatch(/:5:3 error file-not-utf8 byte 0x81 .* no character of Windows-1252/);
     for (const run of [utf8, marked, odd]) noStackTrace(run);
   });
 
