@@ -8,8 +8,8 @@
 import { parsePeriod, periodAdvice } from '../model/period.js';
 import { statSync } from 'node:fs';
 import { basename } from 'node:path';
-import { serializeAnswersFast } from '../assess/answers-fast.js';
-import type { AnswersDraft, DraftRespondent } from '../model/answers-draft.js';
+import type { AnswersDraft, DraftRespondent } from '../answers-file/draft.js';
+import { serializeAnswers } from '../answers-file/write.js';
 import type { Finding } from '../model/finding.js';
 import type { Model } from '../model/types.js';
 import { sortFindings } from '../load/findings.js';
@@ -212,7 +212,7 @@ export async function runImport(context: Context, file: string, flags: ImportFla
     source: { file: basename(file), sha256 },
     respondents: flags.anonymous === true ? anonymized(result.respondents, sha256) : result.respondents,
   };
-  const text = serializeAnswersFast(draft);
+  const text = serializeAnswers(draft, { bulk: true });
   await writeOutput(context, flags.output, text);
 
   const where = flags.output !== undefined ? singleLine(flags.output) : 'stdout';
