@@ -209,8 +209,9 @@ export async function runImport(context: Context, file: string, flags: ImportFla
     ...(flags.period !== undefined ? { period: flags.period } : {}),
     ...(flags.date !== undefined ? { date: flags.date } : {}),
     ...(flags.anonymous === true ? { anonymous: true } : {}),
-    source: { file: basename(file), sha256 },
-    respondents: flags.anonymous === true ? anonymized(result.respondents, sha256) : result.respondents,
+    // an anonymous file keeps no trace of the responses file: its name may name a person, and its hash is of bytes that hold names (SPEC 4.2)
+    ...(flags.anonymous === true ? {} : { source: { file: basename(file), sha256 } }),
+    respondents: flags.anonymous === true ? anonymized(result.respondents) : result.respondents,
   };
   const text = serializeAnswers(draft, { bulk: true });
   await writeOutput(context, flags.output, text);
@@ -249,15 +250,17 @@ function recognisedBy(model: Model, names: ColumnNames): (cells: readonly string
 
 /**
  * The respondents of an anonymous import: no name, no role; numbered in the order of a hash of their
- * answers and group (deterministic: the same file gives the same answers file), not in the rows' order,
- * which a survey tool keeps by time of answering.
+ * answers and group (deterministic: the same answers give the same answers file), not in the rows' order,
+ * which a survey tool keeps by time of answering. The names' prefix is a hash of the answers alone (what
+ * the file holds anyway), which keeps the names of two imports reported together apart.
  */
-function anonymized(respondents: readonly DraftRespondent[], sha256: string): DraftRespondent[] {
+function anonymized(respondents: readonly DraftRespondent[]): DraftRespondent[] {
   const hash = (r: DraftRespondent): string => sha256Of(Buffer.from(JSON.stringify([r.group ?? null, [...r.answers]]), 'utf8'));
   const keyed = respondents.map((r) => ({ r, key: hash(r) }));
   keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const prefix = sha256Of(Buffer.from(keyed.map((k) => k.key).join(''), 'utf8')).slice(0, 8);
   return keyed.map(({ r }, i) => ({
-    name: `anonymous-${sha256.slice(0, 8)}-${i + 1}`,
+    name: `anonymous-${prefix}-${i + 1}`,
     ...(r.group !== undefined ? { group: r.group } : {}),
     answers: r.answers,
     notes: new Map(),

@@ -174,6 +174,10 @@ describe('--anonymous', () => {
     for (const word of [...identifying, '2026-11-22', '09:3']) expect(text).not.toContain(word);
     const written = parseYaml(text) as { anonymous: boolean; respondents: { name: string; role?: string; answers: Record<string, unknown> }[] };
     expect(written.anonymous).toBe(true);
+    // catches: the responses file's name or hash kept (its bytes hold the names; SPEC 4.2: no hash that a roster can be tried against)
+    const fileHash = (await import('node:crypto')).createHash('sha256').update(exported.bytes).digest('hex');
+    expect(text).not.toContain('source:');
+    expect(text).not.toContain(fileHash.slice(0, 8));
     expect(written.respondents.every((r) => r.role === undefined && /^anonymous-[0-9a-f]{8}-\d+$/.test(r.name))).toBe(true);
     // the order comes from the answers: the same answers in another row order give the same file
     // catches: respondents kept in row order (a survey tool's order of answering, which dates them)
