@@ -18,7 +18,9 @@ export type ComparisonWarningCode =
   | 'element-missing'
   | 'element-not-assessed'
   // (1.1)
-  | 'questions-dropped';
+  | 'questions-dropped'
+  // (1.2) anonymous comparisons
+  | 'questions-withheld';
 
 export interface ComparisonWarning {
   readonly code: ComparisonWarningCode;
@@ -78,7 +80,10 @@ export interface Driver {
 
 export interface ElementChange {
   readonly id: string;
-  /** Later score - earlier score; null where either is null. */
+  /**
+   * (1.2) The periods' own figures: `fromScore`/`toScore`/`from`/`to` are those of `periods`, `delta` their
+   * difference computed unrounded and rounded once; null where either is null.
+   */
   readonly delta: number | null;
   readonly fromScore: number | null;
   readonly toScore: number | null;
@@ -96,22 +101,33 @@ export interface ElementChange {
   /** Question ids in the earlier period's report of this element but not in the later's. */
   readonly questionsRemoved: readonly string[];
   /**
-   * (1.1) Present when either period's answers were recorded against another version of the model: the
-   * questions both periods were asked. `fromScore`, `toScore`, `delta` and `drivers` are then over these
-   * questions only (like for like); `questionsAdded` lists the questions new to the later period (new, or
-   * changed in meaning), `questionsRemoved` those the earlier period had and the later does not, dropped ones
-   * included. `from` and `to` are then the levels of those like-for-like scores.
+   * (1.2) Present where the two periods' answers cover different questions: the element's score over the
+   * questions both periods answered (a question with a value in each). Never a level: a like-for-like score is
+   * not the period's own. `drivers` then add up to its delta.
    */
-  readonly comparedOver?: readonly string[];
+  readonly likeForLike?: LikeForLike;
+}
+
+/** (1.2) A change over the questions both periods answered only (SPEC 4.1), labelled as such in every format. */
+export interface LikeForLike {
+  /** The question ids both periods answered (for the overall change: over all elements). */
+  readonly over: readonly string[];
+  readonly fromScore: number | null;
+  readonly toScore: number | null;
+  /** toScore - fromScore, computed unrounded and rounded once. */
+  readonly delta: number | null;
 }
 
 export interface OverallChange {
+  /** (1.2) The periods' own: `fromScore`/`toScore` and the levels are those of `periods`; delta rounded once. */
   readonly delta: number | null;
   readonly fromScore: number | null;
   readonly toScore: number | null;
   readonly from: string | null;
   readonly to: string | null;
   readonly direction: Direction | null;
+  /** (1.2) The overall score formula over the elements' like-for-like scores, where any element has one. */
+  readonly likeForLike?: LikeForLike;
 }
 
 export type ChangeKind = 'consecutive' | 'first-to-last';
@@ -130,6 +146,11 @@ export interface PeriodChange {
    * membership cannot single anyone out; absent when neither period has groups.
    */
   readonly groups?: readonly GroupChange[];
+  /**
+   * (1.2) Anonymous comparisons: the per-question movements (drivers, like-for-like figures) are withheld, because
+   * the team's head count changed by 1 to min − 1 people (they would give a newcomer's answers).
+   */
+  readonly questionsWithheld?: 'head-count-changed';
 }
 
 /** (1.1) How one group's scores moved between two periods. */
