@@ -314,6 +314,27 @@ describe('fast path and full path agree', () => {
     );
   });
 
+  // A large file keeps no positions while it is parsed, and is read again when a finding needs one
+  // (fast-parse.ts, LAZY_POSITIONS_CHARS). Catches a tree that keeps no nodes and so checks less (checked red with
+  // NodeTree.closing counting a parent's children only when it keeps them), and lazy positions that differ.
+  it('without positions kept (a large file): the same texts taken, the same data, and the same positions', () => {
+    const same = (text: string): void => {
+      const eager = fastParse(text, { lazyPositions: false });
+      const lazy = fastParse(text, { lazyPositions: true });
+      expect(lazy === undefined, text).toBe(eager === undefined);
+      if (eager === undefined || lazy === undefined) return;
+      expect(difference(lazy.data, eager.data), text).toBeUndefined();
+      expect(positionDifference(eager.data, lazy, eager, 40), text).toBeUndefined();
+    };
+    for (const { text } of CORPUS) same(text);
+    fc.assert(
+      fc.property(fc.oneof(yamlish, fc.tuple(fc.nat(CORPUS.length - 1), fc.array(mutation, { minLength: 1, maxLength: 5 })).map(([i, ms]) => ms.reduce(mutate, CORPUS[i]!.text))), (text) => {
+        same(text);
+      }),
+      { numRuns: runs(2000) },
+    );
+  });
+
   it('on random YAML-like text', () => {
     fc.assert(
       fc.property(yamlish, (text) => {

@@ -242,9 +242,21 @@ export interface FastParsed {
  * The data of the text, and its positions, when the fast path can judge it exactly as the full path would
  * (steps 1 and 2); undefined when it cannot, and the full path must decide.
  */
-export function fastParse(text: string): FastParsed | undefined {
+export function fastParse(text: string, options: { readonly lazyPositions?: boolean } = {}): FastParsed | undefined {
   if (!isPlainYaml(text)) return undefined;
-  const tree = new NodeTree();
+  return readTree(text, !(options.lazyPositions ?? text.length > LAZY_POSITIONS_CHARS));
+}
+
+/**
+ * Above this size (in characters), the nodes' positions are not kept while the text is parsed: a file of 20,000
+ * respondents has some 1.5 million nodes, whose record takes more memory than the data, and a file that large is
+ * almost always one that cxm import wrote, without findings. When a finding does need a position, the text is
+ * read again, this time keeping them (the same code on the same text: the same positions).
+ */
+export const LAZY_POSITIONS_CHARS = 1024 * 1024;
+
+function readTree(text: string, keep: boolean): FastParsed | undefined {
+  const tree = new NodeTree(keep);
   let data: unknown;
   try {
     data = load(text, { ...OPTIONS, listener: nodeChecks(tree) });
@@ -253,6 +265,10 @@ export function fastParse(text: string): FastParsed | undefined {
   }
   // an empty file: js-yaml has no document, yaml an empty one; either way a finding (no kind), so the full path
   if (data === undefined || tree.root === undefined) return undefined;
+  if (!keep) {
+    let locate: Locate | undefined;
+    return { data, locate: (pointer, target) => (locate ??= readTree(text, true)!.locate)(pointer, target) };
+  }
   const locateSegments = treeLocator(text, tree.root);
   return { data, locate: (pointer, target) => locateSegments(parsePointer(pointer), target) };
 }
