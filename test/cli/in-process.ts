@@ -10,6 +10,8 @@ export interface Run {
   readonly code: number;
   readonly stdout: string;
   readonly stderr: string;
+  /** CPU time (user + system, ms) this process spent in the run: a bound on work that a busy machine does not inflate. */
+  readonly cpuMs?: number;
 }
 
 /** The runs in flight, one after another: the working directory is the process's, shared by every run. */
@@ -26,6 +28,7 @@ async function runIn(args: readonly string[], options: { cwd?: string; env?: Nod
   let stderr = '';
   const before = process.cwd();
   if (options.cwd !== undefined) process.chdir(options.cwd);
+  const cpu = process.cpuUsage();
   try {
     const code = await main(args, {
       // never a terminal: the worker's own stdin is not the test's to give
@@ -35,7 +38,8 @@ async function runIn(args: readonly string[], options: { cwd?: string; env?: Nod
       env: { NO_COLOR: '1', ...options.env },
       ...(options.cwd !== undefined ? { cwd: options.cwd } : {}),
     });
-    return { code, stdout, stderr };
+    const used = process.cpuUsage(cpu);
+    return { code, stdout, stderr, cpuMs: (used.user + used.system) / 1000 };
   } finally {
     process.chdir(before);
   }
