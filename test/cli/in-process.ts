@@ -10,20 +10,29 @@ export interface Run {
   readonly code: number;
   readonly stdout: string;
   readonly stderr: string;
-  /** CPU time (user + system, ms) this process spent in the run: a bound on work that a busy machine does not inflate. */
-  readonly cpuMs?: number;
+}
+
+/** A run and its CPU time (user + system, ms) in this process: a bound on work that a busy machine does not inflate. */
+export interface TimedRun extends Run {
+  readonly cpuMs: number;
 }
 
 /** The runs in flight, one after another: the working directory is the process's, shared by every run. */
 let queue: Promise<unknown> = Promise.resolve();
 
-export function cxmInProcess(args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<Run> {
+export async function cxmInProcess(args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<Run> {
+  const { code, stdout, stderr } = await cxmInProcessTimed(args, options);
+  return { code, stdout, stderr };
+}
+
+/** cxmInProcess, with the CPU time of the run. */
+export function cxmInProcessTimed(args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<TimedRun> {
   const run = queue.then(() => runIn(args, options));
   queue = run.catch(() => undefined);
   return run;
 }
 
-async function runIn(args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv }): Promise<Run> {
+async function runIn(args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv }): Promise<TimedRun> {
   let stdout = '';
   let stderr = '';
   const before = process.cwd();
