@@ -18,12 +18,14 @@ export interface ValidateFlags {
   readonly model?: string;
   readonly strict?: boolean;
   readonly maxFileSize?: string;
+  /** (1.2) The date evidence expiry is judged at (default: each answers file's date). */
+  readonly asOf?: string;
 }
 
 export async function runValidate(context: Context, paths: readonly string[], flags: ValidateFlags): Promise<number> {
   const targets = paths.length > 0 ? paths : [builtinModelDir()];
   const maxBytes = parseFileSize(flags.maxFileSize);
-  const result = await validatePaths(targets, { ...(flags.model !== undefined ? { model: flags.model } : {}), maxBytes });
+  const result = await validatePaths(targets, { ...(flags.model !== undefined ? { model: flags.model } : {}), maxBytes, ...(flags.asOf !== undefined ? { asOf: flags.asOf } : {}) });
   const findings = sortFindings(result.findings);
   const summary = summarize(findings, result.files.length, result.passedOver.length);
 

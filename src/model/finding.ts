@@ -54,6 +54,9 @@ export type FindingCode =
   | 'model-mismatch'
   | 'answers-mismatch'
   | 'period-format'
+  // (1.2) targets and evidence
+  | 'unknown-element'
+  | 'unknown-level'
   // survey responses (cxm import)
   | 'csv-syntax'
   | 'unknown-column'
@@ -70,7 +73,9 @@ export type FindingCode =
   | 'no-files'
   | 'not-validated'
   | 'model-accepted'
-  | 'yaml11-boolean-id';
+  | 'yaml11-boolean-id'
+  | 'evidence-expired'
+  | 'expiry-not-checked';
 
 export interface Finding {
   readonly file: string;

@@ -9,6 +9,7 @@ import { ELEMENT_STEPS, SUMMARY_STEPS, countsWord, stepGain, stepMove } from './
 import { codeSpan, escapeMarkdownInline as md, escapeMermaidLabel } from './sanitize.js';
 import { disagreementFigures, gapsSection, groupsSection, listedDisagreements, moreDisagreements, noteLine, respondentsFact, respondentsLine } from './team-markdown.js';
 import { methodParagraphs } from './method-words.js';
+import { assuranceMarkdown } from './assurance-words.js';
 import { plural } from './plural.js';
 
 /** Spread (points) from which respondents are said to disagree on a question. */
@@ -236,6 +237,7 @@ export function renderMarkdown(report: Report): string {
   lines.push(...facts.map((f) => `${f}  `), '');
 
   lines.push('## Summary', '', ...summary(report), '', ...summaryNextSteps(report));
+  lines.push(...assuranceMarkdown(report, md));
   lines.push('## Scores', '', ...chart(report), '', ...elementTable(report), '');
   lines.push(...groupsSection(report), ...gapsSection(report));
   lines.push('## Elements', '');

@@ -7,6 +7,7 @@ import type { AnswerSet, Model } from '../model/types.js';
 import { anonymizeReport, DEFAULT_MIN_GROUP_SIZE, LEAST_MIN_GROUP_SIZE } from './anonymity.js';
 import { DEFAULT_GAP_THRESHOLD, distribution, respondentSpread, scoreGroups, tallyAnswers } from './groups.js';
 import { scoreAssessment } from './score.js';
+import { withTargetsAndConfidence } from './targets-report.js';
 
 export interface ReportOptions {
   /** No names anywhere, small groups suppressed; also when any answers file says `anonymous: true`. */
@@ -18,7 +19,8 @@ export interface ReportOptions {
 }
 
 export function buildReport(model: Model, answers: AnswerSet, options: ReportOptions = {}): Report {
-  const base = scoreAssessment(model, answers);
+  // (1.2) targets, confidence and the plan to target beside the scores
+  const base = withTargetsAndConfidence(model, answers, scoreAssessment(model, answers));
   const anonymous = options.anonymous === true || answers.anonymous;
   const minGroupSize = Math.max(LEAST_MIN_GROUP_SIZE, options.minGroupSize ?? DEFAULT_MIN_GROUP_SIZE);
   const gapThreshold = options.gapThreshold ?? DEFAULT_GAP_THRESHOLD;

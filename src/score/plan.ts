@@ -152,7 +152,7 @@ function givenAnswers(question: Question, respondents: readonly Respondent[]): {
   return { given, range };
 }
 
-interface ScoredStep {
+export interface ScoredStep {
   readonly step: PlanStep;
   readonly elementIndex: number;
   readonly questionIndex: number;
@@ -170,7 +170,8 @@ function byName(entries: readonly (readonly [string, RecordedAnswer])[]): Record
   return record;
 }
 
-function elementSteps(
+/** The scored step of each question of one element that can go up, from these respondents' answers, in question order. */
+export function elementSteps(
   model: Model,
   element: Element,
   score: Fraction,

@@ -10,6 +10,7 @@ import type { LoadedFile } from '../file.js';
 import { findingAt } from '../findings.js';
 import { quote } from '../quote.js';
 import { own, type RawAnswers, type RawRespondent } from '../schema/raw.js';
+import { EVIDENCE_FILE_RULES, EVIDENCE_SET_RULES } from './evidence-rules.js';
 import { runRules, type Rule } from './rule.js';
 
 /** Question lookup by current id and by the old ids it `replaces`. */
@@ -35,6 +36,9 @@ export interface AnswersFile {
   readonly questionIds: readonly string[];
   /** The version of this model the file was recorded against, when it is another: a question it lacks was dropped. */
   readonly recordedVersion: string | undefined;
+  /** (1.2) The date evidence expiry is judged at, and where it came from; undefined: no date, expiry not checked. */
+  readonly asOf?: string | undefined;
+  readonly asOfFrom?: 'flag' | 'date';
 }
 
 /** One respondent of an answers file. */
@@ -284,7 +288,7 @@ const droppedQuestions: Rule<AnswersFile> = ({ loaded, raw, model, questions, re
 };
 
 /** The rules of each file whose answers are for the model (recordedModel found no error). */
-export const RECORDED_FILE_RULES: readonly Rule<AnswersFile>[] = [eachRespondent, droppedQuestions];
+export const RECORDED_FILE_RULES: readonly Rule<AnswersFile>[] = [eachRespondent, droppedQuestions, ...EVIDENCE_FILE_RULES];
 
 /** Where a respondent's name first appeared; its line:column is looked up only for a repeat. */
 export interface FirstAppearance {
@@ -337,4 +341,4 @@ const oneAssessment: Rule<AnswerSetSubject> = ({ files }) => {
 };
 
 /** The rules across the files of one set. */
-export const ANSWER_SET_RULES: readonly Rule<AnswerSetSubject>[] = [respondentsOnce, oneAssessment];
+export const ANSWER_SET_RULES: readonly Rule<AnswerSetSubject>[] = [respondentsOnce, oneAssessment, ...EVIDENCE_SET_RULES];
