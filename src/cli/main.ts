@@ -172,10 +172,15 @@ const COMMANDS: Readonly<Record<string, (program: Command, run: Run) => Command>
       .command('form')
       .description('the questionnaire to send out: a CSV response sheet, or a printable form')
       .option('--model <dir>', 'model directory (default: the built-in model)')
-      .addOption(new Option('-f, --format <format>', 'output format').choices(['csv', 'markdown', 'html']).default('csv'))
+      .addOption(new Option('-f, --format <format>', 'output format (default csv; markdown with --checklist)').choices(['csv', 'markdown', 'html']).default('csv'))
+      .option('--checklist', 'the evidence to gather before the workshop, with space to note where it was found (markdown or html)')
       .option('-o, --output <file>', 'write to FILE (atomically) instead of stdout')
       .action((opts: FormFlags, cmd: Command) =>
-        run(cmd, async (context) => (await import('./form.js')).runForm(context, opts)),
+        run(cmd, async (context) => {
+          // (1.2) the checklist is read, not filled in a spreadsheet: Markdown unless -f says otherwise
+          const flags = opts.checklist && cmd.getOptionValueSource('format') === 'default' ? { ...opts, format: 'markdown' as const } : opts;
+          return (await import('./form.js')).runForm(context, flags);
+        }),
       ),
 
   import: (program, run) =>
