@@ -65,6 +65,27 @@ describe('group scores', () => {
     expect(group(r, 'a').elements).toEqual([{ id: 'strategy', score: 25, level: 'ad-hoc' }]);
   });
 
+  it("take a group's overall level from its weakest element under weakest-link, and from its overall score under mean", () => {
+    // Mutation caught: the group's weakest link taken as `Math.max(...ranks)` instead of `Math.min` (score/groups.ts),
+    // or as the first or last element's level (the weakest element is the middle one here).
+    // One group of one person, three elements: strategy 100 (systematic), design 0 (unconscious), culture 2/3 →
+    // 66.67 (repeatable); overall score (100 + 0 + 66.67)/3 = 55.56, repeatable on its score.
+    const m = model([element('strategy', [choice('s.q')]), element('design', [choice('d.q')]), element('culture', [choice('c.q')])]);
+    const team = answers([respondent('A', { 's.q': 'all', 'd.q': 'none', 'c.q': 'most' }, { group: 'a' })], { model: m });
+    const weakest = buildReport(m, team);
+    expect(group(weakest, 'a').elements?.map((e) => [e.id, e.level])).toEqual([
+      ['strategy', 'systematic'],
+      ['design', 'unconscious'],
+      ['culture', 'repeatable'],
+    ]);
+    // the weakest link: design's level, with the score still the weighted mean
+    expect(group(weakest, 'a').overall).toEqual({ score: 55.56, level: 'unconscious' });
+    // the group's level and the whole team's are the same rule: one group of everyone gives the team's figures
+    expect(group(weakest, 'a').overall).toEqual({ score: weakest.overall.score, level: weakest.overall.level });
+    const mean = buildReport({ ...m, overall: 'mean' }, team);
+    expect(group(mean, 'a').overall).toEqual({ score: 55.56, level: 'repeatable' });
+  });
+
   it("are absent when no respondent names a group, and the model's groups come first, in its order", () => {
     expect(build(TEAM.map(([n, a]) => [n, a])).groups).toBeUndefined();
     const m = { ...M, groups: [{ id: 'front-line', title: 'Front line' }, { id: 'leadership', title: 'Leadership' }] };
