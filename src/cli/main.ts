@@ -14,6 +14,7 @@ import type { ImportFlags } from './import.js';
 import type { ReportFlags } from './report.js';
 import type { ScoreFlags } from './score.js';
 import type { ValidateFlags } from './validate.js';
+import { isIsoDate } from '../model/evidence.js';
 
 const { Argument, Command, CommanderError, InvalidArgumentError, Option } = commander;
 type Command = Commander.Command;
@@ -39,12 +40,6 @@ function addTeamOptions(command: Command): Command {
       if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 100) throw new InvalidArgumentError('give a number of points from 0 to 100, e.g. 25.');
       return n;
     });
-}
-
-/** An ISO date that exists (2026-02-30 does not): it reads back the same. Here, not imported, to keep start-up light. */
-function isIsoDate(text: string): boolean {
-  const time = /^\d{4}-\d{2}-\d{2}$/.test(text) ? Date.parse(`${text}T00:00:00Z`) : NaN;
-  return !Number.isNaN(time) && new Date(time).toISOString().startsWith(text);
 }
 
 /** (1.2) --as-of DATE: the date evidence expiry is judged at (validate and every command that scores). */

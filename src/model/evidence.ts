@@ -39,6 +39,12 @@ export function isBacked(items: readonly EvidenceItem[] | undefined, asOf: strin
   return (items ?? []).some((item) => BACKING_KINDS.includes(item.kind) && isCurrent(item, asOf));
 }
 
+/** An ISO date that exists (2026-02-30 does not): it reads back the same. */
+export function isIsoDate(text: string): boolean {
+  const time = /^\d{4}-\d{2}-\d{2}$/.test(text) ? Date.parse(`${text}T00:00:00Z`) : NaN;
+  return !Number.isNaN(time) && new Date(time).toISOString().startsWith(text);
+}
+
 /** The target of one element: its own entry, else the default, else none (SPEC 3). */
 export function targetOf(targets: Targets, element: string): string | undefined {
   return targets.elements.get(element) ?? targets.default;
