@@ -60,9 +60,8 @@ export type FindingCode =
   | 'model-mismatch'
   | 'answers-mismatch'
   | 'period-format'
-  // (1.2) targets and evidence
+  // (1.2) targets and evidence (an unknown level: 'unknown-level', above)
   | 'unknown-element'
-  | 'unknown-level'
   // survey responses (cxm import)
   | 'csv-syntax'
   | 'unknown-column'

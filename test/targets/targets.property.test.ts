@@ -224,7 +224,7 @@ describe('targets, confidence and the plan to target agree with SPEC 1.2 read in
         const r = read(m, a.respondents);
         const targets = targetsOf(m, a);
         const anyTarget = m.elements.some((_, i) => targets[i] !== undefined && r.score[i] !== undefined);
-        const unreached = m.elements.map((_, i) => targets[i] !== undefined && r.level[i] !== undefined && r.level[i]! < targets[i]!);
+        const unreached = m.elements.map((_, i) => targets[i] !== undefined && r.level[i] !== undefined && r.level[i] < targets[i]);
         // toTarget marks every step when any element has a target, none otherwise
         for (const step of plan) expect(step.toTarget).toBe(anyTarget ? step.toTarget === true : undefined);
         // when any target is unreached, all toTarget steps come first
