@@ -21,7 +21,16 @@ export type ReportWarningCode =
   // (1.2)
   | 'self-reported'
   | 'expiry-not-checked'
-  | 'target-unreachable';
+  | 'target-unreachable'
+  // (1.2) anonymous reports (SPEC 4.2)
+  | 'figures-withheld'
+  | 'groups-not-shown';
+
+/**
+ * (1.2) Why an anonymous report withholds a figure (SPEC 4.2): it rests on fewer people than the minimum, or it
+ * would let such a figure be worked out from the ones shown beside it. Decided in src/score/anonymity.ts.
+ */
+export type WithheldReason = 'too-few-respondents' | 'reveals-withheld';
 
 export interface ReportWarning {
   readonly code: ReportWarningCode;
@@ -66,6 +75,8 @@ export interface ReportItem {
   readonly options?: readonly ReportOption[];
   /** (1.1) How many respondents chose each answer: every option (multi: each option on its own), scale values given, n/a. */
   readonly distribution?: readonly ReportAnswerCount[];
+  /** (1.2) Anonymous reports: the score is withheld (null), and why. */
+  readonly withheld?: WithheldReason;
 }
 
 /** (1.1) An option of a question, for reading `choices`. */
@@ -204,6 +215,8 @@ export interface ReportElement {
   readonly confidence?: number | null;
   /** (1.2) Answered questions at the top level that no current evidence backs, in the model's order. */
   readonly unsupported?: readonly string[];
+  /** (1.2) Anonymous reports: the score and level are withheld (null), and why. */
+  readonly withheld?: WithheldReason;
 }
 
 export interface Report {
@@ -222,6 +235,8 @@ export interface Report {
     readonly weakest: readonly string[];
     /** (1.2) Σ W_e·C_e / Σ W_e over assessed elements; null when none is. */
     readonly confidence?: number | null;
+    /** (1.2) Anonymous reports: the score and level are withheld (null), and why. */
+    readonly withheld?: WithheldReason;
   };
   /** The model's levels, ascending, so a report can be read without the model. */
   readonly levels: readonly ReportLevel[];
@@ -242,4 +257,6 @@ export interface Report {
   readonly respondentCount?: number;
   /** (1.1) Anonymous reports: groups with fewer respondents than this are not shown. */
   readonly minGroupSize?: number;
+  /** (1.2) Anonymous reports: how many groups are not shown (not listed in `groups`). */
+  readonly suppressedGroups?: number;
 }

@@ -162,15 +162,19 @@ describe('suppression (anonymous reports)', () => {
     expect(open.elements[0]!.score).toBe(75);
     // mutation caught: without the complement rule group a would be shown, and 4·75 − 3·100 = 0 is Solo's score
     expect(group(open, 'a').suppressed).toBe(false);
-    expect(group(anonymous, 'a')).toEqual({ id: 'a', title: 'a', respondents: 3, suppressed: true });
     expect(anonymous.gaps).toEqual([]);
+    // (1.2) an anonymous report lists no suppressed group: it counts them, without titles or sizes
+    expect(anonymous.groups).toEqual([]);
+    expect(anonymous.suppressedGroups).toBe(1);
   });
 
   it('never goes below 2: a minimum of 1 is taken as 2', () => {
     const r = build(TEAM.slice(0, 3), { anonymous: true, minGroupSize: 1 });
     // leadership 2, front line 1 → front line hidden, leaving 1 outside → leadership hidden too
     expect(r.minGroupSize).toBe(2);
-    expect(r.groups?.map((g) => g.suppressed)).toEqual([true, true]);
+    // (1.2) not listed, counted
+    expect(r.groups).toEqual([]);
+    expect(r.suppressedGroups).toBe(2);
   });
 
   it('withholds question and element figures that too few of a group answered, and those that would reveal them by subtraction', () => {
@@ -248,9 +252,8 @@ describe('anonymous reports', () => {
     expect(r.elements[0]!.byRespondent).toEqual({});
     // sorted by text, so that the order of notes cannot tie them to one person across questions
     expect(r.elements[0]!.items[0]!.notes).toEqual([{ note: 'note by F1' }, { note: 'note by F2' }, { note: 'note by L2' }, { note: 'note by z' }]);
-    // answers files are named by hash only, in hash order
-    expect(r.inputs.slice(-4).map((i) => i.file)).toEqual(['answers file 1', 'answers file 2', 'answers file 3', 'answers file 4']);
-    expect(r.inputs[0]!.file).toBe('model/model.yaml');
+    // (1.2) no hash of an answers file: the model's files only (#25 "the hashes name people")
+    expect(r.inputs.map((i) => i.file)).toEqual(['model/model.yaml']);
   });
 
   it('warn when fewer people answered than the minimum: the scores are theirs alone', () => {
