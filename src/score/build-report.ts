@@ -5,7 +5,8 @@
 import type { Report } from '../model/report.js';
 import type { AnswerSet, Model } from '../model/types.js';
 import { anonymizeReport, DEFAULT_MIN_GROUP_SIZE, LEAST_MIN_GROUP_SIZE, withheldFigures } from './anonymity.js';
-import { DEFAULT_GAP_THRESHOLD, distribution, respondentSpread, scoreGroups, tallyAnswers } from './groups.js';
+import { DEFAULT_GAP_THRESHOLD, distribution, respondentSpread, scoreGroups } from './groups.js';
+import { tallyAnswers } from './tally.js';
 import { scoreAssessment } from './score.js';
 import { withTargetsAndConfidence } from './targets-report.js';
 
@@ -19,13 +20,14 @@ export interface ReportOptions {
 }
 
 export function buildReport(model: Model, answers: AnswerSet, options: ReportOptions = {}): Report {
+  const respondents = answers.respondents;
+  // the answers resolved and valued once, for the scores, the plan, the groups and the distributions
+  const tallies = tallyAnswers(model, respondents);
   // (1.2) targets, confidence and the plan to target beside the scores
-  const base = withTargetsAndConfidence(model, answers, scoreAssessment(model, answers));
+  const base = withTargetsAndConfidence(model, answers, scoreAssessment(model, answers, tallies), tallies);
   const anonymous = options.anonymous === true || answers.anonymous;
   const minGroupSize = Math.max(LEAST_MIN_GROUP_SIZE, options.minGroupSize ?? DEFAULT_MIN_GROUP_SIZE);
   const gapThreshold = options.gapThreshold ?? DEFAULT_GAP_THRESHOLD;
-  const respondents = answers.respondents;
-  const tallies = tallyAnswers(model, respondents);
 
   const elements = base.elements.map((e, i) => {
     const tally = tallies[i];

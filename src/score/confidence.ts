@@ -3,7 +3,7 @@
 
 import { isBacked } from '../model/evidence.js';
 import { ZERO, add, compare, div, fromNumber, mul, type Fraction } from '../model/fraction.js';
-import { levelFor } from '../model/level.js';
+import type { ElementLevels } from '../model/level.js';
 import type { AnswerSet, Model } from '../model/types.js';
 import { round2Ratio } from './round.js';
 
@@ -22,24 +22,20 @@ export interface Confidence {
 
 const HUNDRED = fromNumber(100);
 
-/**
- * `questionScores`: each question's exact score (0-100) by id, for the questions with a value; a question's level
- * L_q is the level of that score (SPEC 3, question level).
- */
-export function confidenceOf(model: Model, answers: Pick<AnswerSet, 'evidence' | 'asOf'>, questionScores: ReadonlyMap<string, Fraction>): Confidence {
-  const top = model.levels[model.levels.length - 1]!;
-  const elements = model.elements.map((element): ElementConfidence => {
+/** `levels`: each element's levels (engine: model/level.ts), whose questions with a value carry L_q. */
+export function confidenceOf(model: Model, answers: Pick<AnswerSet, 'evidence' | 'asOf'>, levels: readonly { readonly levels: ElementLevels }[]): Confidence {
+  const top = model.levels.length - 1;
+  const elements = model.elements.map((element, e): ElementConfidence => {
     let backedWeight = ZERO;
     let valuedWeight = ZERO;
     const unsupported: string[] = [];
-    for (const question of element.questions) {
-      const score = questionScores.get(question.id);
-      if (score === undefined) continue;
+    for (const [qi, question] of element.questions.entries()) {
+      const valued = levels[e]!.levels.questions[qi];
+      if (valued === undefined) continue;
       const weight = fromNumber(question.weight);
       valuedWeight = add(valuedWeight, weight);
-      const backed = isBacked(answers.evidence?.get(question.id), answers.asOf);
-      if (backed) backedWeight = add(backedWeight, weight);
-      else if (levelFor(model.levels, score) === top) unsupported.push(question.id);
+      if (isBacked(answers.evidence?.get(question.id), answers.asOf)) backedWeight = add(backedWeight, weight);
+      else if (valued.level === top) unsupported.push(question.id);
     }
     if (compare(valuedWeight, ZERO) === 0) return { confidence: null, exact: undefined, unsupported };
     const exact = mul(HUNDRED, div(backedWeight, valuedWeight));

@@ -1,18 +1,12 @@
-// (1.2) The report's targets, confidence and plan to target (SPEC 3, 4): one hook after the 1.1 scores, so that
-// each part keeps its own module (targets.ts, confidence.ts, target-plan.ts).
+// (1.2) The report's targets, confidence and plan to target (SPEC 3, 4): one hook after the scores, over the same
+// tally, so that each part keeps its own module (targets.ts, confidence.ts, target-plan.ts).
 
-import { questionScores } from '../compare/question-scores.js';
 import type { Report, ReportWarning } from '../model/report.js';
 import type { AnswerSet, Model } from '../model/types.js';
 import { confidenceOf } from './confidence.js';
-import { exactScores } from './score.js';
-import { planWithTargets } from './target-plan.js';
+import { blockersOf, planElement, planWithTargets } from './target-plan.js';
 import { elementTarget, targetIndexes } from './targets.js';
-
-/** Questions whose cap is below the target: none under the mean level rule (SPEC 3). */
-function blockersOf(): readonly string[] {
-  return [];
-}
+import type { ElementTally } from './tally.js';
 
 function evidenceWarnings(answers: AnswerSet): ReportWarning[] {
   const items = [...(answers.evidence?.values() ?? [])].flat();
@@ -35,22 +29,22 @@ function evidenceWarnings(answers: AnswerSet): ReportWarning[] {
   return [];
 }
 
-export function withTargetsAndConfidence(model: Model, answers: AnswerSet, report: Report): Report {
-  const exact = exactScores(model, answers.respondents);
+export function withTargetsAndConfidence(model: Model, answers: AnswerSet, report: Report, tallies: readonly ElementTally[]): Report {
+  const scored = tallies.map((tally) => planElement(model, tally));
   const targets = targetIndexes(model, answers.targets);
-  const confidence = confidenceOf(model, answers, questionScores(model, answers.respondents));
+  const confidence = confidenceOf(model, answers, scored);
   const elements = report.elements.map((element, i) => {
-    const score = exact.elements[i];
+    const { score, levels } = scored[i]!;
     const target = targets[i];
     const { confidence: c, unsupported } = confidence.elements[i]!;
     return {
       ...element,
-      ...(score !== undefined && target !== undefined && element.level !== null ? { target: elementTarget(model, target, score, element.level, blockersOf()) } : {}),
+      ...(score !== undefined && target !== undefined ? { target: elementTarget(model, target, score, levels.level!, blockersOf(tallies[i]!, scored[i]!, target)) } : {}),
       confidence: c,
       unsupported,
     };
   });
-  const planned = planWithTargets(model, answers.respondents, exact.elements, targets, answers.anonymous, blockersOf);
+  const planned = planWithTargets(model, answers.respondents, tallies, scored, targets, answers.anonymous, report.plan ?? []);
   return {
     ...report,
     overall: { ...report.overall, confidence: confidence.overall },

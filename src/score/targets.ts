@@ -21,13 +21,13 @@ export function targetIndexes(model: Model, targets: Targets | undefined): (numb
  * An assessed element's `target` (SPEC 3): reached when its level index is at least the target's; the gap in points
  * to the target's minScore, from the exact score, rounded once; the questions whose cap is below the target.
  */
-export function elementTarget(model: Model, target: number, score: Fraction, level: string, blockers: readonly string[]): ReportTarget {
+export function elementTarget(model: Model, target: number, score: Fraction, level: number, blockers: readonly string[]): ReportTarget {
   const targetLevel = model.levels[target]!;
   const missing = fromNumber(targetLevel.minScore);
   const gap = compare(missing, score) > 0 ? { n: missing.n * score.d - score.n * missing.d, d: missing.d * score.d } : undefined;
   return {
     level: targetLevel.id,
-    reached: model.levels.findIndex((l) => l.id === level) >= target,
+    reached: level >= target,
     gap: gap === undefined ? 0 : round2Ratio(gap.n, gap.d),
     blockers: [...blockers],
   };
