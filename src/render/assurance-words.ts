@@ -2,7 +2,8 @@
 // call them too): what the report's `target`, `confidence` and `unsupported` say, as sentences and table rows.
 // Each caller passes its own escape for untrusted text.
 
-import type { Report, ReportElement } from '../model/report.js';
+import type { Comparison } from '../model/comparison.js';
+import type { Report, ReportElement, ReportTarget } from '../model/report.js';
 import { levelTitle } from './levels.js';
 import { formatScore } from './number.js';
 import type { Escape } from './plan-words.js';
@@ -106,4 +107,22 @@ export function assuranceTerminal(report: Report, line: Escape): string[] {
     if (words !== undefined) lines.push(`${line(e.title)}: ${words}`);
   }
   return lines;
+}
+
+/** "Repeatable, reached" / "Repeatable, 12.5 to go" / "Repeatable, not reached": one period's standing against its target. */
+export function targetCell(target: ReportTarget | undefined, levelTitle: (id: string) => string): string | undefined {
+  if (target === undefined) return undefined;
+  const title = levelTitle(target.level);
+  if (target.reached) return `${title}, reached`;
+  return target.gap > 0 ? `${title}, ${formatScore(target.gap)} to go` : `${title}, not reached`;
+}
+
+/** (1.2) Whether any period of a comparison had a target. */
+export function comparisonHasTargets(c: Comparison): boolean {
+  return c.periods.some((p) => p.elements.some((e) => e.target !== undefined));
+}
+
+/** (1.2) Each element's target in each period: the rows of a table (element title, then one cell per period). */
+export function comparisonTargetRows(c: Comparison, elementTitle: (id: string) => string, levelTitle: (id: string) => string, none: string): string[][] {
+  return c.elements.map((e, i) => [elementTitle(e.id), ...c.periods.map((p) => targetCell(p.elements[i]?.target, levelTitle) ?? none)]);
 }

@@ -157,4 +157,24 @@ describe('targets and confidence in the report', () => {
     expect(text.stdout).toMatch(/Strategy: target High: not reached, [\d.]+ points to go/);
     expect(text.stdout).toContain('towards the target');
   });
+
+  // mutation caught: the comparison taking every period's target from the newest report (or none at all)
+  it('compare shows, per period, how far each element was from that period\'s own target', async () => {
+    const args = ['compare', '--model', MODEL, `${FIX}/q3.yaml`, `${FIX}/part-a.yaml`];
+    const json = await cxm(...args, '-f', 'json');
+    expect(json.code, json.stderr).toBe(0);
+    const c = JSON.parse(json.stdout) as { periods: { elements: { id: string; target?: { level: string; reached: boolean; gap: number } }[] }[] };
+    expect(c.periods.map((p) => p.elements.map((e) => [e.id, e.target?.level, e.target?.reached, e.target?.gap]))).toEqual([
+      [
+        ['strategy', 'high', false, 25],
+        ['culture', 'low', true, 0],
+      ],
+      [
+        ['strategy', 'high', true, 0],
+        ['culture', 'high', true, 0],
+      ],
+    ]);
+    expect((await cxm(...args, '-f', 'markdown')).stdout).toContain('| Strategy | High, 25 to go | High, reached |');
+    expect((await cxm(...args)).stdout).toMatch(/Targets\n\s+2026-Q3\s+2026-Q4\n\s+Strategy\s+High, 25 to go\s+High, reached/);
+  });
 });

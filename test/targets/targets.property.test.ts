@@ -3,8 +3,9 @@
 // written from the SPEC text (sections 3 and 4) with its own exact arithmetic; it imports nothing from src/ but the
 // types and the function under test.
 //
-// Mutations caught (each checked red once): gap from the rounded score instead of the exact one; a claim counted
-// as backing; an item expiring on the as-of date counted as
+// Mutations caught (each checked red once): gap from the rounded score instead of the exact one; reached compared on
+// the level of the score instead of the element's (capped) level; blockers compared with the cap at or below the
+// target; a claim counted as backing; an item expiring on the as-of date counted as
 // expired; unsupported listing backed questions too; element confidence over all questions instead of those with
 // a value; overall confidence unweighted; the toTarget steps not put first; a toTarget step too many (the element
 // already at its target); steps of an element without a target marked toTarget.
@@ -70,11 +71,13 @@ function value(question: Question, answer: AnswerValue | undefined): Q | undefin
 }
 
 interface Reading {
-  /** Element scores S_e (0-100) and level indexes; undefined: not assessed. */
+  /** Element scores S_e (0-100) and level indexes (capped ones included); undefined: not assessed. */
   readonly score: (Q | undefined)[];
   readonly level: (number | undefined)[];
   /** Each question's v_q, by id (questions with a value only). */
   readonly v: Map<string, Q>;
+  /** Each question's cap, by id (questions with a value only). */
+  readonly cap: Map<string, number>;
 }
 
 /** The level index of a 0-100 score: the last level whose minScore ≤ it. */
@@ -86,8 +89,22 @@ function levelOf(m: Model, score: Q): number {
   return found;
 }
 
+/**
+ * "(1.2) Capped rule: a question with a value has the cap min(L_q + tolerance, top), and, when it has gate: G and
+ * L_q is below G, min(that, G − 1)"; under the mean rule nothing caps (the top level).
+ */
+function capOf(m: Model, question: Question, lq: number): number {
+  const top = m.levels.length - 1;
+  if (m.levelRule !== 'capped') return top;
+  let cap = Math.min(lq + m.tolerance, top);
+  const gate = question.gate === undefined ? -1 : m.levels.findIndex((l) => l.id === question.gate);
+  if (gate > 0 && lq < gate) cap = Math.min(cap, gate - 1);
+  return cap;
+}
+
 function read(m: Model, people: readonly Respondent[]): Reading {
   const v = new Map<string, Q>();
+  const cap = new Map<string, number>();
   const score: (Q | undefined)[] = [];
   const level: (number | undefined)[] = [];
   for (const element of m.elements) {
@@ -98,14 +115,17 @@ function read(m: Model, people: readonly Respondent[]): Reading {
       if (values.length === 0) continue;
       const mean = over(values.reduce(plus), q(BigInt(values.length)));
       v.set(question.id, mean);
+      cap.set(question.id, capOf(m, question, levelOf(m, times(q(100n), mean))));
       sum = plus(sum, times(dec(question.weight), mean));
       weights = plus(weights, dec(question.weight));
     }
     const s = weights.n === 0n ? undefined : times(q(100n), over(sum, weights));
     score.push(s);
-    level.push(s === undefined ? undefined : levelOf(m, s));
+    // "The element level is the lowest of the level of S_e and the caps of its questions with a value."
+    const caps = element.questions.flatMap((question) => (cap.has(question.id) ? [cap.get(question.id)!] : []));
+    level.push(s === undefined ? undefined : Math.min(levelOf(m, s), ...caps));
   }
-  return { score, level, v };
+  return { score, level, v, cap };
 }
 
 /** "An item is current unless expires is before the as-of date"; backed: a current document, observation or metric. */
@@ -124,8 +144,35 @@ function itemArb(): fc.Arbitrary<EvidenceItem> {
     .map(({ kind, expires }) => ({ kind, ref: `ref ${kind}`, ...(expires !== undefined ? { expires } : {}) }));
 }
 
+/** A model of modelArb under either level rule, with a tolerance and, here and there, a gate. */
+function cappedModelArb(): fc.Arbitrary<Model> {
+  return modelArb({ maxElements: 3, maxSpan: 10 }).chain((base) =>
+    fc
+      .record({
+        levelRule: fc.constantFrom('mean' as const, 'capped' as const),
+        tolerance: fc.integer({ min: 0, max: 2 }),
+        gates: fc.array(fc.option(fc.integer({ min: 1, max: base.levels.length - 1 }), { nil: undefined }), { minLength: 20, maxLength: 20 }),
+      })
+      .map(({ levelRule, tolerance, gates }): Model => {
+        let k = 0;
+        return {
+          ...base,
+          levelRule,
+          tolerance,
+          elements: base.elements.map((e) => ({
+            ...e,
+            questions: e.questions.map((question) => {
+              const gate = gates[k++ % gates.length];
+              return gate === undefined ? question : { ...question, gate: base.levels[gate]!.id };
+            }),
+          })),
+        };
+      }),
+  );
+}
+
 function scenarioArb(): fc.Arbitrary<{ m: Model; a: AnswerSet }> {
-  return modelArb({ maxElements: 3, maxSpan: 10 }).chain((m) => {
+  return cappedModelArb().chain((m) => {
     const questions = m.elements.flatMap((e) => e.questions);
     const levelIds = m.levels.map((l) => l.id);
     const rows = fc.array(fc.tuple(...questions.map(answerArb)), { minLength: 1, maxLength: 4 });
@@ -194,8 +241,8 @@ describe('targets, confidence and the plan to target agree with SPEC 1.2 read in
               level: m.levels[t]!.id,
               reached: r.level[i]! >= t,
               gap: cmp(minScore, score) > 0 ? rounded(minus(minScore, score)) : 0,
-              // under levelRule mean no question caps its element
-              blockers: [],
+              // "the questions whose cap is below the target, in the model's order (under levelRule: mean, none)"
+              blockers: element.questions.filter((question) => r.cap.has(question.id) && r.cap.get(question.id)! < t).map((question) => question.id),
             });
           }
           const valued = element.questions.filter((question) => r.v.has(question.id));
