@@ -74,7 +74,7 @@ export function planWithTargets(
   plan: readonly PlanStep[],
 ): TargetPlan {
   const anyTarget = targets.some((t, i) => t !== undefined && elements[i]!.score !== undefined);
-  const unreached = new Set(model.elements.flatMap((_, i) => (elements[i]!.score !== undefined && targets[i] !== undefined && elements[i]!.levels.level! < targets[i]! ? [i] : [])));
+  const unreached = new Set(model.elements.flatMap((_, i) => (elements[i]!.score !== undefined && targets[i] !== undefined && elements[i]!.levels.level! < targets[i] ? [i] : [])));
   if (unreached.size === 0) return { plan: anyTarget ? plan.map((step) => ({ ...step, toTarget: false })) : [...plan], warnings: [] };
   const totalElementWeight = model.elements.reduce((s, e, i) => (elements[i]!.score === undefined ? s : add(s, fromNumber(e.weight))), ZERO);
   const nowTallies = [...tallies];
@@ -107,7 +107,7 @@ export function planWithTargets(
     const tally = tallyAnswers({ ...model, elements: [model.elements[index]!] }, current)[0]!;
     nowTallies[index] = tally;
     now[index] = planElement(model, tally);
-    const level = now[index]!.levels.level!;
+    const level = now[index].levels.level!;
     toTarget.push({ ...best.step, levelAfter: model.levels[level]!.id, toTarget: true });
     if (level >= target) unreached.delete(index);
   }
