@@ -22,6 +22,8 @@ export interface ValidateOptions {
   readonly maxBytes?: number;
   /** (1.2) The date evidence expiry is judged at (default: each answers file's date). */
   readonly asOf?: string;
+  /** Told after each file of the directories and paths given (not the models' own): the progress line (cli/progress.ts). */
+  readonly onFile?: (done: number, total: number) => void;
 }
 
 export interface ValidateResult {
@@ -84,7 +86,9 @@ export async function validatePaths(paths: readonly string[], options: ValidateO
   const passedOver: string[] = [];
   // the text of each loose file with findings, so that it is not read again for its source lines
   const texts = new Map<string, string>();
+  let done = 0;
   for (const { file, explicit } of looseFiles) {
+    options.onFile?.(done++, looseFiles.length);
     const path = abs(file);
     if (modelFiles.has(path) || looseSeen.has(path)) continue;
     looseSeen.add(path);
