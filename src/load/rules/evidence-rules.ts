@@ -36,16 +36,16 @@ const targetsKnown: Rule<AnswersFile> = ({ loaded, raw, model }) => {
 };
 
 /**
- * Evidence is for a question of the model (its id or an old one it replaces). Recorded against an older version,
- * evidence for a question that version dropped is a warning (it does not count), as the answers to it are.
+ * Evidence is for a question of the model (its id or an old one it replaces). Recorded against an older version (or
+ * a model this one accepts), evidence for a question it dropped is a warning (it does not count), as the answers are.
  */
-const evidenceKnown: Rule<AnswersFile> = ({ loaded, raw, model, questions, questionIds, recordedVersion }) => {
+const evidenceKnown: Rule<AnswersFile> = ({ loaded, raw, model, questions, questionIds, recordedAgainst }) => {
   const findings: Finding[] = [];
   for (const [id] of own(raw.evidence)) {
     if (questions.has(id)) continue;
-    if (recordedVersion !== undefined) {
+    if (recordedAgainst !== undefined) {
       findings.push(
-        findingAt(loaded, ['evidence', id], 'unknown-question', `the evidence is for ${quote(id)}, a question of ${model.id} ${recordedVersion} that version ${model.version} no longer has, so it backs nothing`, { severity: 'warning', target: 'key' }),
+        findingAt(loaded, ['evidence', id], 'unknown-question', `the evidence is for ${quote(id)}, a question of ${recordedAgainst.id} ${recordedAgainst.version} that ${model.id} ${model.version} does not have, so it backs nothing`, { severity: 'warning', target: 'key' }),
       );
       continue;
     }
