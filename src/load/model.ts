@@ -4,13 +4,13 @@
 import { readdir, stat } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import type { Finding } from '../model/finding.js';
-import type { Element, Level, Model, Option, Question } from '../model/types.js';
+import type { Element, Level, Model, Option, Question, ScaleAnchor } from '../model/types.js';
 import { closest } from './did-you-mean.js';
 import { loadYamlFile, type LoadedFile } from './file.js';
 import { findingAt, hasErrors } from './findings.js';
 import { COMPLETE_MODEL_RULES, MANIFEST_RULES, MODEL_QUESTIONNAIRE_RULES, MODEL_RULES, type ModelQuestionnaire } from './rules/model-rules.js';
 import { runRules } from './rules/rule.js';
-import { own, type RawModel, type RawQuestion, type RawQuestionnaire } from './schema/raw.js';
+import { own, type RawLevel, type RawModel, type RawQuestion, type RawQuestionnaire } from './schema/raw.js';
 import { inputOf, type SourceFile } from './source-file.js';
 
 export interface ModelResult {
@@ -91,10 +91,10 @@ export async function loadModel(dirOrFile: string, options: { readonly manifest?
       findings.push(findingAt(q, '/kind', 'element-file-kind', `element "${element.id}" needs a questionnaire here, but this file is of kind "${q.kind}": set kind: questionnaire`));
       continue;
     }
-    const questionnaire: ModelQuestionnaire = { raw: q.data as RawQuestionnaire, loaded: q, element: element.id, levelIds };
+    const questionnaire: ModelQuestionnaire = { raw: q.data as RawQuestionnaire, loaded: q, element: element.id, levelIds, levelRule: raw.levelRule ?? 'mean' };
     findings.push(...runRules(MODEL_QUESTIONNAIRE_RULES, questionnaire));
     questionnaires.push(questionnaire);
-    elements.push(buildElement(element.id, element.weight ?? 1, file, questionnaire.raw));
+    elements.push(buildElement(element.id, element.weight ?? 1, file, questionnaire.raw, raw.levels));
   }
   findings.push(...runRules(MODEL_RULES, { manifest: subject, questionnaires }));
   if (!hasErrors(findings) && elements.length === raw.elements.length) {
@@ -108,6 +108,8 @@ export async function loadModel(dirOrFile: string, options: { readonly manifest?
     title: raw.title,
     ...(raw.description !== undefined ? { description: raw.description } : {}),
     overall: raw.overall ?? 'weakest-link',
+    levelRule: raw.levelRule ?? 'mean',
+    tolerance: raw.tolerance ?? 1,
     levels: raw.levels.map(
       (l): Level => ({ id: l.id, title: l.title, minScore: l.minScore, ...(l.description !== undefined ? { description: l.description } : {}) }),
     ),
@@ -129,7 +131,8 @@ async function yamlFilesIn(dir: string): Promise<string[]> {
   }
 }
 
-function buildQuestion(element: string, raw: RawQuestion): Question {
+/** `levels`: the model's levels in order, which orders a scale's anchors and gives their scores. */
+function buildQuestion(element: string, raw: RawQuestion, levels: readonly RawLevel[]): Question {
   const base = {
     id: raw.id,
     element,
@@ -138,28 +141,44 @@ function buildQuestion(element: string, raw: RawQuestion): Question {
     weight: raw.weight ?? 1,
     notApplicable: raw.notApplicable ?? false,
     replaces: raw.replaces ?? [],
+    ...(raw.gate !== undefined ? { gate: raw.gate } : {}),
+    ...(raw.check !== undefined ? { check: raw.check } : {}),
   };
   if (raw.type === 'scale') {
+    const rank = (id: string): number => levels.findIndex((l) => l.id === id);
+    // an anchor at an unknown level is the rules' error (questionnaire-rules.ts); a model with errors is not returned
+    const anchors: ScaleAnchor[] = own(raw.levels)
+      .filter(([level]) => rank(level) >= 0)
+      .map(([level, value]) => ({ level, value, minScore: levels[rank(level)]!.minScore }))
+      .sort((a, b) => rank(a.level) - rank(b.level));
     return {
       ...base,
       type: 'scale',
       min: raw.min!,
       max: raw.max!,
       labels: new Map(own(raw.labels).map(([k, v]) => [Number(k), v])),
+      anchors,
+      ...(raw.next !== undefined ? { next: raw.next } : {}),
     };
   }
-  const options: Option[] = (raw.options ?? []).map((o) => ({ id: o.id, label: o.label, score: o.score, ...(o.next !== undefined ? { next: o.next } : {}) }));
+  const options: Option[] = (raw.options ?? []).map((o) => ({
+    id: o.id,
+    label: o.label,
+    score: o.score,
+    ...(o.next !== undefined ? { next: o.next } : {}),
+    replaces: o.replaces ?? [],
+  }));
   return { ...base, type: raw.type, options };
 }
 
-function buildElement(id: string, weight: number, file: string, raw: RawQuestionnaire): Element {
+function buildElement(id: string, weight: number, file: string, raw: RawQuestionnaire, levels: readonly RawLevel[]): Element {
   return {
     id,
     title: raw.title,
     ...(raw.intro !== undefined ? { intro: raw.intro } : {}),
     weight,
     file,
-    questions: raw.questions.map((q) => buildQuestion(id, q)),
+    questions: raw.questions.map((q) => buildQuestion(id, q, levels)),
     recommendations: new Map(own(raw.recommendations)),
   };
 }

@@ -43,6 +43,12 @@ export type FindingCode =
   | 'level-unreachable'
   | 'replaces-conflict'
   | 'questionnaire-outside-model'
+  // (1.2) level rule, gates, scale anchors
+  | 'unknown-level'
+  | 'gate-first-level'
+  | 'scale-anchor-first-level'
+  | 'scale-anchor-out-of-range'
+  | 'scale-anchors-not-increasing'
   // answers rules
   | 'unknown-question'
   | 'unknown-option'
@@ -70,7 +76,9 @@ export type FindingCode =
   | 'no-files'
   | 'not-validated'
   | 'model-accepted'
-  | 'yaml11-boolean-id';
+  | 'yaml11-boolean-id'
+  | 'ignored-under-mean'
+  | 'gate-allows-not-applicable';
 
 export interface Finding {
   readonly file: string;

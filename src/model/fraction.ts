@@ -48,6 +48,10 @@ export function add(a: Fraction, b: Fraction): Fraction {
   return a.d === b.d ? fraction(a.n + b.n, a.d) : fraction(a.n * b.d + b.n * a.d, a.d * b.d);
 }
 
+export function sub(a: Fraction, b: Fraction): Fraction {
+  return add(a, { n: -b.n, d: b.d });
+}
+
 export function mul(a: Fraction, b: Fraction): Fraction {
   return fraction(a.n * b.n, a.d * b.d);
 }

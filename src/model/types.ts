@@ -2,6 +2,8 @@
 // Everything here is produced by src/load from files and consumed by src/score, src/render, src/assess.
 
 export type OverallMethod = 'weakest-link' | 'mean';
+/** (1.2) How an element's level is decided: the level of its score (mean), or that capped by its questions' levels (capped). */
+export type LevelRule = 'mean' | 'capped';
 export type QuestionType = 'choice' | 'multi' | 'scale';
 
 export interface Level {
@@ -16,8 +18,13 @@ export interface Option {
   readonly id: string;
   readonly label: string;
   readonly score: number;
-  /** (1.1) The concrete action that takes a team from this option to the next one up. */
+  /**
+   * (1.1) choice: the concrete action that takes a team from this option to the next one up.
+   * multi: the action that makes this option true (adopts it).
+   */
   readonly next?: string;
+  /** (1.2) Ids this option had in earlier model versions: answers recorded under them count for it. Absent: none. */
+  readonly replaces?: readonly string[];
 }
 
 interface QuestionBase {
@@ -32,6 +39,10 @@ interface QuestionBase {
   readonly notApplicable: boolean;
   /** Ids this question had in earlier model versions. */
   readonly replaces: readonly string[];
+  /** (1.2) A level id (not the first): under `levelRule: capped`, below it on this question the element stays below it. */
+  readonly gate?: string;
+  /** (1.2) The evidence to look at before answering; forms and the interview show it. */
+  readonly check?: string;
 }
 
 export interface ChoiceQuestion extends QuestionBase {
@@ -50,6 +61,21 @@ export interface ScaleQuestion extends QuestionBase {
   readonly max: number;
   /** Labels of some scale points, keyed by the integer they label. */
   readonly labels: ReadonlyMap<number, string>;
+  /**
+   * (1.2) `levels`: the value at which a level starts, in the model's level order (never the first level), values
+   * strictly increasing and strictly inside (min, max). Absent or empty: the scale is linear.
+   */
+  readonly anchors?: readonly ScaleAnchor[];
+  /** (1.2) The action that raises the answer to the next anchor (or level) up; the action plan shows it. */
+  readonly next?: string;
+}
+
+/** (1.2) A scale value at which a level of the model starts. */
+export interface ScaleAnchor {
+  readonly level: string;
+  readonly value: number;
+  /** The level's minScore (0-100): an answer of `value` is worth minScore / 100. */
+  readonly minScore: number;
 }
 
 export type Question = ChoiceQuestion | MultiQuestion | ScaleQuestion;
@@ -79,6 +105,10 @@ export interface Model {
   readonly title: string;
   readonly description?: string;
   readonly overall: OverallMethod;
+  /** (1.2) Default `mean`. */
+  readonly levelRule: LevelRule;
+  /** (1.2) With `capped`: how many levels an element may stand above its lowest question (integer ≥ 0, default 1). */
+  readonly tolerance: number;
   /** Ascending by minScore; the first starts at 0. */
   readonly levels: readonly Level[];
   /** In presentation order. */

@@ -2,8 +2,11 @@
 // weigh into its score. One home for scoring (src/score) and for the rule that every level of a model can be
 // reached (src/load/rules), so that the two never disagree on a score.
 
-import { ZERO, div, fraction, fromNumber, lcm } from './fraction.js';
-import type { AnswerValue, Question } from './types.js';
+import { ZERO, add, div, fraction, fromNumber, lcm, mul, sub } from './fraction.js';
+import type { AnswerValue, Question, ScaleAnchor } from './types.js';
+
+const ONE = fraction(1n);
+const HUNDRED = fraction(100n);
 
 /**
  * How a question's answers are valued, in whole numbers: an answer is worth `points(answer)` out of
@@ -60,16 +63,39 @@ export function valuation(question: Question): QuestionValuation {
     }
     case 'scale': {
       const { min, max } = question;
-      const range = BigInt(max - min);
-      return {
-        range,
-        points: (answer) =>
-          typeof answer === 'number' && Number.isInteger(answer) && answer >= min && answer <= max && range > 0n
-            ? BigInt(answer - min)
-            : undefined,
-      };
+      const inScale = (answer: AnswerValue): answer is number => typeof answer === 'number' && Number.isInteger(answer) && answer >= min && answer <= max && max > min;
+      const anchors = question.anchors ?? [];
+      if (anchors.length === 0) {
+        const range = BigInt(max - min);
+        return { range, points: (answer) => (inScale(answer) ? BigInt(answer - min) : undefined) };
+      }
+      const { range, pointsAt } = anchoredScale(min, max, anchors);
+      return { range, points: (answer) => (inScale(answer) ? pointsAt(answer) : undefined) };
     }
   }
+}
+
+/**
+ * (1.2) A scale with `levels`: v is the piecewise-linear interpolation through (min, 0), (each anchor's value, its
+ * level's minScore / 100) and (max, 1) (SPEC 3). In whole numbers: `range` is the least common denominator of v
+ * over every point of the scale, and an answer is worth v · range.
+ */
+function anchoredScale(min: number, max: number, anchors: readonly ScaleAnchor[]): { range: bigint; pointsAt: (x: number) => bigint } {
+  const xs = [min, ...anchors.map((a) => a.value), max];
+  const ys = [ZERO, ...anchors.map((a) => div(fromNumber(a.minScore), HUNDRED)), ONE];
+  // on segment k, v(x) = y_k + slope_k · (x − x_k): v·range is whole for every integer x when range is a multiple of
+  // the denominators of y_k and of slope_k
+  const slopes = xs.slice(1).map((x, k) => div(sub(ys[k + 1]!, ys[k]!), fraction(BigInt(x - xs[k]!))));
+  const range = ys.concat(slopes).reduce((l, f) => lcm(l, f.d), 1n);
+  return {
+    range,
+    pointsAt: (x) => {
+      let k = 0;
+      while (k < slopes.length - 1 && x > xs[k + 1]!) k++;
+      const v = add(ys[k]!, mul(slopes[k]!, fraction(BigInt(x - xs[k]!))));
+      return (v.n * range) / v.d;
+    },
+  };
 }
 
 /**

@@ -16,11 +16,13 @@ import type {
   InputFile,
   Group,
   Level,
+  LevelRule,
   Model,
   MultiQuestion,
   OverallMethod,
   Question,
   Respondent,
+  ScaleAnchor,
   ScaleQuestion,
 } from '../../src/model/types.js';
 
@@ -58,6 +60,8 @@ export interface QuestionSpec {
   readonly help?: string;
   /** Overwritten by `element()` with the id of the element the question is put in. */
   readonly element?: string;
+  /** (1.2) A level id: the question's gate under levelRule capped. */
+  readonly gate?: string;
 }
 
 function base(id: string, spec: QuestionSpec) {
@@ -69,6 +73,7 @@ function base(id: string, spec: QuestionSpec) {
     weight: spec.weight ?? 1,
     notApplicable: spec.notApplicable ?? false,
     replaces: spec.replaces ?? [],
+    ...(spec.gate !== undefined ? { gate: spec.gate } : {}),
   };
 }
 
@@ -87,8 +92,11 @@ export function multi(id: string, spec: QuestionSpec & { readonly options?: Opti
 }
 
 /** A scale question; default 0-10. */
-export function scale(id: string, spec: QuestionSpec & { readonly min?: number; readonly max?: number } = {}): ScaleQuestion {
-  return { ...base(id, spec), type: 'scale', min: spec.min ?? 0, max: spec.max ?? 10, labels: new Map() };
+export function scale(
+  id: string,
+  spec: QuestionSpec & { readonly min?: number; readonly max?: number; readonly anchors?: readonly ScaleAnchor[] } = {},
+): ScaleQuestion {
+  return { ...base(id, spec), type: 'scale', min: spec.min ?? 0, max: spec.max ?? 10, labels: new Map(), anchors: spec.anchors ?? [] };
 }
 
 export interface ElementSpec {
@@ -117,6 +125,10 @@ export interface ModelSpec {
   readonly version?: string;
   readonly title?: string;
   readonly overall?: OverallMethod;
+  /** (1.2) Default mean. */
+  readonly levelRule?: LevelRule;
+  /** (1.2) Default 1. */
+  readonly tolerance?: number;
   readonly levels?: readonly Level[];
   readonly inputs?: readonly InputFile[];
   readonly groups?: readonly Group[];
@@ -130,6 +142,8 @@ export function model(elements: readonly Element[], spec: ModelSpec = {}): Model
     version: spec.version ?? '1.0.0',
     title: spec.title ?? 'Test Model',
     overall: spec.overall ?? 'weakest-link',
+    levelRule: spec.levelRule ?? 'mean',
+    tolerance: spec.tolerance ?? 1,
     levels: spec.levels ?? LEVELS,
     groups: spec.groups ?? [],
     accepts: spec.accepts ?? [],

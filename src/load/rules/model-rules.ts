@@ -72,8 +72,18 @@ const elementIdsUnique: Rule<ManifestSubject> = ({ raw, loaded }) =>
     findingAt(loaded, ['elements', index, 'id'], 'duplicate-element', `element "${raw.elements[index]!.id}" is listed twice: element ids must be unique`),
   );
 
+/** (1.2) tolerance counts only under levelRule: capped (SPEC 3). */
+const toleranceUnderMean: Rule<ManifestSubject> = ({ raw, loaded }) =>
+  raw.tolerance === undefined || raw.levelRule === 'capped'
+    ? []
+    : [
+        findingAt(loaded, ['tolerance'], 'ignored-under-mean', `tolerance counts only under levelRule: capped, and this model's levelRule is ${raw.levelRule ?? 'mean (the default)'}: add levelRule: capped, or remove tolerance`, {
+          severity: 'warning',
+        }),
+      ];
+
 /** The rules of model.yaml, in the order they run. */
-export const MANIFEST_RULES: readonly Rule<ManifestSubject>[] = [levelIdsUnique, levelsAscending, firstLevelAtZero, manifestIdsReadAlike, elementIdsUnique];
+export const MANIFEST_RULES: readonly Rule<ManifestSubject>[] = [levelIdsUnique, levelsAscending, firstLevelAtZero, manifestIdsReadAlike, elementIdsUnique, toleranceUnderMean];
 
 const declaresItsElement: Rule<ModelQuestionnaire> = ({ raw, loaded, element }) =>
   raw.element === element

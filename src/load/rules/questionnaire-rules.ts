@@ -15,6 +15,8 @@ export interface QuestionnaireSubject {
   readonly loaded: LoadedFile;
   /** The ids of its model's levels; undefined for a questionnaire checked on its own, which skips the level rules. */
   readonly levelIds?: readonly string[] | undefined;
+  /** (1.2) Its model's levelRule; undefined for a questionnaire checked on its own. */
+  readonly levelRule?: 'mean' | 'capped' | undefined;
 }
 
 type Path = (string | number)[];
@@ -152,6 +154,136 @@ const recommendationsForEveryLevel: Rule<QuestionnaireSubject> = ({ raw, loaded,
   ];
 };
 
+/** (1.2) A gate names a level of the model other than the first (a gate at the first level could never hold anything). */
+const gatesKnown: Rule<QuestionnaireSubject> = ({ raw, loaded, levelIds }) => {
+  if (!levelIds) return [];
+  const findings: Finding[] = [];
+  for (let qi = 0; qi < raw.questions.length; qi++) {
+    const { gate, id } = raw.questions[qi]!;
+    if (gate === undefined) continue;
+    if (gate === levelIds[0]) {
+      findings.push(
+        findingAt(loaded, questionPath(qi, 'gate'), 'gate-first-level', `"${gate}" is the model's first level, which every element reaches, so the gate of "${id}" could never hold anything: use one of ${levelIds.slice(1).join(', ')}, or remove gate`),
+      );
+    } else if (!levelIds.includes(gate)) {
+      const guess = closest(gate, levelIds.slice(1));
+      findings.push(
+        findingAt(loaded, questionPath(qi, 'gate'), 'unknown-level', `gate "${gate}" of "${id}" is not a level of the model${guess ? `: did you mean "${guess}"?` : `: use one of ${levelIds.slice(1).join(', ')}`}`),
+      );
+    }
+  }
+  return findings;
+};
+
+/** (1.2) A gate that allows n/a can be sidestepped: n/a caps nothing (SPEC 3). */
+const gatesWithoutNotApplicable: Rule<QuestionnaireSubject> = ({ raw, loaded }) => {
+  const findings: Finding[] = [];
+  for (let qi = 0; qi < raw.questions.length; qi++) {
+    const { gate, notApplicable, id } = raw.questions[qi]!;
+    if (gate === undefined || notApplicable !== true) continue;
+    findings.push(
+      findingAt(loaded, questionPath(qi, 'notApplicable'), 'gate-allows-not-applicable', `"${id}" is a gate (${gate}) but allows n/a, and an n/a answer caps nothing: a team can pass the gate by answering n/a; remove notApplicable or the gate`, {
+        severity: 'warning',
+      }),
+    );
+  }
+  return findings;
+};
+
+/** (1.2) Gates count only under levelRule: capped; under mean they are read and ignored (SPEC 3). */
+const gatesUnderMean: Rule<QuestionnaireSubject> = ({ raw, loaded, levelRule }) => {
+  if (levelRule !== 'mean') return [];
+  const findings: Finding[] = [];
+  for (let qi = 0; qi < raw.questions.length; qi++) {
+    const { gate, id } = raw.questions[qi]!;
+    if (gate === undefined) continue;
+    findings.push(
+      findingAt(loaded, questionPath(qi, 'gate'), 'ignored-under-mean', `the gate of "${id}" counts only under levelRule: capped, and the model's levelRule is mean: set levelRule: capped in model.yaml, or remove gate`, {
+        severity: 'warning',
+      }),
+    );
+  }
+  return findings;
+};
+
+/**
+ * (1.2) A scale's `levels`: levels of the model other than the first, each at an integer strictly inside (min, max),
+ * strictly increasing in the model's level order (SPEC 2.2).
+ */
+const scaleAnchorsValid: Rule<QuestionnaireSubject> = ({ raw, loaded, levelIds }) => {
+  const findings: Finding[] = [];
+  for (const { question, qi, min, max } of scaleQuestions(raw)) {
+    const anchors = Object.entries(question.levels ?? {});
+    const known: { level: string; rank: number; value: number }[] = [];
+    for (const [level, value] of anchors) {
+      const path = questionPath(qi, 'levels', level);
+      if (levelIds !== undefined && level === levelIds[0]) {
+        findings.push(
+          findingAt(loaded, path, 'scale-anchor-first-level', `"${level}" is the model's first level, where every scale starts (at min ${min}): anchor only the levels above it (${levelIds.slice(1).join(', ')})`, { target: 'key' }),
+        );
+        continue;
+      }
+      if (levelIds !== undefined && !levelIds.includes(level)) {
+        const guess = closest(level, levelIds.slice(1));
+        findings.push(
+          findingAt(loaded, path, 'unknown-level', `"${level}" is not a level of the model${guess ? `: did you mean "${guess}"?` : `: use one of ${levelIds.slice(1).join(', ')}`}`, { target: 'key' }),
+        );
+        continue;
+      }
+      if (!(value > min && value < max)) {
+        findings.push(
+          findingAt(loaded, path, 'scale-anchor-out-of-range', `${level} starts at ${value}, which is not strictly between min ${min} and max ${max}: anchor a level at a value from ${min + 1} to ${max - 1}`),
+        );
+        continue;
+      }
+      known.push({ level, rank: levelIds?.indexOf(level) ?? 0, value });
+    }
+    if (levelIds === undefined) continue;
+    // in the model's level order, each value above the one before
+    known.sort((a, b) => a.rank - b.rank);
+    for (let i = 1; i < known.length; i++) {
+      const [before, anchor] = [known[i - 1]!, known[i]!];
+      if (anchor.value > before.value) continue;
+      findings.push(
+        findingAt(
+          loaded,
+          questionPath(qi, 'levels', anchor.level),
+          'scale-anchors-not-increasing',
+          `${anchor.level} starts at ${anchor.value}, not above ${before.level} (${before.value}): a higher level must start at a higher value of the scale`,
+        ),
+      );
+    }
+  }
+  return findings;
+};
+
+/** (1.2) An option's `replaces`: not an id the question still has, nor claimed by two of its options. */
+const optionReplacesConsistent: Rule<QuestionnaireSubject> = ({ raw, loaded }) => {
+  const findings: Finding[] = [];
+  for (let qi = 0; qi < raw.questions.length; qi++) {
+    const question = raw.questions[qi]!;
+    const options = question.options ?? [];
+    if (!options.some((o) => o.replaces !== undefined)) continue;
+    const current = new Set(options.map((o) => o.id));
+    const claimed = new Map<string, string>();
+    for (let oi = 0; oi < options.length; oi++) {
+      const option = options[oi]!;
+      const replaces = option.replaces ?? [];
+      for (let ri = 0; ri < replaces.length; ri++) {
+        const old = replaces[ri]!;
+        const path = questionPath(qi, 'options', oi, 'replaces', ri);
+        const other = claimed.get(old);
+        if (current.has(old)) {
+          findings.push(findingAt(loaded, path, 'replaces-conflict', `"${old}" is still an option of "${question.id}", so option "${option.id}" cannot replace it: remove it from replaces`));
+        } else if (other !== undefined && other !== option.id) {
+          findings.push(findingAt(loaded, path, 'replaces-conflict', `"${old}" is already replaced by option "${other}" of "${question.id}": an old option can count for one option only`));
+        } else claimed.set(old, option.id);
+      }
+    }
+  }
+  return findings;
+};
+
 /** The rules of one questionnaire file, in the order they run. */
 export const QUESTIONNAIRE_RULES: readonly Rule<QuestionnaireSubject>[] = [
   questionIdsUnique,
@@ -164,6 +296,11 @@ export const QUESTIONNAIRE_RULES: readonly Rule<QuestionnaireSubject>[] = [
   idsReadAlike,
   recommendationLevelsKnown,
   recommendationsForEveryLevel,
+  gatesKnown,
+  gatesWithoutNotApplicable,
+  gatesUnderMean,
+  scaleAnchorsValid,
+  optionReplacesConsistent,
 ];
 
 /** The rules for one questionnaire file (standalone: levelIds undefined skips the level rules). */

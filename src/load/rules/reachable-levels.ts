@@ -19,8 +19,13 @@ const MAX_MULTI_SUMS = 512;
 /** The points (out of its valuation's range) a question can give an answer, as scoring counts them. */
 function questionPoints(question: Question, { range, points }: QuestionValuation): readonly bigint[] {
   switch (question.type) {
-    case 'scale':
-      return range > MAX_SCALE_POINTS ? [0n, range] : Array.from({ length: Number(range) + 1 }, (_, k) => BigInt(k));
+    case 'scale': {
+      // every point of the scale, valued as scoring values it (an anchored scale's points are not evenly spaced)
+      const span = question.max - question.min;
+      if (span <= 0) return [0n];
+      if (span > MAX_SCALE_POINTS) return [0n, range];
+      return Array.from({ length: span + 1 }, (_, k) => points(question.min + k)!);
+    }
     case 'choice':
       return question.options.map((o) => points(o.id)!);
     case 'multi': {

@@ -14,6 +14,8 @@ export interface RawModel {
   title: string;
   description?: string;
   overall?: 'weakest-link' | 'mean';
+  levelRule?: 'mean' | 'capped';
+  tolerance?: number;
   levels: RawLevel[];
   elements: { id: string; file?: string; weight?: number }[];
   groups?: { id: string; title: string }[];
@@ -25,6 +27,7 @@ export interface RawOption {
   label: string;
   score: number;
   next?: string;
+  replaces?: string[];
 }
 
 export interface RawQuestion {
@@ -39,6 +42,12 @@ export interface RawQuestion {
   min?: number;
   max?: number;
   labels?: Record<string, string>;
+  /** (1.2) scale: the value at which each named level starts. */
+  levels?: Record<string, number>;
+  /** (1.2) scale: the action that raises the answer one anchor up. */
+  next?: string;
+  gate?: string;
+  check?: string;
 }
 
 export interface RawQuestionnaire {
