@@ -9,8 +9,9 @@ import { NOT_APPLICABLE, type AnswerSet, type AnswerValue, type Element, type Mo
 import { formatScore } from '../render/number.js';
 import { singleLine, stripControls } from '../render/sanitize.js';
 import { answerValue, resolveAnswer, scoreAssessment, scoreOneElement } from '../score/score.js';
-import { draftAsAnswerSet, type AnswerStore } from './answers-file.js';
-import type { DraftRespondent } from '../model/answers-draft.js';
+import { draftAsAnswerSet } from '../answers-file/read.js';
+import type { AnswerStore } from '../answers-file/store.js';
+import type { DraftRespondent } from '../answers-file/draft.js';
 import { isInterruption, type CheckboxChoice, type Choice, type Prompter } from './prompter.js';
 
 export interface SessionOptions {

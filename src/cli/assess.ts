@@ -6,15 +6,16 @@ import { open, stat, unlink } from 'node:fs/promises';
 import { basename, delimiter, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { AnswerSet } from '../model/types.js';
 import { loadAnswerSet } from '../load/answers.js';
-import { AnswerStore, draftFromAnswerSet } from '../assess/answers-file.js';
-import type { AnswersDraft } from '../model/answers-draft.js';
+import { draftAsAnswerSet, readAnswersDraft } from '../answers-file/read.js';
+import { AnswerStore } from '../answers-file/store.js';
+import type { AnswersDraft } from '../answers-file/draft.js';
 import { inquirerPrompter, isInterruption } from '../assess/prompter.js';
 import { runSession } from '../assess/session.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { renderMarkdown } from '../render/markdown.js';
 import { singleLine } from '../render/sanitize.js';
 import { renderSummary } from '../render/terminal.js';
-import { scoreAssessment } from '../score/score.js';
+import { buildReport } from '../score/build-report.js';
 import { reportFindings, resolveModel } from './assessment.js';
 import { EXIT, UsageError, unicodeAllowed, type Context } from './context.js';
 import { ioReason, ioRemedy } from './output.js';
@@ -108,13 +109,14 @@ export async function runAssess(context: Context, flags: AssessFlags): Promise<n
   let draft: AnswersDraft;
   const existed = existsSync(flags.answers);
   if (existed) {
-    const existing = await loadAnswerSet([flags.answers], model.value);
+    // the file as it is, every key of it (anonymous, source, targets, evidence): the saves keep them all
+    const existing = await readAnswersDraft(flags.answers, model.value);
     const code = await reportFindings(context, existing.findings);
-    if (code !== undefined || !existing.answers) {
+    if (code !== undefined || !existing.draft) {
       context.stderr.write(`cxm: fix ${flags.answers} first, or choose another file with --answers\n`);
       return code ?? EXIT.invalid;
     }
-    draft = draftFromAnswerSet(existing.answers);
+    draft = existing.draft;
   } else {
     draft = { model: { id: model.value.id, version: model.value.version }, respondents: [] };
   }
@@ -164,9 +166,9 @@ export async function runAssess(context: Context, flags: AssessFlags): Promise<n
       },
     });
     respondent = result.respondent;
-    // the report of the saved file, as `cxm report` makes it: its inputs name the answers file and its SHA-256
+    // the report of the saved file, as `cxm report` makes it (without names when the file is anonymous)
     const saved = await loadAnswerSet([flags.answers], model.value);
-    const report = saved.answers ? scoreAssessment(model.value, saved.answers) : result.report;
+    const report = buildReport(model.value, saved.answers ?? draftAsAnswerSet(store.draft, flags.answers));
     context.stdout.write('\n' + renderSummary(report, { color: context.color.stdout, unicode: unicodeAllowed(context) }));
     context.stdout.write(`\nAnswers saved to ${flags.answers}.\n`);
     if (result.open > 0) {

@@ -5,8 +5,8 @@
 import { parsePeriod, periodAdvice } from '../model/period.js';
 import { statSync } from 'node:fs';
 import { basename } from 'node:path';
-import { serializeAnswersFast } from '../assess/answers-fast.js';
-import type { AnswersDraft } from '../model/answers-draft.js';
+import type { AnswersDraft } from '../answers-file/draft.js';
+import { serializeAnswers } from '../answers-file/write.js';
 import type { Finding } from '../model/finding.js';
 import { sortFindings } from '../load/findings.js';
 import { readSourceFile } from '../load/source-file.js';
@@ -137,7 +137,7 @@ export async function runImport(context: Context, file: string, flags: ImportFla
     source: { file: basename(file), sha256: source.sha256 },
     respondents: result.respondents,
   };
-  const text = serializeAnswersFast(draft);
+  const text = serializeAnswers(draft, { bulk: true });
   await writeOutput(context, flags.output, text);
 
   const where = flags.output !== undefined ? singleLine(flags.output) : 'stdout';

@@ -1,7 +1,7 @@
 // Survey responses (CSV records, one respondent a row) → respondents of an answers file, and a finding for
 // every cell that cannot be read, at the row and column a spreadsheet shows. Pure: the CLI reads the file.
 
-import type { DraftRespondent } from '../model/answers-draft.js';
+import type { DraftRespondent } from '../answers-file/draft.js';
 import type { Finding, FindingCode, Severity } from '../model/finding.js';
 import type { AnswerValue, Model, Question } from '../model/types.js';
 import { closest } from '../load/did-you-mean.js';

@@ -78,7 +78,10 @@ export interface Driver {
 
 export interface ElementChange {
   readonly id: string;
-  /** Later score - earlier score; null where either is null. */
+  /**
+   * (1.2) The periods' own figures: `fromScore`/`toScore`/`from`/`to` are those of `periods`, `delta` their
+   * difference computed unrounded and rounded once; null where either is null.
+   */
   readonly delta: number | null;
   readonly fromScore: number | null;
   readonly toScore: number | null;
@@ -96,22 +99,33 @@ export interface ElementChange {
   /** Question ids in the earlier period's report of this element but not in the later's. */
   readonly questionsRemoved: readonly string[];
   /**
-   * (1.1) Present when either period's answers were recorded against another version of the model: the
-   * questions both periods were asked. `fromScore`, `toScore`, `delta` and `drivers` are then over these
-   * questions only (like for like); `questionsAdded` lists the questions new to the later period (new, or
-   * changed in meaning), `questionsRemoved` those the earlier period had and the later does not, dropped ones
-   * included. `from` and `to` are then the levels of those like-for-like scores.
+   * (1.2) Present where the two periods' answers cover different questions: the element's score over the
+   * questions both periods answered (a question with a value in each). Never a level: a like-for-like score is
+   * not the period's own. `drivers` then add up to its delta.
    */
-  readonly comparedOver?: readonly string[];
+  readonly likeForLike?: LikeForLike;
+}
+
+/** (1.2) A change over the questions both periods answered only (SPEC 4.1), labelled as such in every format. */
+export interface LikeForLike {
+  /** The question ids both periods answered (for the overall change: over all elements). */
+  readonly over: readonly string[];
+  readonly fromScore: number | null;
+  readonly toScore: number | null;
+  /** toScore - fromScore, computed unrounded and rounded once. */
+  readonly delta: number | null;
 }
 
 export interface OverallChange {
+  /** (1.2) The periods' own: `fromScore`/`toScore` and the levels are those of `periods`; delta rounded once. */
   readonly delta: number | null;
   readonly fromScore: number | null;
   readonly toScore: number | null;
   readonly from: string | null;
   readonly to: string | null;
   readonly direction: Direction | null;
+  /** (1.2) The overall score formula over the elements' like-for-like scores, where any element has one. */
+  readonly likeForLike?: LikeForLike;
 }
 
 export type ChangeKind = 'consecutive' | 'first-to-last';

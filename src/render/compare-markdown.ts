@@ -15,6 +15,7 @@ import { elementTitle as titleOfElement, levelTitle as titleOfLevel } from './le
 import { formatScore, formatSigned } from './number.js';
 import { escapeMarkdownInline, escapeMermaidLabel } from './sanitize.js';
 import { plural } from './plural.js';
+import { likeForLikeReason, likeForLikeWords, moved } from './compare-words.js';
 
 /**
  * Line colours, set through the chart's config so that the legend can name them; they read on light and
@@ -199,9 +200,19 @@ function changeSection(
     ),
     '',
   );
-  if (change.elements.some((e) => e.comparedOver !== undefined)) {
+  const alike = [
+    ...(change.overall.likeForLike !== undefined ? [['**Overall**', change.overall.likeForLike] as const] : []),
+    ...change.elements.flatMap((e) => (e.likeForLike !== undefined ? [[elementTitle(e.id), e.likeForLike] as const] : [])),
+  ];
+  if (alike.length > 0) {
     out.push(
-      `${from} or ${to} was answered with another version of the questionnaire than the model used here: element scores and levels in this table are over the questions both periods were asked, like for like, so they can differ from the scores above.`,
+      likeForLikeReason(from, to),
+      '',
+      ...table(
+        ['Like for like', 'Questions', from, to, 'Change'],
+        ['l', 'r', 'r', 'r', 'r'],
+        alike.map(([name, like]) => [name, String(like.over.length), scoreText(like.fromScore), scoreText(like.toScore), deltaText(like.delta)]),
+      ),
       '',
     );
   }
@@ -224,7 +235,7 @@ function changeSection(
   }
 
   const questionLines = change.elements
-    .filter((e) => e.comparedOver === undefined && (e.questionsAdded.length > 0 || e.questionsRemoved.length > 0))
+    .filter((e) => e.likeForLike === undefined && (e.questionsAdded.length > 0 || e.questionsRemoved.length > 0))
     .map((e) => {
       const parts = [
         e.questionsAdded.length > 0 ? `added ${list(e.questionsAdded.map(md))}` : '',
@@ -245,9 +256,9 @@ function changeSection(
  */
 function reshapedQuestions(change: PeriodChange, from: string, to: string, elementTitle: (id: string) => string): string[] {
   const lines = change.elements
-    .filter((e) => e.comparedOver !== undefined && (e.questionsAdded.length > 0 || e.questionsRemoved.length > 0))
+    .filter((e) => e.likeForLike !== undefined && (e.questionsAdded.length > 0 || e.questionsRemoved.length > 0))
     .map((e) => {
-      const n = e.comparedOver!.length;
+      const n = e.likeForLike!.over.length;
       const parts = [
         `compared over ${plural(n, 'question')}`,
         e.questionsAdded.length > 0 ? `new in ${to}: ${list(e.questionsAdded.map(md))}` : '',
@@ -257,7 +268,7 @@ function reshapedQuestions(change: PeriodChange, from: string, to: string, eleme
     });
   if (lines.length === 0) return [];
   return [
-    `Questions asked in only one of the two periods (new, or changed in meaning, in the model): left out of the changes above, so that they do not count as the team's progress:`,
+    `Questions asked in only one of the two periods (new, or changed in meaning, in the model): left out of the like-for-like changes, so that they do not count as the team's progress:`,
     '',
     ...lines,
     '',
@@ -271,13 +282,12 @@ function reshapedQuestions(change: PeriodChange, from: string, to: string, eleme
 function explain(e: ElementChange, title: string): string | undefined {
   if (e.delta === null) return undefined;
   const named = (d: Driver): string => `  - ${formatSigned(d.delta, '-')} ${md(d.text)} (${formatScore(d.fromScore)} → ${formatScore(d.toScore)})`;
-  if (e.delta === 0) {
+  if (e.delta === 0 && e.likeForLike === undefined) {
     if (e.drivers.length === 0) return undefined;
     return [`${title} did not move: these changes cancelled out:`, ...e.drivers.map(named)].join('\n');
   }
-  const verb = e.delta > 0 ? 'rose' : 'fell';
-  const over = e.comparedOver === undefined ? '' : `, over the ${plural(e.comparedOver.length, 'question')} both periods were asked`;
-  const head = `${title} ${verb} ${plural(Math.abs(e.delta), 'point')} (${formatScore(e.fromScore)} → ${formatScore(e.toScore)}${over})`;
+  const like = e.likeForLike === undefined ? '' : `; ${likeForLikeWords(e.likeForLike)}`;
+  const head = `${title} ${moved(e.delta)} (${formatScore(e.fromScore)} → ${formatScore(e.toScore)})${like}`;
   if (e.drivers.length === 0) return `${head}.`;
   return [`${head}:`, ...e.drivers.map(named)].join('\n');
 }

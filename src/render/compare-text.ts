@@ -3,6 +3,7 @@
 
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Comparison, ComparisonPeriod, Direction, PeriodChange } from '../model/comparison.js';
+import { likeForLikeReason, likeForLikeWords } from './compare-words.js';
 import { padEnd, padStart, textWidth as width } from './columns.js';
 import { groupMovesText } from './compare-groups.js';
 import { elementTitle as titleOfElement, levelTitle as titleOfLevel } from './levels.js';
@@ -77,10 +78,11 @@ function movedSection(
   for (const e of moved) {
     const delta = e.delta!;
     const direction = scoreDirection(delta);
-    const head =
-      delta === 0
+    const own =
+      delta === 0 && e.likeForLike === undefined
         ? `${elementTitle(e.id)} ${arrow(direction, g)} 0: these changes cancelled out`
         : `${elementTitle(e.id)} ${arrow(direction, g)} ${formatSigned(delta, g.minus)} (${formatScore(e.fromScore)} ${g.to} ${formatScore(e.toScore)})`;
+    const head = e.likeForLike === undefined ? own : `${own}; ${likeForLikeWords(e.likeForLike, g.to, g.minus)}`;
     out.push(`  ${paint(chalk, direction, head)}`);
     for (const d of e.drivers.slice(0, TEXT_DRIVERS)) {
       const scores = chalk.dim(padEnd(scoresOf(d), scoresWidth));
@@ -204,21 +206,21 @@ function reshapedText(
   g: Glyphs,
   chalk: ChalkInstance,
 ): string[] {
-  const reshaped = change.elements.filter((e) => e.comparedOver !== undefined);
-  if (reshaped.length === 0) return [];
-  const lines = reshaped
-    .filter((e) => e.questionsAdded.length > 0 || e.questionsRemoved.length > 0)
-    .map((e) => {
-      const parts = [
-        e.questionsAdded.length > 0 ? `new ${e.questionsAdded.map(singleLine).join(', ')}` : '',
-        e.questionsRemoved.length > 0 ? `dropped ${e.questionsRemoved.map(singleLine).join(', ')}` : '',
-      ].filter((p) => p !== '');
-      return `  ${elementTitle(e.id)}: over ${e.comparedOver!.length} questions; ${parts.join('; ')}`;
-    });
+  const reshaped = change.elements.filter((e) => e.likeForLike !== undefined);
+  if (reshaped.length === 0 && change.overall.likeForLike === undefined) return [];
+  const lines = reshaped.map((e) => {
+    const parts = [
+      e.questionsAdded.length > 0 ? `new ${e.questionsAdded.map(singleLine).join(', ')}` : '',
+      e.questionsRemoved.length > 0 ? `dropped ${e.questionsRemoved.map(singleLine).join(', ')}` : '',
+    ].filter((p) => p !== '');
+    return `  ${elementTitle(e.id)}: ${likeForLikeWords(e.likeForLike!, g.to, g.minus)}${parts.length > 0 ? `; ${parts.join('; ')}` : ''}`;
+  });
+  const overall = change.overall.likeForLike === undefined ? [] : [`  Overall: ${likeForLikeWords(change.overall.likeForLike, g.to, g.minus)}`];
   return [
     '',
     chalk.bold(`Like for like, ${label(change.from)} ${g.to} ${label(change.to)}`),
-    '  A period was answered with another version of the questionnaire: element deltas are over the questions both were asked.',
+    `  ${likeForLikeReason(label(change.from), label(change.to))}`,
+    ...overall,
     ...lines,
   ];
 }

@@ -1,7 +1,7 @@
 // Lookups shared by the renderers: the title of a level, an element or a group by its id (in a report or a
-// comparison), a level's position in the model's order, an element's weakest questions.
+// comparison), a level's position in the model's order.
 
-import type { Report, ReportElement, ReportItem, ReportLevel } from '../model/report.js';
+import type { Report, ReportLevel } from '../model/report.js';
 
 export function findLevel(report: Pick<Report, 'levels'>, id: string | null): ReportLevel | undefined {
   return id === null ? undefined : report.levels.find((l) => l.id === id);
@@ -29,14 +29,3 @@ export function levelRank(report: Pick<Report, 'levels'>, id: string | null): nu
   return index / (report.levels.length - 1);
 }
 
-/** How many of an element's weakest questions a report names. */
-const WEAKEST_QUESTIONS = 3;
-
-/** An element's lowest-scoring answered questions below 100, lowest first (ties by id): what every report names. */
-export function weakestQuestions(element: ReportElement): (ReportItem & { score: number })[] {
-  return element.items
-    .filter((i): i is ReportItem & { score: number } => i.score !== null)
-    .sort((a, b) => a.score - b.score || (a.id < b.id ? -1 : 1))
-    .slice(0, WEAKEST_QUESTIONS)
-    .filter((i) => i.score < 100);
-}

@@ -3,17 +3,15 @@
 
 import type { PlanStep, Report, ReportElement } from '../model/report.js';
 import { levelColour, levelColourName } from './level-colours.js';
-import { elementTitle, findLevel, levelTitle, weakestQuestions } from './levels.js';
+import { elementTitle, findLevel, levelTitle } from './levels.js';
+import { DISAGREEMENT_SPREAD, ELEMENT_STEPS, SUMMARY_STEPS, disagreedQuestions, listedDisagreements, weakestQuestions } from './selection.js';
 import { formatScore } from './number.js';
-import { ELEMENT_STEPS, SUMMARY_STEPS, countsWord, stepGain, stepMove } from './plan-words.js';
+import { countsWord, stepGain, stepMove } from './plan-words.js';
 import { codeSpan, escapeMarkdownInline as md, escapeMermaidLabel } from './sanitize.js';
-import { disagreementFigures, gapsSection, groupsSection, listedDisagreements, moreDisagreements, noteLine, respondentsFact, respondentsLine } from './team-markdown.js';
+import { disagreementFigures, gapsSection, groupsSection, moreDisagreements, noteLine, respondentsFact, respondentsLine } from './team-markdown.js';
 import { methodParagraphs } from './method-words.js';
 import { plural } from './plural.js';
 
-/** Spread (points) from which respondents are said to disagree on a question. */
-export const DISAGREEMENT_SPREAD = 50;
-/** How many of an element's lowest-scoring questions are named. */
 
 function levelCell(report: Report, id: string | null): string {
   return md(levelTitle(report, id));
@@ -139,9 +137,7 @@ function elementSection(report: Report, element: ReportElement): string[] {
 }
 
 function disagreements(report: Report): string[] {
-  const items = report.elements.flatMap((e) =>
-    e.items.filter((i) => i.spread !== null && i.spread >= DISAGREEMENT_SPREAD).map((i) => ({ element: e, item: i })),
-  );
+  const items = disagreedQuestions(report);
   if (items.length === 0) return [];
   const lines = [
     '## Where the team disagrees',

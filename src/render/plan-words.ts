@@ -6,12 +6,6 @@ import { formatScore, formatSigned } from './number.js';
 
 export type Escape = (text: string) => string;
 
-/** How many plan steps a summary shows. */
-export const SUMMARY_STEPS = 5;
-/** How many plan steps `cxm score` shows. */
-export const TERMINAL_STEPS = 3;
-/** How many of an element's own next steps its section of a report lists: the first few are the ones to act on (the JSON report has them all). */
-export const ELEMENT_STEPS = 3;
 
 /** “from ‹what you do now› to ‹the next level›”; for multi, “add ‹option›”. */
 export function stepMove(step: PlanStep, escape: Escape, quotes: readonly [string, string] = ['“', '”']): string {

@@ -1,24 +1,13 @@
 // The team in the Markdown report (1.1): who answered, scores by group, perception gaps, and what
 // stands for each person where a team is too large to name (or the report is anonymous). Pure.
 
-import type { Report, ReportAnswerCount, ReportElement, ReportGap, ReportGroup, ReportGroupScore, ReportItem, ReportNote } from '../model/report.js';
+import type { Report, ReportAnswerCount, ReportElement, ReportGroup, ReportGroupScore, ReportItem, ReportNote } from '../model/report.js';
 import { groupTitle, levelTitle } from './levels.js';
 import { formatScore } from './number.js';
 import { choiceWords } from './plan-words.js';
 import { codeSpan, escapeMarkdownInline as md } from './sanitize.js';
 import { plural } from './plural.js';
-
-/** Up to this many respondents a report names each one beside their scores; beyond, counts and spreads. */
-export const NAMED_RESPONDENTS = 10;
-
-export function respondentCount(report: Report): number {
-  return report.respondentCount ?? report.respondents.length;
-}
-
-/** Whether the report names each respondent beside their figures. */
-export function namesRespondents(report: Report): boolean {
-  return report.anonymous !== true && report.respondents.length <= NAMED_RESPONDENTS;
-}
+import { listedGaps, namesRespondents, respondentCount } from './selection.js';
 
 /** The "Respondents:" line of the header. */
 export function respondentsFact(report: Report): string {
@@ -67,20 +56,6 @@ function shortLabel(label: string): string {
 
 function counts(answers: readonly ReportAnswerCount[]): string {
   return answers.map((a) => `${md(shortLabel(a.label))} ×${a.count}`).join(', ');
-}
-
-/** Where a team is too large to name, the disagreements listed at most (widest spread first); the JSON has them all. */
-export const LISTED_DISAGREEMENTS = 10;
-
-/** The disagreements a report lists, in the order it lists them, and how many more there are. */
-export function listedDisagreements<T extends { readonly item: ReportItem }>(report: Report, all: readonly T[]): { listed: T[]; more: number } {
-  if (namesRespondents(report) || all.length <= LISTED_DISAGREEMENTS) return { listed: [...all], more: 0 };
-  const ranked = all
-    .map((entry, order) => ({ entry, order }))
-    .sort((a, b) => (b.entry.item.spread ?? 0) - (a.entry.item.spread ?? 0) || a.order - b.order)
-    .slice(0, LISTED_DISAGREEMENTS)
-    .sort((a, b) => a.order - b.order);
-  return { listed: ranked.map((r) => r.entry), more: all.length - LISTED_DISAGREEMENTS };
 }
 
 /** The line after a shortened list of disagreements. */
@@ -162,17 +137,6 @@ export function groupsSection(report: Report): string[] {
 function chose(answers: readonly ReportAnswerCount[] | undefined): string {
   if (answers === undefined || answers.length === 0) return '';
   return `, most often ${answers.map((a) => `“${md(a.label)}” (${a.count})`).join(' or ')}`;
-}
-
-/** "## Perception gaps": the largest differences between groups, elements and questions together. */
-/** Question gaps a report lists (every element gap is listed): the largest; the JSON report has them all. */
-const LISTED_QUESTION_GAPS = 10;
-
-/** The gaps a report lists, largest first: every element's, and the largest LISTED_QUESTION_GAPS questions'. */
-export function listedGaps(gaps: readonly ReportGap[]): { readonly listed: readonly ReportGap[]; readonly more: number } {
-  let questions = 0;
-  const listed = gaps.filter((g) => g.question === null || ++questions <= LISTED_QUESTION_GAPS);
-  return { listed, more: gaps.length - listed.length };
 }
 
 export function gapsSection(report: Report): string[] {

@@ -171,6 +171,9 @@ describe('deltas and levels', () => {
     //   Q1: (200/3 + 80 + 30) / 3 = 58.888… → 58.89, weakest 30 → ad-hoc
     //   Q2: (100 + 40) / 2 = 70, weakest 40 → ad-hoc
     //   delta = 70 − 58.89 = 11.11
+    // (1.2) understanding has a score in Q1 only, so the overall change also carries its like-for-like figure:
+    //   the same formula over the elements scored in both, (66.67 + 80) / 2 = 73.335 → 73.34; 70; −3.335 → −3.34
+    // mutation caught: the overall like-for-like left out, or shown in place of the periods' own figures
     expect(ch.overall).toEqual({
       delta: 11.11,
       fromScore: 58.89,
@@ -178,6 +181,7 @@ describe('deltas and levels', () => {
       from: 'ad-hoc',
       to: 'ad-hoc',
       direction: 'same',
+      likeForLike: { over: ['strategy.a', 'strategy.b', 'measurement.a'], fromScore: 73.34, toScore: 70, delta: -3.34 },
     });
   });
 
@@ -244,21 +248,25 @@ describe('drivers', () => {
   it('counts a question without a value as contributing 0, and rescales the others', () => {
     // Q1: a 0, b 100 → score 50; contributions a 0, b 50
     // Q2: a 0, b n/a → score 0 (only a has a value, Σw = 1); contributions a 0, b 0
-    // driver b: 0 − 50 = −50 = element delta
+    // (1.2) the element's own delta is −50; the periods answered different questions, so its like-for-like change
+    // over a alone (0 → 0) is beside it, and the drivers add up to that: none moved
+    // mutation caught: drivers over every question (b −50) while the like-for-like delta says 0
     const q1 = makeReport({ period: 'Q1', elements: { culture: { a: 0, b: 100 } } });
     const q2 = makeReport({ period: 'Q2', elements: { culture: { a: 0, b: null } } });
     const culture = elementChange(compareChecked([q1, q2]).changes[0]!, 'culture');
     expect(culture.delta).toBe(-50);
-    expect(culture.drivers).toEqual([{ question: 'b', text: 'Question b?', delta: -50, fromScore: 100, toScore: null }]);
+    expect(culture.likeForLike).toEqual({ over: ['a'], fromScore: 0, toScore: 0, delta: 0 });
+    expect(culture.drivers).toEqual([]);
 
     // Q1: a 100, b no value → score 100; contribution a 100 (Σw = 1)
     // Q2: a 100, b 0 → score 50; contributions a 50, b 0 (Σw = 2)
-    // a's share halves although its answer did not change: driver a −50; b moved 0 and is left out
+    // (1.2) like for like over a: 100 → 100, so no driver: a's answer did not change
     const r1 = makeReport({ period: 'Q1', elements: { culture: { a: 100, b: null } } });
     const r2 = makeReport({ period: 'Q2', elements: { culture: { a: 100, b: 0 } } });
     const rescaled = elementChange(compareChecked([r1, r2]).changes[0]!, 'culture');
     expect(rescaled.delta).toBe(-50);
-    expect(rescaled.drivers).toEqual([{ question: 'a', text: 'Question a?', delta: -50, fromScore: 100, toScore: 100 }]);
+    expect(rescaled.likeForLike).toEqual({ over: ['a'], fromScore: 100, toScore: 100, delta: 0 });
+    expect(rescaled.drivers).toEqual([]);
   });
 
   it('keeps at most 5, ordered by |delta| then id, and leaves out moves under 0.01', () => {
@@ -294,7 +302,7 @@ describe('questions added and removed', () => {
   it('lists question ids in one period\'s report of the element but not the other\'s', () => {
     // Q1: a 50, b 100 → 75; contributions a 25, b 50
     // Q2: a 50, c 0   → 25; contributions a 25, c 0
-    // drivers: b 0 − 50 = −50 (no value in Q2: contributes 0); a and c move 0
+    // (1.2) like for like over a (50 → 50): no driver
     const q1 = makeReport({ period: 'Q1', elements: { strategy: { a: 50, b: 100 }, design: { d: 10 } } });
     const q2 = makeReport({ period: 'Q2', elements: { strategy: { a: 50, c: 0 }, design: { d: 20 } } });
     const ch = compareChecked([q1, q2]).changes[0]!;
@@ -302,7 +310,8 @@ describe('questions added and removed', () => {
       delta: -50,
       questionsAdded: ['c'],
       questionsRemoved: ['b'],
-      drivers: [{ question: 'b', text: 'Question b?', delta: -50, fromScore: 100, toScore: null }],
+      likeForLike: { over: ['a'], fromScore: 50, toScore: 50, delta: 0 },
+      drivers: [],
     });
     expect(elementChange(ch, 'design')).toMatchObject({ questionsAdded: [], questionsRemoved: [] });
   });

@@ -39,19 +39,21 @@ function element(c: Comparison, id: string, change = 0): ElementChange {
 }
 
 describe('compare between two versions of a model', () => {
-  // mutation caught: changeBetween ignoring the questionnaires (no likeForLike branch): strategy would show
-  // 50 → 50, delta 0, and culture 50 → 32.69, a fall of 17.31 that is only the new question
-  it('compares each element over the questions both periods were asked, and names the new and dropped ones', async () => {
+  // (1.2) the change's own figures are the periods' (strategy 50 → 50, culture 50 → 32.69, high → low, a fall);
+  // the like-for-like figures over the questions both answered sit beside them, labelled, never as a level
+  // mutations caught: no likeForLike branch (strategy's +50 over the kept question lost); the like-for-like scores
+  // put in place of the periods' own (the 1.1 behaviour: the issue's "Ad hoc → Repeatable" on a fall)
+  it('gives the periods\' own figures, and beside them the like-for-like ones, naming the new and dropped questions', async () => {
     const { code, stdout } = await run(['compare', `${DIR}/2026-Q4.yaml`, `${DIR}/2026-Q3.yaml`, '--model', `${DIR}/model`, '-f', 'json']);
     expect(code).toBe(0);
     const c = JSON.parse(stdout) as Comparison;
     expect(element(c, 'strategy')).toMatchObject({
       fromScore: 50,
-      toScore: 100,
-      delta: 50,
+      toScore: 50,
+      delta: 0,
       from: 'high',
       to: 'high',
-      comparedOver: ['strategy.statement'],
+      likeForLike: { over: ['strategy.statement'], fromScore: 50, toScore: 100, delta: 50 },
       questionsAdded: ['strategy.promises'],
       questionsRemoved: ['strategy.words'],
     });
@@ -59,10 +61,12 @@ describe('compare between two versions of a model', () => {
     // the renamed question counts on both sides; the reshaped one on neither
     expect(element(c, 'culture')).toMatchObject({
       fromScore: 50,
-      toScore: 50,
-      delta: 0,
-      direction: 'same',
-      comparedOver: ['culture.speak-up'],
+      toScore: 32.69,
+      delta: -17.31,
+      from: 'high',
+      to: 'low',
+      direction: 'down',
+      likeForLike: { over: ['culture.speak-up'], fromScore: 50, toScore: 50, delta: 0 },
       questionsAdded: ['culture.weeks'],
       questionsRemoved: ['culture.days'],
       drivers: [],
@@ -71,12 +75,15 @@ describe('compare between two versions of a model', () => {
     expect(c.periods.map((p) => p.elements.find((e) => e.id === 'culture')!.score)).toEqual([50, 32.69]);
   });
 
+  // mutation caught: a renderer showing the like-for-like figures unlabelled, or as the change's own
   it('says so in Markdown and in the terminal', async () => {
     const markdown = await run(['compare', `${DIR}/2026-Q3.yaml`, `${DIR}/2026-Q4.yaml`, '--model', `${DIR}/model`, '-f', 'markdown']);
-    expect(markdown.stdout).toContain('over the 1 question both periods were asked');
+    expect(markdown.stdout).toContain('| Culture | 50 | 32.69 | -17.31 | High → Low ↓ |');
+    expect(markdown.stdout).toContain('| Strategy | 1 | 50 | 100 | +50 |');
+    expect(markdown.stdout).toContain('- Culture fell 17.31 points (50 → 32.69); like for like, over the 1 question both periods answered: 50 → 50 (0).');
     expect(markdown.stdout).toContain('- Culture: compared over 1 question; new in 2026-Q4: culture.weeks; dropped since 2026-Q3: culture.days');
     const text = await run(['compare', `${DIR}/2026-Q3.yaml`, `${DIR}/2026-Q4.yaml`, '--model', `${DIR}/model`]);
-    expect(text.stdout).toContain('Strategy: over 1 questions; new strategy.promises; dropped strategy.words');
+    expect(text.stdout).toContain('Strategy: like for like, over the 1 question both periods answered: 50 -> 100 (+50); new strategy.promises; dropped strategy.words');
   });
 
   // mutation caught: the loader treating an unknown question of an older version as an error again (exit 1)
@@ -123,15 +130,15 @@ describe('compareReports with a report JSON scored from answers of another versi
     const q2 = makeReport({ period: 'Q2', elements: { strategy: { a: 60, b: 0 } } });
     expect(element(comparisonOf([old, q2]), 'strategy')).toMatchObject({
       fromScore: 40,
-      toScore: 60,
-      delta: 20,
-      comparedOver: ['a'],
+      toScore: 30,
+      delta: -10,
+      likeForLike: { over: ['a'], fromScore: 40, toScore: 60, delta: 20 },
       questionsAdded: ['b'],
       questionsRemoved: [],
     });
-    // without the warning, the question without a value is taken as asked and unanswered (the 1.0 behaviour)
-    expect(element(comparisonOf([q1, q2]), 'strategy')).toMatchObject({ delta: -10, questionsAdded: [] });
-    expect(element(comparisonOf([q1, q2]), 'strategy').comparedOver).toBeUndefined();
+    // without the warning, the question without a value is taken as asked and unanswered: not new; (1.2) the
+    // like-for-like figure is still there, since the two periods answered different questions
+    expect(element(comparisonOf([q1, q2]), 'strategy')).toMatchObject({ delta: -10, questionsAdded: [], likeForLike: { over: ['a'], delta: 20 } });
   });
 });
 
@@ -149,7 +156,6 @@ describe('the example quarters (1.0.0 history, 2026-Q4 in the current model)', (
     expect(renamed.length).toBeGreaterThan(0);
     for (const e of model!.elements) {
       const change = element(c, e.id);
-      expect(change.comparedOver, e.id).toBeDefined();
       const expectedNew = e.questions.filter((q) => ![q.id, ...q.replaces].some((id) => recorded.has(id))).map((q) => q.id);
       expect(change.questionsAdded, e.id).toEqual(expectedNew);
     }

@@ -139,7 +139,8 @@ describe('renderComparisonMarkdown', () => {
         makeReport({ period: 'Q2', elements: { strategy: { a: 50, new: 50, newer: 50 } } }),
       ]),
     );
-    expect(changed).toContain('- Strategy: added new and newer; removed old');
+    // (1.2) the periods answered different questions: listed with the like-for-like figures
+    expect(changed).toContain('- Strategy: compared over 1 question; new in Q2: new and newer; dropped since Q1: old');
   });
 
   it('lists the warnings', () => {

@@ -178,10 +178,12 @@ describe('an anonymous report', () => {
     for (const name of ['Maria Lopez', 'James Okafor', 'Priya Shah']) expect(page).not.toContain(name);
     expect(page).not.toContain('maria-lopez.yaml');
     expect(page).not.toContain('Managing director');
-    expect(visibleText(page)).toContain('3 respondents, anonymous');
+    expect(visibleText(page)).toContain('3 respondents in 3 groups, anonymous');
     expect(visibleText(page)).toContain('Only the install visit is mapped.');
     expect(page).toContain('a'.repeat(64));
-    expect(visibleText(page)).toMatch(/from 0 to 100/); // disagreements as a range, not by person
+    // disagreements as counts of answers, not by person (#28: this row read "from Infinity to -Infinity")
+    expect(visibleText(page)).toContain('3 answers');
+    expect(page).not.toContain('Infinity');
   });
 });
 
@@ -200,7 +202,7 @@ describe('the comparison page', () => {
 
   it('says how the overall and each element moved, and shows every change', () => {
     expect(text).toMatch(/Overall the score rose/);
-    expect(text).toMatch(/\+60\s+points since 2026-Q2; Unconscious → Systematic ↑/);
+    expect(text).toMatch(/\+60\s+points since 2026-Q2 \([\d.]+ → [\d.]+\); Unconscious → Systematic ↑/);
     expect(text).toContain('2026-Q2 → 2026-Q3');
     expect(text).toContain('First → last: 2026-Q2 → 2026-Q4');
   });

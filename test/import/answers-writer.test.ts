@@ -1,14 +1,13 @@
-// serializeAnswersFast, the writer cxm import uses for tens of thousands of respondents, against
-// serializeAnswers (the yaml Document writer of cxm assess): the same data, whatever the text (fuzzed,
+// serializeAnswers in bulk (how cxm import writes tens of thousands of respondents) against
+// serializeAnswers as yaml writes it (the interview's files): the same data, whatever the text (fuzzed,
 // fixed seed), and read the same by YAML 1.2 and YAML 1.1 readers.
 
 import fc from 'fast-check';
 import { load as jsYamlLoad } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { serializeAnswersFast } from '../../src/assess/answers-fast.js';
-import { serializeAnswers } from '../../src/assess/answers-file.js';
-import type { AnswersDraft, DraftRespondent } from '../../src/model/answers-draft.js';
+import { serializeAnswers } from '../../src/answers-file/write.js';
+import type { AnswersDraft, DraftRespondent } from '../../src/answers-file/draft.js';
 import type { AnswerValue } from '../../src/model/types.js';
 import { runs } from '../fuzz-runs.js';
 
@@ -41,13 +40,13 @@ const draft: fc.Arbitrary<AnswersDraft> = fc
   })
   .map((d) => Object.fromEntries(Object.entries(d).filter(([, v]) => v !== undefined)) as unknown as AnswersDraft);
 
-describe('serializeAnswersFast', () => {
+describe('serializeAnswers in bulk', () => {
   it('writes the data serializeAnswers writes, read alike as YAML 1.2 and YAML 1.1', () => {
     // catches: a plain scalar that a reader takes for something else (no → false in YAML 1.1, 1.0 → a number,
     // 2026-11-22 → a date), or an escape YAML does not know
     fc.assert(
       fc.property(draft, (d) => {
-        const fast = serializeAnswersFast(d);
+        const fast = serializeAnswers(d, { bulk: true });
         const expected = parse(serializeAnswers(d), { version: '1.2' }) as unknown;
         expect(parse(fast, { version: '1.2' })).toEqual(expected);
         expect(parse(fast, { version: '1.1' })).toEqual(expected);
@@ -63,7 +62,7 @@ describe('serializeAnswersFast', () => {
       organization: 'Acme Ltd',
       respondents: [{ name: 'Ann Lee', group: 'front-line', answers: new Map<string, AnswerValue>([['a.b', 'most'], ['a.c', ['nps', 'complaints']], ['a.d', 7]]), notes: new Map() }],
     };
-    expect(serializeAnswersFast(d)).toBe(
+    expect(serializeAnswers(d, { bulk: true })).toBe(
       'kind: answers\nmodel: {id: cx-maturity, version: "1.0.0"}\norganization: Acme Ltd\nrespondents:\n  - name: Ann Lee\n    group: front-line\n    answers:\n      a.b: most\n      a.c: [nps, complaints]\n      a.d: 7\n',
     );
   });

@@ -10,7 +10,8 @@ import { writeSync } from 'node:fs';
 import { URL } from 'node:url';
 
 const dist = new URL('../../dist/', import.meta.url);
-const { AnswerStore, serializeAnswers } = await import(new URL('assess/answers-file.js', dist).href);
+const { AnswerStore } = await import(new URL('answers-file/store.js', dist).href);
+const { serializeAnswers } = await import(new URL('answers-file/write.js', dist).href);
 const { runSession } = await import(new URL('assess/session.js', dist).href);
 const { loadModel } = await import(new URL('load/model.js', dist).href);
 const { builtinModelDir } = await import(new URL('load/builtin.js', dist).href);

@@ -2,9 +2,9 @@
 // one, and a responder that answers any question of a model in a fixed, varied way.
 
 import { existsSync } from 'node:fs';
-import { AnswerStore, draftFromAnswerSet } from '../../src/assess/answers-file.js';
-import type { AnswersDraft } from '../../src/model/answers-draft.js';
-import { loadAnswerSet } from '../../src/load/answers.js';
+import { readAnswersDraft } from '../../src/answers-file/read.js';
+import { AnswerStore } from '../../src/answers-file/store.js';
+import type { AnswersDraft } from '../../src/answers-file/draft.js';
 import { builtinModelDir } from '../../src/load/builtin.js';
 import { loadModel } from '../../src/load/model.js';
 import { NOT_APPLICABLE, type AnswerValue, type Model, type Question } from '../../src/model/types.js';
@@ -25,9 +25,9 @@ export function questionsOf(model: Model): Question[] {
 export async function openStore(path: string, model: Model): Promise<AnswerStore> {
   let draft: AnswersDraft = { model: { id: model.id, version: model.version }, respondents: [] };
   if (existsSync(path)) {
-    const { answers, findings } = await loadAnswerSet([path], model);
-    if (!answers) throw new Error(`${path} does not load: ${JSON.stringify(findings)}`);
-    draft = draftFromAnswerSet(answers);
+    const read = await readAnswersDraft(path, model);
+    if (!read.draft) throw new Error(`${path} does not load: ${JSON.stringify(read.findings)}`);
+    draft = read.draft;
   }
   return new AnswerStore(path, draft);
 }

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serializeAnswers } from '../../src/assess/answers-file.js';
+import { serializeAnswers } from '../../src/answers-file/write.js';
 import { loadAnswerSet } from '../../src/load/answers.js';
 import { NOT_APPLICABLE, type AnswerSet, type AnswerValue, type ChoiceQuestion, type Model, type Question } from '../../src/model/types.js';
 import { scoreAssessment } from '../../src/score/score.js';

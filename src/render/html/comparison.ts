@@ -10,6 +10,11 @@ import { trendChart } from './charts.js';
 import { html } from './escape.js';
 import { colophon, levelClass, renderPage } from './page.js';
 import { plural } from '../plural.js';
+import { likeForLikeReason, likeForLikeWords, moved as movedWords } from '../compare-words.js';
+
+function capitalised(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
 
 function arrow(direction: Direction | null): string {
   return direction === 'up' ? ' ↑' : direction === 'down' ? ' ↓' : '';
@@ -108,12 +113,9 @@ ${c.elements.map((e, i) => `<tr><th scope="row">${html(e.title)}</th>${c.periods
     const e = c.changes.at(-1)!.elements[index];
     if (e === undefined || e.delta === null) return '<p class="small muted">No change to show: not assessed in both the first and the last period.</p>';
     const level = e.from === e.to ? `still ${html(levelTitle(e.to))}` : `${html(levelTitle(e.from))} → ${html(levelTitle(e.to))}${arrow(e.direction)}`;
-    // across model versions the change is measured over the questions both periods were asked, not the chart's scores
-    const over =
-      e.comparedOver === undefined
-        ? ''
-        : ` (${formatScore(e.fromScore)} → ${formatScore(e.toScore)} over the ${plural(e.comparedOver.length, 'question')} both periods were asked)`;
-    return `<p class="small"><strong>${formatSigned(e.delta)}</strong> ${Math.abs(e.delta) === 1 ? 'point' : 'points'} since ${html(first.label)}${over}; ${level}</p>`;
+    // the periods' own figures, as the chart shows them; a like-for-like figure beside them, labelled
+    const like = e.likeForLike === undefined ? '' : `<br><span class="muted">${html(capitalised(likeForLikeWords(e.likeForLike)))}</span>`;
+    return `<p class="small"><strong>${formatSigned(e.delta)}</strong> ${Math.abs(e.delta) === 1 ? 'point' : 'points'} since ${html(first.label)} (${formatScore(e.fromScore)} → ${formatScore(e.toScore)}); ${level}${like}</p>`;
   }
 
   function changeSection(change: PeriodChange, index: number): string {
@@ -129,6 +131,17 @@ ${c.elements.map((e, i) => `<tr><th scope="row">${html(e.title)}</th>${c.periods
       `<h3 id="${id}-title">${heading}</h3>`,
       `<table class="keep"><thead><tr><th scope="col">Element</th><th scope="col" class="num">${from}</th><th scope="col" class="num">${to}</th><th scope="col" class="num">Change</th><th scope="col">Level</th></tr></thead><tbody>${row('Overall', change.overall, true)}${change.elements.map((e) => row(html(elementTitle(e.id)), e)).join('')}</tbody></table>`,
     ];
+    const alike = [
+      ...(change.overall.likeForLike !== undefined ? [['Overall', change.overall.likeForLike] as const] : []),
+      ...change.elements.flatMap((e) => (e.likeForLike !== undefined ? [[elementTitle(e.id), e.likeForLike] as const] : [])),
+    ];
+    if (alike.length > 0) {
+      parts.push(
+        `<p class="small">${html(likeForLikeReason(change.from, change.to))}</p><table class="keep"><caption>Like for like: over the questions both periods answered (not a level)</caption><thead><tr><th scope="col">Like for like</th><th scope="col" class="num">Questions</th><th scope="col" class="num">${from}</th><th scope="col" class="num">${to}</th><th scope="col" class="num">Change</th></tr></thead><tbody>${alike
+          .map(([name, like]) => `<tr><th scope="row">${html(name)}</th><td class="num">${like.over.length}</td><td class="num">${formatScore(like.fromScore)}</td><td class="num">${formatScore(like.toScore)}</td><td class="num">${formatSigned(like.delta)}</td></tr>`)
+          .join('')}</tbody></table>`,
+      );
+    }
     const moves = [{ name: 'Overall', ...change.overall }, ...change.elements.map((e) => ({ name: elementTitle(e.id), ...e }))].filter((m) => m.from !== null && m.to !== null && m.from !== m.to);
     if (moves.length > 0) {
       parts.push(
@@ -156,8 +169,9 @@ ${c.elements.map((e, i) => `<tr><th scope="row">${html(e.title)}</th>${c.periods
     if (e.delta === null) return undefined;
     const title = html(elementTitle(e.id));
     const drivers = e.drivers.length === 0 ? '' : `<ul>${e.drivers.map((d) => `<li><span class="num">${formatSigned(d.delta)}</span> ${html(d.text)} <span class="muted">(${formatScore(d.fromScore)} → ${formatScore(d.toScore)})</span></li>`).join('')}</ul>`;
-    if (e.delta === 0) return e.drivers.length === 0 ? undefined : `<li>${title} did not move: these changes cancelled out:${drivers}</li>`;
-    return `<li><strong>${title}</strong> ${e.delta > 0 ? 'rose' : 'fell'} ${plural(Math.abs(e.delta), 'point')} (${formatScore(e.fromScore)} → ${formatScore(e.toScore)})${drivers === '' ? '.' : `:${drivers}`}</li>`;
+    if (e.delta === 0 && e.likeForLike === undefined) return e.drivers.length === 0 ? undefined : `<li>${title} did not move: these changes cancelled out:${drivers}</li>`;
+    const like = e.likeForLike === undefined ? '' : `; ${html(likeForLikeWords(e.likeForLike))}`;
+    return `<li><strong>${title}</strong> ${movedWords(e.delta)} (${formatScore(e.fromScore)} → ${formatScore(e.toScore)})${like}${drivers === '' ? '.' : `:${drivers}`}</li>`;
   }
 }
 

@@ -3,12 +3,10 @@
 // the report has them, then one section per element, the disagreements, warnings, method and inputs.
 // The same content as the Markdown report (src/render/markdown.ts), laid out for reading. Pure.
 
-import { listedGaps, namesRespondents } from '../team-markdown.js';
-import { ELEMENT_STEPS, SUMMARY_STEPS } from '../plan-words.js';
 import type { PlanStep, RecordedAnswer, Report, ReportElement, ReportItem } from '../../model/report.js';
-import { findLevel, groupTitle, levelTitle, weakestQuestions } from '../levels.js';
+import { findLevel, groupTitle, levelTitle } from '../levels.js';
+import { DISAGREEMENT_SPREAD, ELEMENT_STEPS, SUMMARY_STEPS, disagreedQuestions, listedGaps, namesRespondents, respondentCount, weakestQuestions } from '../selection.js';
 import { formatScore, formatSigned } from '../number.js';
-import { DISAGREEMENT_SPREAD } from '../markdown.js';
 import { barChart, radarChart } from './charts.js';
 import { html, htmlLines } from './escape.js';
 import { levelColour } from '../level-colours.js';
@@ -52,11 +50,17 @@ function masthead(report: Report): string {
   const facts: [string, string][] = [];
   if (report.period) facts.push(['Period', html(report.period)]);
   if (report.date) facts.push(['Date', html(report.date)]);
-  if (anonymous(report)) {
-    facts.push(['Respondents', `${plural(report.respondents.length, 'respondent')}, anonymous`]);
-  } else if (report.respondents.length > 0) {
+  const count = respondentCount(report);
+  const groups = (report.groups ?? []).length;
+  const inGroups = groups > 0 ? ` in ${plural(groups, 'group')}` : '';
+  if (count === 0) facts.push(['Respondents', 'none']);
+  else if (anonymous(report)) {
+    facts.push(['Respondents', `${plural(count, 'respondent')}${inGroups}, anonymous`]);
+  } else if (!namesRespondents(report)) {
+    facts.push(['Respondents', `${plural(count, 'respondent')}${inGroups}`]);
+  } else {
     facts.push(['Respondents', report.respondents.map((r) => (r.role ? `${html(r.name)} <span class="muted">(${html(r.role)})</span>` : html(r.name))).join(', ')]);
-  } else facts.push(['Respondents', 'none']);
+  }
   facts.push(['Model', `${html(report.model.title)} <span class="muted">${html(report.model.id)} ${html(report.model.version)}</span>`]);
   return `<header class="masthead">
 <p class="kicker">${kicker.map(html).join(' · ')}</p>
@@ -128,7 +132,7 @@ function planSection(report: Report, plan: readonly PlanStep[]): string {
     const element = report.elements.find((e) => e.id === step.element) ?? found?.element;
     const question = found?.item.text ?? step.question;
     const who =
-      !anonymous(report) && step.answers !== undefined && Object.keys(step.answers).length > 0
+      namesRespondents(report) && step.answers !== undefined && Object.keys(step.answers).length > 0
         ? `<p class="small muted">Answers that would change: ${Object.entries(step.answers)
             .map(([name, a]) => `${html(name)} → ${html(answerText(found?.item, a))}`)
             .join('; ')}.</p>`
@@ -185,7 +189,7 @@ function meter(report: Report, score: number | null, level: string | null): stri
 function itemRow(report: Report, item: ReportItem): string {
   const na = item.notApplicable > 0 ? ` <span class="muted">(+${item.notApplicable} n/a)</span>` : '';
   const choices =
-    !anonymous(report) && item.choices !== undefined && Object.keys(item.choices).length > 0
+    namesRespondents(report) && item.choices !== undefined && Object.keys(item.choices).length > 0
       ? `<div class="small muted">Answers: ${Object.entries(item.choices)
           .map(([name, a]) => `${html(name)}: ${html(answerText(item, a))}`)
           .join('; ')}</div>`
@@ -244,18 +248,20 @@ function elementSection(report: Report, element: ReportElement, index: number): 
 }
 
 function disagreements(report: Report): string {
-  const items = report.elements.flatMap((e) => e.items.filter((i) => i.spread !== null && i.spread >= DISAGREEMENT_SPREAD).map((i) => ({ element: e, item: i })));
+  const items = disagreedQuestions(report);
   if (items.length === 0) return '';
   const rows = items.map(({ element, item }) => {
     const values = Object.entries(item.byRespondent).filter((entry): entry is [string, number] => entry[1] !== null);
-    const shown = !namesRespondents(report)
-      ? `from ${formatScore(Math.min(...values.map(([, v]) => v)))} to ${formatScore(Math.max(...values.map(([, v]) => v)))}`
-      : values.map(([name, v]) => `${html(name)} ${formatScore(v)}`).join(', ');
+    const shown = namesRespondents(report)
+      ? values.map(([name, v]) => `${html(name)} ${formatScore(v)}`).join(', ')
+      : item.distribution === undefined
+        ? `${plural(item.answers, 'answer')}`
+        : item.distribution.filter((d) => d.count > 0).map((d) => `${html(d.label)} ×${d.count}`).join('; ');
     return `<tr><td>${html(item.text)}</td><td>${html(element.title)}</td><td class="num">${formatScore(item.spread)}</td><td>${shown}</td></tr>`;
   });
   return `<section id="disagreements" aria-labelledby="disagreements-title"><h2 id="disagreements-title">Where the team disagrees</h2>
 <p class="lead">Questions on which respondents' answers are ${DISAGREEMENT_SPREAD} points or more apart. Each is worth discussing: people see the same organization differently, and the score hides it.</p>
-<table class="keep"><thead><tr><th scope="col">Question</th><th scope="col">Element</th><th scope="col" class="num">Spread</th><th scope="col">${namesRespondents(report) ? 'By respondent' : 'Values'}</th></tr></thead><tbody>${rows.join('\n')}</tbody></table></section>`;
+<table class="keep"><thead><tr><th scope="col">Question</th><th scope="col">Element</th><th scope="col" class="num">Spread</th><th scope="col">${namesRespondents(report) ? 'By respondent' : 'Answers given'}</th></tr></thead><tbody>${rows.join('\n')}</tbody></table></section>`;
 }
 
 function method(report: Report): string {

@@ -1,7 +1,7 @@
-// The answers file as it is being written (by cxm assess, answer by answer, or by cxm import): plain,
-// mutable data that the writers turn into SPEC 2.3 YAML. Shared by assess/ and import/.
+// The answers file as it is being written (by cxm assess, answer by answer, by cxm import, by cxm anonymize):
+// plain, mutable data that the one writer (write.ts) turns into SPEC 2.3 YAML.
 
-import type { AnswerValue } from './types.js';
+import type { AnswerValue } from '../model/types.js';
 
 export interface DraftRespondent {
   name: string;
@@ -22,4 +22,9 @@ export interface AnswersDraft {
   /** Where the answers came from when they were imported (cxm import): the file's name and SHA-256. */
   source?: { readonly file: string; readonly sha256: string };
   readonly respondents: DraftRespondent[];
+  /**
+   * The file's other top-level keys (`targets:`, `evidence:`, any later one), in the file's order: what the writer
+   * does not manage, it writes back as it was read, after the respondents.
+   */
+  kept?: readonly (readonly [string, unknown])[];
 }
