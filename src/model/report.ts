@@ -17,7 +17,16 @@ export type ReportWarningCode =
   | 'element-not-assessed'
   // (1.1)
   | 'partial-assessment'
-  | 'too-few-respondents';
+  | 'too-few-respondents'
+  // (1.2) anonymous reports (SPEC 4.2)
+  | 'figures-withheld'
+  | 'groups-not-shown';
+
+/**
+ * (1.2) Why an anonymous report withholds a figure (SPEC 4.2): it rests on fewer people than the minimum, or it
+ * would let such a figure be worked out from the ones shown beside it. Decided in src/score/anonymity.ts.
+ */
+export type WithheldReason = 'too-few-respondents' | 'reveals-withheld';
 
 export interface ReportWarning {
   readonly code: ReportWarningCode;
@@ -62,6 +71,8 @@ export interface ReportItem {
   readonly options?: readonly ReportOption[];
   /** (1.1) How many respondents chose each answer: every option (multi: each option on its own), scale values given, n/a. */
   readonly distribution?: readonly ReportAnswerCount[];
+  /** (1.2) Anonymous reports: the score is withheld (null), and why. */
+  readonly withheld?: WithheldReason;
 }
 
 /** (1.1) An option of a question, for reading `choices`. */
@@ -180,6 +191,8 @@ export interface ReportElement {
   readonly items: readonly ReportItem[];
   /** (1.1) The spread of the respondents' own scores, for teams too large to name each person. */
   readonly respondentScores?: ReportScoreSpread;
+  /** (1.2) Anonymous reports: the score and level are withheld (null), and why. */
+  readonly withheld?: WithheldReason;
 }
 
 export interface Report {
@@ -196,6 +209,8 @@ export interface Report {
     readonly method: OverallMethod;
     /** Ids of the assessed element(s) with the lowest score. */
     readonly weakest: readonly string[];
+    /** (1.2) Anonymous reports: the score and level are withheld (null), and why. */
+    readonly withheld?: WithheldReason;
   };
   /** The model's levels, ascending, so a report can be read without the model. */
   readonly levels: readonly ReportLevel[];
@@ -216,4 +231,6 @@ export interface Report {
   readonly respondentCount?: number;
   /** (1.1) Anonymous reports: groups with fewer respondents than this are not shown. */
   readonly minGroupSize?: number;
+  /** (1.2) Anonymous reports: how many groups are not shown (not listed in `groups`). */
+  readonly suppressedGroups?: number;
 }

@@ -4,7 +4,7 @@
 
 import type { Report } from '../model/report.js';
 import type { AnswerSet, Model } from '../model/types.js';
-import { anonymizeReport, DEFAULT_MIN_GROUP_SIZE, LEAST_MIN_GROUP_SIZE } from './anonymity.js';
+import { anonymizeReport, DEFAULT_MIN_GROUP_SIZE, LEAST_MIN_GROUP_SIZE, withheldFigures } from './anonymity.js';
 import { DEFAULT_GAP_THRESHOLD, distribution, respondentSpread, scoreGroups, tallyAnswers } from './groups.js';
 import { scoreAssessment } from './score.js';
 
@@ -54,5 +54,8 @@ export function buildReport(model: Model, answers: AnswerSet, options: ReportOpt
     anonymous,
     ...(grouped !== undefined ? { groups: grouped.groups, gaps: grouped.gaps, gapThreshold } : {}),
   };
-  return anonymous ? anonymizeReport(report, answers.inputs, minGroupSize) : report;
+  if (!anonymous) return report;
+  // who gave each question a value, team-wide: the figures resting on too few of them are withheld
+  const answerers = tallies.map((t) => t.questions.map((q) => q.points.flatMap((p, i) => (p === undefined ? [] : [i]))));
+  return anonymizeReport(report, answers.inputs, minGroupSize, withheldFigures(answerers, minGroupSize));
 }

@@ -5,7 +5,7 @@
 // from it), with answers drawn by fast-check (fixed seed).
 
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseCsv } from 'csv-parse/sync';
@@ -278,6 +278,19 @@ describe('safe to open in a spreadsheet', () => {
     // catches: csvField without neutralizeCell
     for (const cell of header!) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
     expect(header).toContain(`'=HYPERLINK("http://evil","click") [strategy.formula]`);
+  });
+
+  it('quotes a cell holding a semicolon, which European Excel reads as the delimiter', async () => {
+    // Mutation caught: `;` dropped from the characters that make cxm quote a CSV cell (import/csv-cell.ts,
+    // /[",;\r\n]/ → /[",\r\n]/): Excel set to a semicolon list separator would split the header in two.
+    const dir = tempDir('cxm-form-');
+    cpSync(join(ROOT, MODEL), dir, { recursive: true });
+    const strategy = join(dir, 'strategy.yaml');
+    writeFileSync(strategy, readFileSync(strategy, 'utf8').replace('text: Is there a written statement of the experience you want?', 'text: "Is there a written statement; one everyone can repeat?"'));
+    const run = await cxm(ROOT, 'form', '--model', dir, '-f', 'csv');
+    expect(run.code, run.stderr).toBe(0);
+    const header = run.stdout.replace(/^\uFEFF/, '').split('\r\n')[0]!;
+    expect(header).toContain(',"Is there a written statement; one everyone can repeat? [strategy.statement]",');
   });
 
   it('import reads neutralised cells back as the text they were', async () => {
