@@ -12,26 +12,25 @@ import { answersFile, countedAnswers } from './counted.js';
 const PROBES = join(ROOT, 'test/fixtures/probes');
 
 async function probe(name: string): Promise<{ report: Report; levels: Record<string, string | null>; share: number }> {
-  const { model, answers } = await answersFile(join(PROBES, `${name}.yaml`));
+  const { model, answers, recorded } = await answersFile(join(PROBES, `${name}.yaml`));
   const report = scoreAssessment(model, answers);
-  const { recorded, counted } = countedAnswers(model, answers);
-  return { report, levels: Object.fromEntries(report.elements.map((e) => [e.id, e.level])), share: counted / recorded };
+  return { report, levels: Object.fromEntries(report.elements.map((e) => [e.id, e.level])), share: countedAnswers(model, answers) / recorded };
 }
 
 const ELEMENTS = ['strategy', 'understanding', 'design', 'measurement', 'governance', 'culture'];
 const all = (level: string): Record<string, string> => Object.fromEntries(ELEMENTS.map((e) => [e, level]));
 
 describe('probes recorded against 1.1.0, scored by the built-in model', () => {
-  // mutation caught: an ad-hoc option scored 0 again (design.refunds-and-credits `case-by-case` at 0 puts Design at
-  // Unconscious, as 1.1.0 did with 16.1), or the option replaces of design.customer-history removed
+  // mutation caught: the ad-hoc answers that 1.1.0 scored 0 scored 0 again (memory, needs-manager, case-by-case,
+  // not-designed in design.yaml: Design falls to Unconscious, as 1.1.0 did with 16.1)
   it('a genuinely ad-hoc firm is Ad hoc in every element', async () => {
     const { report, levels } = await probe('adhoc-firm');
     expect(levels).toEqual(all('ad-hoc'));
     expect(report.overall.level).toBe('ad-hoc');
   });
 
-  // mutation caught: `levelRule: capped` removed from model.yaml (every element Systematic on its mean), or the
-  // culture.standard-met-weeks gate removed while 12 weeks is still Systematic
+  // mutation caught: `tolerance: 0` (understanding.closed-loop, at Repeatable through its 1.1.0 top answer, would
+  // hold Understanding there), or a gate at systematic on a question this firm answers at Repeatable
   it('a genuinely systematic firm is Systematic in every element', async () => {
     const { levels } = await probe('systematic-firm');
     expect(levels).toEqual(all('systematic'));
@@ -65,8 +64,8 @@ describe('probes recorded against 1.1.0, scored by the built-in model', () => {
     expect(report.overall.level).toBe('unconscious');
   });
 
-  // mutation caught: an option replaces removed (design.refunds-and-credits `procedure`: the share falls with it) or
-  // a seventh question dropped (35 of 42 count, not 36)
+  // mutation caught: an option replaces removed (understanding.closed-loop `causes-fixed`: the systematic firm's
+  // answers to it no longer count) or a seventh question dropped (35 of 42 count, not 36)
   it.each(['adhoc-firm', 'systematic-firm', 'refunds-improvised', 'standard-never-met', 'strategy-partly-ad-hoc', 'measurement-without-governance'])(
     '%s: at least 80% of its answers still count (36 of 42 per respondent)',
     async (name) => {
