@@ -40,14 +40,18 @@ describe('probes recorded against 1.1.0, scored by the built-in model', () => {
   it('refunds improvised case by case keep Design below Systematic, named as the reason', async () => {
     const { report, levels } = await probe('refunds-improvised');
     expect(levels).toEqual({ ...all('systematic'), design: 'repeatable' });
-    expect(report.elements.find((e) => e.id === 'design')!.score).toBeGreaterThanOrEqual(75);
+    const design = report.elements.find((e) => e.id === 'design')!;
+    expect(design.score).toBeGreaterThanOrEqual(75);
+    expect(design.levelOfScore).toBe('systematic');
+    expect(design.cappedBy).toEqual(['design.refunds-and-credits']);
   });
 
   // mutation caught: `levelRule: mean` (Culture 85.2, Systematic on its mean)
   it('the main standard met in 0 of 13 weeks keeps Culture below Systematic', async () => {
-    const { levels } = await probe('standard-never-met');
+    const { report, levels } = await probe('standard-never-met');
     expect(levels.culture).not.toBe('systematic');
     expect(levels).toEqual({ ...all('systematic'), culture: 'ad-hoc' });
+    expect(report.elements.find((e) => e.id === 'culture')!.cappedBy).toEqual(['culture.standard-met-weeks']);
   });
 
   // mutation caught: `levelRule: mean` (Strategy 79.2, Systematic)

@@ -151,9 +151,19 @@ function optionIdsOf(question: Question): readonly string[] {
   return ids;
 }
 
+/** (1.2) Option ids an option `replaces`: answers recorded with them count for that option, as old question ids do. */
+const replacedByQuestion = new WeakMap<Question, ReadonlySet<string>>();
+function replacedOptionIdsOf(question: Question): ReadonlySet<string> {
+  let ids = replacedByQuestion.get(question);
+  if (!ids) replacedByQuestion.set(question, (ids = new Set(question.type === 'scale' ? [] : question.options.flatMap((o) => o.replaces ?? []))));
+  return ids;
+}
+
 /** Adds to `findings` what is wrong with one answer; `at` gives its path, asked for only when something is. */
 function checkAnswer(question: Question, value: AnswerValue, loaded: LoadedFile, at: () => (string | number)[], old: boolean, findings: Finding[]): void {
   const optionIds = optionIdsOf(question);
+  const replaced = replacedOptionIdsOf(question);
+  const known = (id: string): boolean => optionIds.includes(id) || replaced.has(id);
   // an old id's option that no longer exists is not an error: that answer simply does not count
   const severity = old ? 'warning' : 'error';
   const unknownOption = (id: string, path: (string | number)[]): Finding => {
@@ -176,7 +186,7 @@ function checkAnswer(question: Question, value: AnswerValue, loaded: LoadedFile,
     case 'choice':
       if (typeof value !== 'string') {
         findings.push(findingAt(loaded, at(), 'answer-wrong-type', `"${question.id}" is a choice question: answer with one option id (${optionIds.join(', ')})`));
-      } else if (!optionIds.includes(value)) findings.push(unknownOption(value, at()));
+      } else if (!known(value)) findings.push(unknownOption(value, at()));
       break;
     case 'multi':
       if (!Array.isArray(value)) {
@@ -184,7 +194,7 @@ function checkAnswer(question: Question, value: AnswerValue, loaded: LoadedFile,
       } else {
         const seen = new Set<string>();
         for (const [i, id] of (value as readonly string[]).entries()) {
-          if (!optionIds.includes(id)) findings.push(unknownOption(id, [...at(), i]));
+          if (!known(id)) findings.push(unknownOption(id, [...at(), i]));
           else if (seen.has(id)) findings.push(findingAt(loaded, [...at(), i], 'duplicate-answer', `${quote(id)} is listed twice: list each option once`));
           seen.add(id);
         }
