@@ -55,6 +55,8 @@ export interface ReportItem {
   readonly score: number | null;
   /** (1.2) L_q: the level (id) of the question's unrounded value; null when it has none. Reports of cxm 1.1 lack it. */
   readonly level?: string | null;
+  /** (1.2) The question's gate (a level id), when the model gives it one: below it here, the element stays below it. */
+  readonly gate?: string;
   /** max - min of the respondents' values, 0-100; null when unanswered. */
   readonly spread: number | null;
   /** Respondents who gave the question a value (`n/a` not counted). */

@@ -55,6 +55,7 @@ function scoreElement(model: Model, tally: ElementTally, respondents: readonly R
       weight: question.weight,
       score: value === undefined ? null : percent(value),
       level: levelId(levels.questions[qi]?.level),
+      ...(question.gate !== undefined ? { gate: question.gate } : {}),
       spread: low === undefined || high === undefined ? null : round2Ratio(100n * (high - low), range),
       answers: count,
       notApplicable: answers.filter((a) => a === NOT_APPLICABLE).length,
