@@ -5,7 +5,7 @@ import type { Finding } from '../model/finding.js';
 import type { AnswerSet, AnswerValue, Model, Respondent } from '../model/types.js';
 import { loadYamlFile, type LoadedFile } from './file.js';
 import { hasErrors } from './findings.js';
-import { ANSWER_SET_RULES, ANSWERS_FILE_RULES, RECORDED_FILE_RULES, questionIndex, recordedModel, type AnswersFile } from './rules/answers-rules.js';
+import { recordedAgainst, ANSWER_SET_RULES, ANSWERS_FILE_RULES, RECORDED_FILE_RULES, questionIndex, recordedModel, type AnswersFile } from './rules/answers-rules.js';
 import { runRules } from './rules/rule.js';
 import { own, type RawAnswers, type RawRespondent } from './schema/raw.js';
 import { inputOf } from './source-file.js';
@@ -52,9 +52,8 @@ export function checkAnswerSet(files: readonly LoadedFile[], model: Model): Answ
     const loaded = read.data !== undefined ? read : read.partial;
     if (loaded === undefined) continue;
     const raw = loaded.data as RawAnswers;
-    // answers of another version of this model: a question it no longer has was dropped, not misspelled
-    const recordedVersion = raw.model.id === model.id && raw.model.version !== model.version ? raw.model.version : undefined;
-    checked.push({ loaded, raw, model, questions, questionIds, recordedVersion });
+    // answers of another version of this model, or of a model it accepts: a question it lacks was dropped, not misspelled
+    checked.push({ loaded, raw, model, questions, questionIds, recordedAgainst: recordedAgainst(raw.model, model) });
   }
   const recorded: AnswersFile[] = [];
   for (const file of checked) {
