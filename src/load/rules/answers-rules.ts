@@ -10,6 +10,7 @@ import type { LoadedFile } from '../file.js';
 import { findingAt } from '../findings.js';
 import { quote } from '../quote.js';
 import { own, type RawAnswers, type RawRespondent } from '../schema/raw.js';
+import { EVIDENCE_FILE_RULES, EVIDENCE_SET_RULES } from './evidence-rules.js';
 import { runRules, type Rule } from './rule.js';
 
 /** Question lookup by current id and by the old ids it `replaces`. */
@@ -38,6 +39,9 @@ export interface AnswersFile {
    * a question or option it lacks was dropped (its answers are left out, SPEC 2.2), not misspelled.
    */
   readonly recordedAgainst: { readonly id: string; readonly version: string } | undefined;
+  /** (1.2) The date evidence expiry is judged at, and where it came from; undefined: no date, expiry not checked. */
+  readonly asOf?: string | undefined;
+  readonly asOfFrom?: 'flag' | 'date';
 }
 
 /** The model a file was recorded against, when its answers are scored as older answers (see AnswersFile). */
@@ -353,7 +357,7 @@ const droppedOptions: Rule<AnswersFile> = ({ loaded, raw, model, questions, reco
 };
 
 /** The rules of each file whose answers are for the model (recordedModel found no error). */
-export const RECORDED_FILE_RULES: readonly Rule<AnswersFile>[] = [eachRespondent, droppedQuestions, droppedOptions];
+export const RECORDED_FILE_RULES: readonly Rule<AnswersFile>[] = [eachRespondent, droppedQuestions, droppedOptions, ...EVIDENCE_FILE_RULES];
 
 /** Where a respondent's name first appeared; its line:column is looked up only for a repeat. */
 export interface FirstAppearance {
@@ -406,4 +410,4 @@ const oneAssessment: Rule<AnswerSetSubject> = ({ files }) => {
 };
 
 /** The rules across the files of one set. */
-export const ANSWER_SET_RULES: readonly Rule<AnswerSetSubject>[] = [respondentsOnce, oneAssessment];
+export const ANSWER_SET_RULES: readonly Rule<AnswerSetSubject>[] = [respondentsOnce, oneAssessment, ...EVIDENCE_SET_RULES];
