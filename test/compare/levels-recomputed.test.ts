@@ -17,7 +17,8 @@ describe('(1.2) compare: levels recomputed under the capped rule', () => {
     expect((await cxmInProcess(['init', 'm'], { cwd: dir })).code).toBe(0);
     const manifest = join(dir, 'm', 'model.yaml');
     // tolerance 0: any question below its element's level holds the element there
-    writeFileSync(manifest, `${readFileSync(manifest, 'utf8')}levelRule: capped\ntolerance: 0\n`);
+    const text = readFileSync(manifest, 'utf8').replace(/^(levelRule|tolerance):.*\n/gm, '');
+    writeFileSync(manifest, `${text}levelRule: capped\ntolerance: 0\n`);
     const q3 = join(QUARTERS, '2026-Q3.yaml');
     const run = await cxmInProcess(['compare', '-f', 'json', '--model', join(dir, 'm'), q3, join(QUARTERS, '2026-Q4.yaml')]);
     expect(run.code, run.stderr).toBe(0);
