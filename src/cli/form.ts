@@ -17,6 +17,6 @@ export async function runForm(context: Context, flags: FormFlags): Promise<numbe
   const model = await resolveModel(context, flags.model);
   if (!model.ok) return model.exitCode;
   const render = flags.format === 'csv' ? renderFormCsv : flags.format === 'html' ? renderFormHtml : renderFormMarkdown;
-  await writeOutput(context, flags.output, render(model.value));
+  await writeOutput(context, flags.output, render(model.value), model.value.inputs.map((i) => i.file));
   return EXIT.ok;
 }
