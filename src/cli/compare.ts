@@ -21,7 +21,7 @@ import { comparePeriodOrder } from '../compare/period-order.js';
 import { periodQuestions } from '../compare/period-questions.js';
 import { questionScores, recordedQuestionScores } from '../compare/question-scores.js';
 import { buildReport, type ReportOptions } from '../score/build-report.js';
-import { reportFindings, resolveModel, sourcesOf } from './assessment.js';
+import { reportFindings, resolveModel, sourcesOf, warnIgnoredTeamFlags } from './assessment.js';
 import { EXIT, unicodeAllowed, type Context } from './context.js';
 import { parseFileSize } from './file-size.js';
 import { refuseOutputOverInput, writeOutput } from './output.js';
@@ -166,6 +166,7 @@ export async function runCompare(context: Context, files: readonly string[], fla
     return EXIT.invalid;
   }
   const comparison = compared.comparison;
+  warnIgnoredTeamFlags(context, flags, periods.some((p) => p.report.anonymous === true));
 
   const text =
     flags.format === 'json'

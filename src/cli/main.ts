@@ -9,7 +9,7 @@ import type { AnonymizeFlags } from './anonymize.js';
 import type { AssessFlags } from './assess.js';
 import { commander } from './commander.js';
 import type { CompareFlags } from './compare.js';
-import { EXIT, UsageError, colorAllowed, type Context } from './context.js';
+import { EXIT, UsageError, colorAllowed, outputFailureMessage, watchProcessOutput, type Context } from './context.js';
 import type { FormFlags } from './form.js';
 import type { ImportFlags } from './import.js';
 import type { ReportFlags } from './report.js';
@@ -209,12 +209,12 @@ function commandsFor(argv: readonly string[]): readonly string[] {
 
 export async function main(argv: readonly string[], options: MainOptions = {}): Promise<number> {
   // the process's own streams: a full disk, a closed pipe or a closed stdout ends with exit 2 and a sentence
-  const watched = options.stdout === undefined ? (await import('./process-output.js')).watchProcessOutput() : undefined;
+  const watched = options.stdout === undefined ? watchProcessOutput() : undefined;
   try {
     const code = await runMain(argv, options);
     const failure = await watched?.settle();
     if (failure === undefined) return code;
-    if (failure.stream === 'stdout') process.stderr.write((await import('./process-output.js')).outputFailureMessage(failure));
+    if (failure.stream === 'stdout') process.stderr.write(outputFailureMessage(failure));
     return EXIT.usage;
   } finally {
     watched?.dispose();

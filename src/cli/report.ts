@@ -3,7 +3,7 @@
 import { renderJson } from '../render/json.js';
 import { renderMarkdown } from '../render/markdown.js';
 import { buildReport } from '../score/build-report.js';
-import { loadAssessment } from './assessment.js';
+import { loadAssessment, warnIgnoredTeamFlags } from './assessment.js';
 import { parseFileSize } from './file-size.js';
 import { EXIT, type Context } from './context.js';
 import type { ReportOptions } from '../score/build-report.js';
@@ -21,6 +21,7 @@ export async function runReport(context: Context, files: readonly string[], flag
   const loaded = await loadAssessment(context, files, flags.model, parseFileSize(flags.maxFileSize));
   if (!loaded.ok) return loaded.exitCode;
   const report = buildReport(loaded.value.model, loaded.value.answers, flags);
+  warnIgnoredTeamFlags(context, flags, report.anonymous === true);
   const text =
     flags.format === 'json'
       ? renderJson(report)
