@@ -53,6 +53,10 @@ export interface ReportItem {
   readonly weight: number;
   /** 0-100; null when no respondent gave the question a value. */
   readonly score: number | null;
+  /** (1.2) L_q: the level (id) of the question's unrounded value; null when it has none. Reports of cxm 1.1 lack it. */
+  readonly level?: string | null;
+  /** (1.2) The question's gate (a level id), when the model gives it one: below it here, the element stays below it. */
+  readonly gate?: string;
   /** max - min of the respondents' values, 0-100; null when unanswered. */
   readonly spread: number | null;
   /** Respondents who gave the question a value (`n/a` not counted). */
@@ -179,7 +183,12 @@ export interface ReportElement {
   readonly weight: number;
   /** 0-100; null when not assessed. */
   readonly score: number | null;
+  /** The element's level: under `levelRule: capped`, levelOfScore lowered to the caps of its questions (SPEC 3). */
   readonly level: string | null;
+  /** (1.2) The level of the score alone; null when not assessed. Reports of cxm 1.1 lack it. */
+  readonly levelOfScore?: string | null;
+  /** (1.2) The questions whose cap is below levelOfScore, in the model's order; empty when the element is not capped. */
+  readonly cappedBy?: readonly string[];
   /** Questions with a value. */
   readonly answered: number;
   /** All questions of the element. */
