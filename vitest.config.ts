@@ -13,6 +13,7 @@ const ISOLATED = [
   'test/browser/**/*.test.ts',
   'test/cli/loads.test.ts',
   'test/cli/bin.test.ts',
+  'test/cli/output-errors.test.ts',
   'test/cli/start-up.test.ts',
   'test/crash/**/*.test.ts',
   'test/package/**/*.test.ts',

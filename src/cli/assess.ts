@@ -3,8 +3,9 @@
 
 import { existsSync, realpathSync } from 'node:fs';
 import { open, stat, unlink } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import { basename, delimiter, dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import type { AnswerSet } from '../model/types.js';
+import type { AnswerSet, Model } from '../model/types.js';
 import { loadAnswerSet } from '../load/answers.js';
 import { draftAsAnswerSet, readAnswersDraft } from '../answers-file/read.js';
 import { AnswerStore } from '../answers-file/store.js';
@@ -12,6 +13,7 @@ import type { AnswersDraft } from '../answers-file/draft.js';
 import { inquirerPrompter, isInterruption } from '../assess/prompter.js';
 import { runSession } from '../assess/session.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
+import { acquireLock, lockPathOf } from '../io/file-lock.js';
 import { renderMarkdown } from '../render/markdown.js';
 import { singleLine } from '../render/sanitize.js';
 import { renderSummary } from '../render/terminal.js';
@@ -30,8 +32,14 @@ export interface AssessFlags {
   readonly review?: boolean;
 }
 
-function shellQuote(arg: string): string {
-  return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
+/** Characters a terminal acts on (escape sequences, line breaks): quoted as $'\xHH' so that the command shows as text. */
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+
+export function shellQuote(arg: string): string {
+  if (/^[\w@%+=:,./-]+$/.test(arg)) return arg;
+  if (!CONTROL.test(arg)) return `'${arg.replace(/'/g, `'\\''`)}'`;
+  // bash's ANSI-C quoting: the same bytes when run, nothing the terminal would act on when shown
+  return `$'${[...arg].map((c) => (c === "'" || c === '\\' ? `\\${c}` : CONTROL.test(c) ? (c.charCodeAt(0) < 0x100 ? `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}` : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`) : c)).join('')}'`;
 }
 
 /**
@@ -106,23 +114,41 @@ export async function runAssess(context: Context, flags: AssessFlags): Promise<n
     if (unknown.length > 0) throw new UsageError(`unknown element${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')} in --elements: use ${ids.join(', ')}`);
   }
 
+  const unsaveable = await cannotSave(flags.answers);
+  if (unsaveable) throw new UsageError(unsaveable);
+  // one interview at a time on a file: a second one's saves would erase the first one's answers, and the other way round
+  const lock = acquireLock(flags.answers);
+  if ('heldBy' in lock) {
+    const who = lock.heldBy.pid > 0 ? ` (process ${lock.heldBy.pid}${lock.heldBy.host && lock.heldBy.host !== hostname() ? ` on ${singleLine(lock.heldBy.host)}` : ''})` : '';
+    throw new UsageError(
+      `${singleLine(flags.answers)} is being answered in another cxm assess${who}: wait until it ends, or answer into a file of your own with --answers (cxm report reads several files as one team). If no interview is running, delete ${singleLine(lockPathOf(flags.answers))}`,
+    );
+  }
+  try {
+    return await interview(context, flags, model.value, program, wanted);
+  } finally {
+    lock.release();
+  }
+}
+
+async function interview(context: Context, flags: AssessFlags, model: Model, program: string, wanted: string[] | undefined): Promise<number> {
   let draft: AnswersDraft;
   const existed = existsSync(flags.answers);
   if (existed) {
     // the file as it is, every key of it (anonymous, source, targets, evidence): the saves keep them all
-    const existing = await readAnswersDraft(flags.answers, model.value);
+    const existing = await readAnswersDraft(flags.answers, model);
     const code = await reportFindings(context, existing.findings);
     if (code !== undefined || !existing.draft) {
-      context.stderr.write(`cxm: fix ${flags.answers} first, or choose another file with --answers\n`);
+      context.stderr.write(`cxm: fix ${singleLine(flags.answers)} first, or choose another file with --answers\n`);
       return code ?? EXIT.invalid;
     }
     draft = existing.draft;
   } else {
-    draft = { model: { id: model.value.id, version: model.value.version }, respondents: [] };
+    draft = { model: { id: model.id, version: model.version }, respondents: [] };
   }
   let previous: AnswerSet | undefined;
   if (flags.from) {
-    const loaded = await loadAnswerSet([flags.from], model.value);
+    const loaded = await loadAnswerSet([flags.from], model);
     const code = await reportFindings(context, loaded.findings);
     if (code !== undefined || !loaded.answers) return code ?? EXIT.invalid;
     previous = loaded.answers;
@@ -130,9 +156,6 @@ export async function runAssess(context: Context, flags: AssessFlags): Promise<n
       throw new UsageError(`${flags.from} (--from) holds the answers of ${previous.period}, the period of ${flags.answers} itself: pass last period's answers file`);
     }
   }
-  const unsaveable = await cannotSave(flags.answers);
-  if (unsaveable) throw new UsageError(unsaveable);
-
   const store = new AnswerStore(flags.answers, draft, existed);
   const controller = new AbortController();
   let terminated = false;
@@ -153,8 +176,8 @@ export async function runAssess(context: Context, flags: AssessFlags): Promise<n
   const today = new Date().toISOString().slice(0, 10);
   let respondent = flags.respondent;
   try {
-    context.stdout.write(`${singleLine(model.value.title)}: answers are saved to ${flags.answers} after every question.\n`);
-    const result = await runSession(model.value, store, prompter, {
+    context.stdout.write(`${singleLine(model.title)}: answers are saved to ${singleLine(flags.answers)} after every question.\n`);
+    const result = await runSession(model, store, prompter, {
       ...(respondent !== undefined ? { respondent } : {}),
       ...(wanted ? { elements: wanted } : {}),
       ...(previous ? { previous } : {}),
@@ -167,24 +190,24 @@ export async function runAssess(context: Context, flags: AssessFlags): Promise<n
     });
     respondent = result.respondent;
     // the report of the saved file, as `cxm report` makes it (without names when the file is anonymous)
-    const saved = await loadAnswerSet([flags.answers], model.value);
-    const report = buildReport(model.value, saved.answers ?? draftAsAnswerSet(store.draft, flags.answers));
+    const saved = await loadAnswerSet([flags.answers], model);
+    const report = buildReport(model, saved.answers ?? draftAsAnswerSet(store.draft, flags.answers));
     context.stdout.write('\n' + renderSummary(report, { color: context.color.stdout, unicode: unicodeAllowed(context) }));
-    context.stdout.write(`\nAnswers saved to ${flags.answers}.\n`);
+    context.stdout.write(`\nAnswers saved to ${singleLine(flags.answers)}.\n`);
     if (result.open > 0) {
       context.stdout.write(`${result.open} question${result.open === 1 ? ' is' : 's are'} still open. To answer ${result.open === 1 ? 'it' : 'them'}:\n  ${resumeCommand(program, flags, respondent)}\n`);
     }
     const reportPath = flags.answers.replace(/\.ya?ml$/i, '') + '.md';
-    if (await prompter.confirm(`Write the Markdown report to ${reportPath}?`, true)) {
+    if (await prompter.confirm(`Write the Markdown report to ${singleLine(reportPath)}?`, true)) {
       await writeFileAtomic(reportPath, renderMarkdown(report));
-      context.stdout.write(`Report written to ${reportPath}.\n`);
+      context.stdout.write(`Report written to ${singleLine(reportPath)}.\n`);
     }
     return EXIT.ok;
   } catch (error) {
     if (isInterruption(error)) {
       // the command on a line of its own, never wrapped by cxm, so that it can be copied whole
       if (store.written) {
-        context.stderr.write(`\nStopped. Every answer given so far is saved in ${flags.answers}.\nTo resume:\n  ${resumeCommand(program, flags, respondent)}\n`);
+        context.stderr.write(`\nStopped. Every answer given so far is saved in ${singleLine(flags.answers)}.\nTo resume:\n  ${resumeCommand(program, flags, respondent)}\n`);
       } else {
         context.stderr.write(`\nStopped before anything was answered; no file was written.\nTo start again:\n  ${resumeCommand(program, flags, respondent)}\n`);
       }
@@ -193,8 +216,8 @@ export async function runAssess(context: Context, flags: AssessFlags): Promise<n
     const code = (error as NodeJS.ErrnoException).code;
     if (code) {
       const remedy = ioRemedy(error);
-      const saved = store.written ? `the answers given before this one are saved in ${flags.answers}` : 'nothing was saved';
-      throw new UsageError(`cannot save ${flags.answers}: ${ioReason(error)}${remedy ? ` (${remedy})` : ''}; ${saved}`);
+      const saved = store.written ? `the answers given before this one are saved in ${singleLine(flags.answers)}` : 'nothing was saved';
+      throw new UsageError(`cannot save ${singleLine(flags.answers)}: ${ioReason(error)}${remedy ? ` (${remedy})` : ''}; ${saved}`);
     }
     throw error;
   } finally {

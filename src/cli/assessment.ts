@@ -128,3 +128,10 @@ export function displayPath(context: Context, file: string): string {
   if (!builtin.startsWith('..') && !isAbsolute(builtin)) return ['questionnaires', ...builtin.split(sep)].join('/');
   return isAbsolute(file) ? relative(context.cwd, file).split(sep).join('/') : file;
 }
+
+/** A flag that does nothing in this combination gets a warning that says so (#25): --min-group-size without anonymity. */
+export function warnIgnoredTeamFlags(context: Context, flags: { readonly minGroupSize?: number }, anonymous: boolean): void {
+  if (flags.minGroupSize !== undefined && !anonymous) {
+    context.stderr.write('cxm: warning: --min-group-size does nothing here: the report is not anonymous (add --anonymous, or anonymous: true in an answers file), so every group is shown\n');
+  }
+}

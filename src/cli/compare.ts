@@ -21,10 +21,10 @@ import { comparePeriodOrder } from '../compare/period-order.js';
 import { periodQuestions } from '../compare/period-questions.js';
 import { questionScores, recordedQuestionScores } from '../compare/question-scores.js';
 import { buildReport, type ReportOptions } from '../score/build-report.js';
-import { reportFindings, resolveModel, sourcesOf, withTargets, type TargetOptions } from './assessment.js';
+import { reportFindings, resolveModel, sourcesOf, warnIgnoredTeamFlags, withTargets, type TargetOptions } from './assessment.js';
 import { EXIT, unicodeAllowed, type Context } from './context.js';
 import { parseFileSize } from './file-size.js';
-import { writeOutput } from './output.js';
+import { refuseOutputOverInput, writeOutput } from './output.js';
 
 export interface CompareFlags extends ReportOptions, TargetOptions {
   readonly model?: string;
@@ -96,6 +96,7 @@ function newestAnswers(inputs: readonly Input[]): Extract<Input, { kind: 'answer
 
 export async function runCompare(context: Context, files: readonly string[], flags: CompareFlags): Promise<number> {
   const maxBytes = parseFileSize(flags.maxFileSize);
+  await refuseOutputOverInput(context, flags.output, files);
   const inputs: Input[] = [];
   for (const file of files) {
     const input = await readInput(context, file, maxBytes);
@@ -169,6 +170,7 @@ export async function runCompare(context: Context, files: readonly string[], fla
     return EXIT.invalid;
   }
   const comparison = compared.comparison;
+  warnIgnoredTeamFlags(context, flags, periods.some((p) => p.report.anonymous === true));
 
   const text =
     flags.format === 'json'
@@ -181,6 +183,6 @@ export async function runCompare(context: Context, files: readonly string[], fla
             color: flags.output === undefined && context.color.stdout,
             unicode: flags.output === undefined && unicodeAllowed(context),
           });
-  await writeOutput(context, flags.output, text);
+  await writeOutput(context, flags.output, text, files);
   return EXIT.ok;
 }

@@ -28,6 +28,6 @@ export async function runForm(context: Context, flags: FormFlags): Promise<numbe
     return EXIT.ok;
   }
   const render = flags.format === 'csv' ? renderFormCsv : flags.format === 'html' ? renderFormHtml : renderFormMarkdown;
-  await writeOutput(context, flags.output, render(model.value));
+  await writeOutput(context, flags.output, render(model.value), model.value.inputs.map((i) => i.file));
   return EXIT.ok;
 }

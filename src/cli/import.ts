@@ -26,7 +26,7 @@ import { singleLine } from '../render/sanitize.js';
 import { resolveModel } from './assessment.js';
 import { EXIT, UsageError, type Context } from './context.js';
 import { formatFileSize, oversizeNote, parseFileSize, suggestedLimit } from './file-size.js';
-import { writeOutput } from './output.js';
+import { refuseOutputOverInput, writeOutput } from './output.js';
 
 export interface ImportFlags {
   readonly model?: string;
@@ -72,7 +72,7 @@ function rowList(rows: readonly number[]): string {
 
 export async function runImport(context: Context, file: string, flags: ImportFlags): Promise<number> {
   const maxBytes = parseFileSize(flags.maxFileSize);
-  if (flags.format !== 'text' && flags.output === undefined) {
+  if (flags.format !== 'text' && (flags.output === undefined || flags.output === '-')) {
     throw new UsageError(`-f ${flags.format} prints the findings on stdout: write the answers to a file with -o FILE`);
   }
   if (flags.date !== undefined && !/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(flags.date)) {
@@ -93,6 +93,8 @@ export async function runImport(context: Context, file: string, flags: ImportFla
   if (flags.anonymous === true && flags.namesFromEmail === true) {
     throw new UsageError('--anonymous writes no names: leave out --names-from-email');
   }
+  // the CSV (or a file of the model) at -o would be replaced by the answers: refused before anything is read
+  await refuseOutputOverInput(context, flags.output, [file]);
   const model = await resolveModel(context, flags.model);
   if (!model.ok) return model.exitCode;
 
@@ -214,9 +216,9 @@ export async function runImport(context: Context, file: string, flags: ImportFla
     respondents: flags.anonymous === true ? anonymized(result.respondents) : result.respondents,
   };
   const text = serializeAnswers(draft, { bulk: true });
-  await writeOutput(context, flags.output, text);
+  await writeOutput(context, flags.output, text, [file, ...model.value.inputs.map((i) => i.file)]);
 
-  const where = flags.output !== undefined ? singleLine(flags.output) : 'stdout';
+  const where = flags.output !== undefined && flags.output !== '-' ? singleLine(flags.output) : 'stdout';
   const left = result.invalidRows.length > 0 ? `; ${plural(result.invalidRows.length, 'row')} with errors left out (${rowList(result.invalidRows)})` : '';
   const cells = result.skippedCells > 0 ? `; ${plural(result.skippedCells, 'cell')} left unanswered` : '';
   context.stderr.write(`${singleLine(file)}: ${plural(result.respondents.length, 'respondent')} imported to ${where}${left}${cells}\n`);

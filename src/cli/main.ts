@@ -5,10 +5,11 @@
 
 import { readFileSync } from 'node:fs';
 import type * as Commander from 'commander';
+import type { AnonymizeFlags } from './anonymize.js';
 import type { AssessFlags } from './assess.js';
 import { commander } from './commander.js';
 import type { CompareFlags } from './compare.js';
-import { EXIT, UsageError, colorAllowed, type Context } from './context.js';
+import { EXIT, UsageError, colorAllowed, outputFailureMessage, watchProcessOutput, type Context } from './context.js';
 import type { FormFlags } from './form.js';
 import type { ImportFlags } from './import.js';
 import type { ReportFlags } from './report.js';
@@ -205,6 +206,19 @@ const COMMANDS: Readonly<Record<string, (program: Command, run: Run) => Command>
       .action((file: string, opts: ImportFlags, cmd: Command) =>
         run(cmd, async (context) => (await import('./import.js')).runImport(context, file, opts)),
       ),
+
+  anonymize: (program, run) =>
+    program
+      .command('anonymize')
+      .description('a named answers file to one that can be handed on: no names, roles or e-mails; order from the answers')
+      .argument('<answers>', 'answers file to anonymize')
+      .option('--model <dir>', 'model directory (default: the built-in model named in the answers)')
+      .option('-o, --output <file>', 'write the anonymous answers to FILE (atomically) instead of stdout')
+      .option('--keep-notes', "keep the notes (they are the respondents' own words: read them first)")
+      .option('--max-file-size <size>', 'largest file to read, e.g. 64MiB (default 16MiB)')
+      .action((file: string, opts: AnonymizeFlags, cmd: Command) =>
+        run(cmd, async (context) => (await import('./anonymize.js')).runAnonymize(context, file, opts)),
+      ),
 };
 
 /**
@@ -219,13 +233,21 @@ function commandsFor(argv: readonly string[]): readonly string[] {
   return Object.keys(COMMANDS);
 }
 
-function endOnClosedPipe(error: NodeJS.ErrnoException): void {
-  if (error.code !== 'EPIPE') throw error;
+export async function main(argv: readonly string[], options: MainOptions = {}): Promise<number> {
+  // the process's own streams: a full disk, a closed pipe or a closed stdout ends with exit 2 and a sentence
+  const watched = options.stdout === undefined ? watchProcessOutput() : undefined;
+  try {
+    const code = await runMain(argv, options);
+    const failure = await watched?.settle();
+    if (failure === undefined) return code;
+    if (failure.stream === 'stdout') process.stderr.write(outputFailureMessage(failure));
+    return EXIT.usage;
+  } finally {
+    watched?.dispose();
+  }
 }
 
-export async function main(argv: readonly string[], options: MainOptions = {}): Promise<number> {
-  // `cxm … | head` closes the pipe before cxm has written everything: stop writing, quietly, as cat does
-  if (options.stdout === undefined) process.stdout.on('error', endOnClosedPipe);
+async function runMain(argv: readonly string[], options: MainOptions): Promise<number> {
   const stdout = options.stdout ?? process.stdout;
   const stderr = options.stderr ?? process.stderr;
   const env = options.env ?? process.env;

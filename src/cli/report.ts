@@ -3,11 +3,11 @@
 import { renderJson } from '../render/json.js';
 import { renderMarkdown } from '../render/markdown.js';
 import { buildReport } from '../score/build-report.js';
-import { loadAssessment, type TargetOptions } from './assessment.js';
+import { loadAssessment, warnIgnoredTeamFlags, type TargetOptions } from './assessment.js';
 import { parseFileSize } from './file-size.js';
 import { EXIT, type Context } from './context.js';
 import type { ReportOptions } from '../score/build-report.js';
-import { writeOutput } from './output.js';
+import { refuseOutputOverInput, writeOutput } from './output.js';
 
 export interface ReportFlags extends ReportOptions, TargetOptions {
   readonly model?: string;
@@ -17,9 +17,11 @@ export interface ReportFlags extends ReportOptions, TargetOptions {
 }
 
 export async function runReport(context: Context, files: readonly string[], flags: ReportFlags): Promise<number> {
+  await refuseOutputOverInput(context, flags.output, files);
   const loaded = await loadAssessment(context, files, flags.model, parseFileSize(flags.maxFileSize), flags);
   if (!loaded.ok) return loaded.exitCode;
   const report = buildReport(loaded.value.model, loaded.value.answers, flags);
+  warnIgnoredTeamFlags(context, flags, report.anonymous === true);
   const text =
     flags.format === 'json'
       ? renderJson(report)
@@ -27,6 +29,6 @@ export async function runReport(context: Context, files: readonly string[], flag
         ? // loaded only when asked for: most runs never need the HTML renderer
           (await import('../render/html/report.js')).renderReportHtml(report)
         : renderMarkdown(report);
-  await writeOutput(context, flags.output, text);
+  await writeOutput(context, flags.output, text, [...files, ...loaded.value.model.inputs.map((i) => i.file)]);
   return EXIT.ok;
 }

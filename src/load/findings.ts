@@ -46,3 +46,15 @@ export function sortFindings(findings: readonly Finding[]): Finding[] {
 export function isIoFinding(finding: Finding): boolean {
   return finding.code === 'file-not-found' || finding.code === 'file-unreadable';
 }
+
+/**
+ * A number as the file writes it, at `path`: a JavaScript number holds 9007199254740993 as 9007199254740992, and a
+ * message must quote what the person wrote. The plain scalar at the value's position; `value` when there is none.
+ */
+export function writtenNumber(loaded: LoadedFile, path: readonly (string | number)[], value: number): string {
+  if (Number.isSafeInteger(value) || !loaded.parsed || !loaded.source) return String(value);
+  const written = loaded.originalPointer ? loaded.originalPointer(pointerOf(path)) : pointerOf(path);
+  const { line, column } = loaded.parsed.locate(written, 'value');
+  const text = loaded.source.text.split(/\r?\n/)[line - 1]?.slice(column - 1);
+  return /^[-+]?[0-9][0-9_.eExXoObB+-]*/.exec(text ?? '')?.[0] ?? String(value);
+}

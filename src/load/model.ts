@@ -1,8 +1,8 @@
 // A model directory → Model: its files read (file.ts), then the model rules (rules/model-rules.ts), then the
 // Model built. Returns findings; never throws or prints for a user's mistake.
 
-import { readdir, stat } from 'node:fs/promises';
-import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { readdir, realpath, stat } from 'node:fs/promises';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Finding } from '../model/finding.js';
 import type { Element, Level, Model, Option, Question, ScaleAnchor } from '../model/types.js';
 import { closest } from './did-you-mean.js';
@@ -60,6 +60,13 @@ export async function loadModel(dirOrFile: string, options: { readonly manifest?
     if (rel.startsWith('..') || rel.startsWith(sep)) {
       findings.push(
         findingAt(loaded, ['elements', index, 'file'], 'questionnaire-outside-model', `"${fileName}" is outside the model directory: keep questionnaire files next to model.yaml`),
+      );
+      continue;
+    }
+    // by real path too: a questionnaire inside the folder that is a link to a file outside it is not read (nor echoed)
+    if (await linksOutside(dir, file)) {
+      findings.push(
+        findingAt(loaded, element.file ? ['elements', index, 'file'] : ['elements', index, 'id'], 'questionnaire-outside-model', `"${fileName}" is a link to a file outside the model directory: copy the questionnaire into the model directory instead`),
       );
       continue;
     }
@@ -181,4 +188,12 @@ function buildElement(id: string, weight: number, file: string, raw: RawQuestion
     questions: raw.questions.map((q) => buildQuestion(id, q, levels)),
     recommendations: new Map(own(raw.recommendations)),
   };
+}
+
+/** Whether `file`, resolved through every link, lies outside `dir` (itself resolved): false when it does not exist. */
+async function linksOutside(dir: string, file: string): Promise<boolean> {
+  const [realDir, realFile] = await Promise.all([realpath(dir).catch(() => undefined), realpath(file).catch(() => undefined)]);
+  if (realDir === undefined || realFile === undefined) return false;
+  const rel = relative(realDir, realFile);
+  return rel.startsWith('..') || isAbsolute(rel);
 }

@@ -1,7 +1,7 @@
 // Lookups shared by the renderers: the title of a level, an element or a group by its id (in a report or a
 // comparison), a level's position in the model's order.
 
-import type { Report, ReportLevel } from '../model/report.js';
+import type { Report, ReportLevel, WithheldReason } from '../model/report.js';
 
 export function findLevel(report: Pick<Report, 'levels'>, id: string | null): ReportLevel | undefined {
   return id === null ? undefined : report.levels.find((l) => l.id === id);
@@ -29,3 +29,8 @@ export function levelRank(report: Pick<Report, 'levels'>, id: string | null): nu
   return index / (report.levels.length - 1);
 }
 
+/** Why an anonymous report withholds a figure, in words (plain text), for every renderer. */
+export function withheldWhy(report: Pick<Report, 'minGroupSize'>, reason: WithheldReason): string {
+  const min = report.minGroupSize ?? 3;
+  return reason === 'too-few-respondents' ? `fewer than ${min} people gave it a value, and it would be theirs alone` : `beside the scores shown, it would give away one that fewer than ${min} people gave`;
+}

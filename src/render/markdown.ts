@@ -4,7 +4,7 @@
 import type { PlanStep, Report, ReportElement } from '../model/report.js';
 import { levelColour, levelColourName } from './level-colours.js';
 import { cappedWords } from './capped-words.js';
-import { elementTitle, findLevel, levelTitle } from './levels.js';
+import { elementTitle, findLevel, levelTitle, withheldWhy } from './levels.js';
 import { DISAGREEMENT_SPREAD, ELEMENT_STEPS, SUMMARY_STEPS, disagreedQuestions, listedDisagreements, weakestQuestions } from './selection.js';
 import { formatScore } from './number.js';
 import { countsWord, stepGain, stepMove } from './plan-words.js';
@@ -66,6 +66,11 @@ function summary(report: Report): string[] {
   const lines: string[] = [];
   const overall = report.overall;
   const level = findLevel(report, overall.level);
+  if (overall.withheld !== undefined) {
+    // (1.2) anonymous: withheld, not missing (src/score/anonymity.ts decides; the warning below says which)
+    lines.push(`The overall score is withheld: ${withheldWhy(report, overall.withheld)}.`);
+    return lines;
+  }
   if (overall.level === null) {
     lines.push('No element could be scored: no respondent answered any question.');
     return lines;
@@ -107,6 +112,10 @@ function itemTable(element: ReportElement): string[] {
 
 function elementSection(report: Report, element: ReportElement): string[] {
   const lines = [`### ${md(element.title)}`, ''];
+  if (element.withheld !== undefined) {
+    lines.push(`Score withheld: ${withheldWhy(report, element.withheld)}.`, '');
+    return lines;
+  }
   if (element.score === null) {
     lines.push(`Not assessed: none of its ${plural(element.questions, 'question')} was answered.`, '');
     return lines;

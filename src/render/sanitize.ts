@@ -16,11 +16,26 @@ export function singleLine(text: string): string {
   return stripControls(text).replace(/[\n\t\u2028\u2029]+/g, ' ');
 }
 
-/** Safe inline Markdown (prose and table cells): no HTML, links, emphasis, headings or table breaks. */
+/**
+ * What GitHub's Markdown turns into a link without any markup (GFM "autolinks (extension)"): `www.` followed by a
+ * domain, a scheme followed by `://` (http, https, ftp), and an e-mail address (local part `@` a domain with a
+ * dot). A backslash before the `.` of `www.`, the `:` of the scheme, or the `@` shows the same character and
+ * breaks the pattern, which is matched on the text as written.
+ */
+const AUTOLINK_WWW = /(^|[^A-Za-z0-9])(www)\./gi;
+const AUTOLINK_SCHEME = /([A-Za-z])(:)(?=\/\/)/g;
+const AUTOLINK_EMAIL = /([A-Za-z0-9+._-])@(?=[A-Za-z0-9_-]+\.)/g;
+const MAILTO = /(mailto|xmpp)(:)/gi;
+
+/** Safe inline Markdown (prose and table cells): no HTML, links (autolinks included), emphasis, headings or table breaks. */
 export function escapeMarkdownInline(text: string): string {
   return singleLine(text)
     .replace(/[\\`*_[\]<>#|~]/g, (c) => `\\${c}`)
-    .replace(/&/g, '&amp;');
+    .replace(/&/g, '&amp;')
+    .replace(AUTOLINK_WWW, '$1$2\\.')
+    .replace(AUTOLINK_SCHEME, '$1\\:')
+    .replace(MAILTO, '$1\\:')
+    .replace(AUTOLINK_EMAIL, '$1\\@');
 }
 
 /** Safe inside a double-quoted Mermaid label. */

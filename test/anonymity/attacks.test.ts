@@ -94,6 +94,13 @@ describe('one anonymous report', () => {
     // and no format prints a withheld figure: the Markdown says why instead
     const md = await cxmInProcess(['report', '--model', MODEL, '--anonymous', file]);
     expect(md.stdout).toContain('are withheld: fewer than 3 people gave them a value');
+    // withheld, not missing: the summary and the element say so (before: "No element could be scored")
+    for (const format of ['markdown', 'html']) {
+      const run = await cxmInProcess(['report', '--model', MODEL, '--anonymous', '-f', format, file]);
+      expect(run.stdout, format).toContain('The overall score is withheld');
+      expect(run.stdout, format).toContain('Score withheld: beside the scores shown, it would give away one that fewer than 3 people gave');
+      expect(run.stdout, format).not.toContain('No element could be scored');
+    }
   });
 
   it('counts the groups it does not show, never naming or sizing them (#25 "ceo-office (1) not shown")', async () => {

@@ -22,7 +22,7 @@ async function declared(args: readonly string[]): Promise<{ names: string[]; cod
   return { names, code: run.code, out: run.stdout + run.stderr };
 }
 
-const ALL = ['validate', 'schema', 'init', 'score', 'report', 'compare', 'assess', 'form', 'import'];
+const ALL = ['validate', 'schema', 'init', 'score', 'report', 'compare', 'assess', 'form', 'import', 'anonymize'];
 
 afterEach(() => vi.restoreAllMocks());
 

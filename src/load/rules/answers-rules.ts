@@ -7,7 +7,7 @@ import { periodAdvice, parsePeriod } from '../../model/period.js';
 import { NOT_APPLICABLE, type AnswerValue, type Model, type Question } from '../../model/types.js';
 import { closest } from '../did-you-mean.js';
 import type { LoadedFile } from '../file.js';
-import { findingAt } from '../findings.js';
+import { findingAt, writtenNumber } from '../findings.js';
 import { quote } from '../quote.js';
 import { own, type RawAnswers, type RawRespondent } from '../schema/raw.js';
 import { EVIDENCE_FILE_RULES, EVIDENCE_SET_RULES } from './evidence-rules.js';
@@ -231,7 +231,7 @@ function checkAnswer(question: Question, value: AnswerValue, loaded: LoadedFile,
       if (typeof value !== 'number' || !Number.isInteger(value)) {
         findings.push(findingAt(loaded, at(), 'answer-wrong-type', `"${question.id}" is a scale question: answer with a whole number from ${question.min} to ${question.max}`));
       } else if (value < question.min || value > question.max) {
-        findings.push(findingAt(loaded, at(), 'answer-out-of-range', `${value} is outside the scale of "${question.id}": answer with a whole number from ${question.min} to ${question.max}`));
+        findings.push(findingAt(loaded, at(), 'answer-out-of-range', `${writtenNumber(loaded, at(), value)} is outside the scale of "${question.id}": answer with a whole number from ${question.min} to ${question.max}`));
       }
       break;
   }

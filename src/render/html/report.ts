@@ -5,7 +5,7 @@
 
 import { confidenceSentence, isSelfReported, questionTextOf, targetWords, unsupportedWords } from '../assurance-words.js';
 import type { PlanStep, RecordedAnswer, Report, ReportElement, ReportItem } from '../../model/report.js';
-import { findLevel, groupTitle, levelTitle } from '../levels.js';
+import { findLevel, groupTitle, levelTitle, withheldWhy } from '../levels.js';
 import { DISAGREEMENT_SPREAD, ELEMENT_STEPS, SUMMARY_STEPS, disagreedQuestions, listedGaps, namesRespondents, respondentCount, weakestQuestions } from '../selection.js';
 import { formatScore, formatSigned } from '../number.js';
 import { barChart, radarChart } from './charts.js';
@@ -87,7 +87,10 @@ function elementTable(report: Report, tableId: string): string {
 function summary(report: Report): string {
   const overall = report.overall;
   const parts: string[] = [];
-  if (overall.level === null) {
+  if (overall.withheld !== undefined) {
+    // (1.2) anonymous: withheld, not missing (src/score/anonymity.ts decides; the warnings say which)
+    parts.push(`<p>The overall score is withheld: ${withheldWhy(report, overall.withheld)}.</p>`);
+  } else if (overall.level === null) {
     parts.push('<p>No element could be scored: no respondent answered any question.</p>');
   } else {
     const level = findLevel(report, overall.level);
@@ -212,6 +215,9 @@ function levelOfScore(report: Report, score: number): string | null {
 function elementSection(report: Report, element: ReportElement, index: number): string {
   const id = `element-${index + 1}`;
   const head = `<div class="element-head"><h3 id="${id}-title">${html(element.title)}</h3>${chip(report, element.level)}</div>`;
+  if (element.withheld !== undefined) {
+    return `<section id="${id}" class="element" aria-labelledby="${id}-title">${head}<p>Score withheld: ${withheldWhy(report, element.withheld)}.</p></section>`;
+  }
   if (element.score === null) {
     return `<section id="${id}" class="element" aria-labelledby="${id}-title">${head}<p>Not assessed: none of its ${plural(element.questions, 'question')} was answered.</p></section>`;
   }
