@@ -20,6 +20,7 @@ import { renderReportHtml } from '../../src/render/html/report.js';
 import { HOSTILE, hostileComparison, hostileReport } from '../html/factories.js';
 import { ROOT } from '../report/cxm.js';
 import { tempDir } from '../temp.js';
+import { WAIT_MS } from '../deadlines.js';
 import { launchChromium } from './chromium.mjs';
 
 const REPORT = join(ROOT, 'examples/acme-2026-q4.html');
@@ -56,6 +57,8 @@ interface Opened {
 
 async function open(file: string, options: { bypassCSP?: boolean } = {}): Promise<Opened> {
   const context = await (await browser()).newContext({ viewport: { width: 1100, height: 1400 }, ...options });
+  // Playwright's own deadlines (30 s for a navigation or an action) are the machine's: long enough when it is busy
+  context.setDefaultTimeout(WAIT_MS);
   const page = await context.newPage();
   const opened: Opened = { context, page, errors: [], requests: [], dialogs: [] };
   page.on('console', (m) => {
@@ -130,7 +133,7 @@ async function checkPage(file: string, elementTitles: readonly string[], chartCo
   }
 }
 
-describe.concurrent('the HTML examples in Chromium', { timeout: 60_000 }, () => {
+describe.concurrent('the HTML examples in Chromium', () => {
   // the built-in model's 42 questions and a team of four print on about 16 pages: the bound catches what grows with
   // the team or the plan (a page per respondent, every step listed), not the model's own length
   it('examples/acme-2026-q4.html: no error, no request, charts with tables, every element, at most 20 pages on A4 and on Letter, no serious axe violation', async () => {
@@ -153,7 +156,7 @@ describe.concurrent('the HTML examples in Chromium', { timeout: 60_000 }, () => 
   });
 });
 
-describe.concurrent('hostile text in the browser', { timeout: 60_000 }, () => {
+describe.concurrent('hostile text in the browser', () => {
   const comparison = hostileComparison();
   const cases = [
     // a report shows every text of the report (the factory uses each hostile text at least once)
