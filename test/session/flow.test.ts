@@ -465,7 +465,7 @@ describe('n/a', () => {
     const box = prompter.shown.find((s) => s.kind === 'checkbox' && questionOf(model, s.message)?.id === multiQ.id);
     if (box?.kind !== 'checkbox') throw new Error('no checkbox');
     const actions = box.choices.filter((c) => c.action).map((c) => c.name);
-    expect(actions).toEqual([...(multiQ.notApplicable ? ['Not applicable to us'] : []), 'Add a note', ...(multiQ.help ? ['Show why this question matters'] : []), 'Skip for now']);
+    expect(actions).toEqual([...(multiQ.notApplicable ? ['Not applicable to us'] : []), 'Add a note', 'Add evidence', ...(multiQ.help ? ['Show why this question matters'] : []), 'Skip for now']);
   });
 });
 
@@ -484,9 +484,9 @@ describe('notes', () => {
 
   it('a full assessment without notes takes one prompt per question, plus the setup prompts', async () => {
     const { prompter } = await session([]);
-    // setup: organization, period, name, role, group; then one list per question, nothing else
+    // setup: organization, period, name, role, group; then one list per question; (1.2) the targets, once, at the end
     // mutation caught: a note prompt after every answer doubles the count
-    expect(prompter.shown).toHaveLength(questions.length + 5);
+    expect(prompter.shown).toHaveLength(questions.length + 6);
     expect(prompter.messages('input')).toEqual(['Organization being assessed:', 'Period (e.g. 2026-Q4):', 'Your name:', 'Your role (optional):']);
   });
 
@@ -552,7 +552,8 @@ describe('help and skip', () => {
     const q0 = questions[0]!;
     const { prompter } = await session(['Acme Ltd', '2026-Q4', 'Alice', '', pick('No group'), pick('Show why this question matters'), sampleAnswer(model, q0), INTERRUPT]);
     expect(asked(prompter)).toEqual([q0.id, q0.id, questions[1]!.id]);
-    const first = prompter.transcript.findIndex((l) => l.startsWith('? [1/6]'));
+    // the first question's prompt: [1/N], N the number of questions of its element (5 in model 1.2.0, 6 before)
+    const first = prompter.transcript.findIndex((l) => l.startsWith(`? [1/${model.elements[0]!.questions.length}]`));
     expect(prompter.transcript[first + 1]).toBe(`  ${q0.help!.trim()}`);
     expect(prompter.transcript[first + 2]).toBe(prompter.transcript[first]);
     expect(entries(await loaded())).toEqual([[q0.id, sampleAnswer(model, q0)]]);
