@@ -3,7 +3,7 @@
 
 import type { PlanStep, Report, ReportElement } from '../model/report.js';
 import { levelColour, levelColourName } from './level-colours.js';
-import { elementTitle, findLevel, levelTitle } from './levels.js';
+import { elementTitle, levelTitle } from './levels.js';
 import { DISAGREEMENT_SPREAD, ELEMENT_STEPS, SUMMARY_STEPS, disagreedQuestions, listedDisagreements, weakestQuestions } from './selection.js';
 import { formatScore } from './number.js';
 import { countsWord, stepGain, stepMove } from './plan-words.js';
@@ -11,6 +11,7 @@ import { codeSpan, escapeMarkdownInline as md, escapeMermaidLabel } from './sani
 import { disagreementFigures, gapsSection, groupsSection, moreDisagreements, noteLine, respondentsFact, respondentsLine } from './team-markdown.js';
 import { methodParagraphs } from './method-words.js';
 import { plural } from './plural.js';
+import { holdsBack, portrait } from './summary-words.js';
 
 
 function levelCell(report: Report, id: string | null): string {
@@ -63,26 +64,18 @@ function chart(report: Report): string[] {
 function summary(report: Report): string[] {
   const lines: string[] = [];
   const overall = report.overall;
-  const level = findLevel(report, overall.level);
   if (overall.level === null) {
     lines.push('No element could be scored: no respondent answered any question.');
     return lines;
   }
   lines.push(`**Overall level: ${md(levelTitle(report, overall.level))}** (score ${formatScore(overall.score)} of 100).`);
   lines.push(...partialFlag(report));
-  if (level?.description) lines.push('', `> ${md(level.description)}`);
-  const weakest = overall.weakest.map((id) => report.elements.find((e) => e.id === id)).filter((e): e is ReportElement => e !== undefined);
-  if (weakest.length > 0) {
-    const names = weakest.map((e) => `**${md(e.title)}** (${formatScore(e.score)}, ${md(levelTitle(report, e.level))})`).join(' and ');
-    lines.push('');
-    if (overall.method === 'weakest-link') {
-      lines.push(
-        `The weakest element is ${names}. A customer judges the whole experience by its weakest part, so the organization as a whole is rated at the level of its weakest element: improving ${weakest.length > 1 ? 'these elements' : 'this element'} is what raises the overall level.`,
-      );
-    } else {
-      lines.push(`The weakest element is ${names}. The overall level is the level of the weighted mean of the element scores.`);
-    }
-  }
+  const words = { escape: md, strong: (t: string): string => `**${t}**` };
+  const { description, apart } = portrait(report, words);
+  if (description !== undefined) lines.push('', `> ${description}`);
+  const held = holdsBack(report, words);
+  if (held.length > 0) lines.push('', ...held.flatMap((p, i) => (i === 0 ? [p] : ['', p])));
+  if (apart !== undefined) lines.push('', apart);
   return lines;
 }
 
