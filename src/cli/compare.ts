@@ -13,7 +13,10 @@ import { renderComparisonText } from '../render/compare-text.js';
 import { renderJson } from '../render/json.js';
 import { singleLine } from '../render/sanitize.js';
 import { compareReports, type ComparedPeriod } from '../compare/compare-reports.js';
-import { membershipFrom } from '../compare/group-changes.js';
+import { membershipFrom, membershipOf } from '../compare/group-changes.js';
+import { comparisonAnonymity } from '../compare/withheld.js';
+import type { AnswerSet } from '../model/types.js';
+import { anonymizeStoredReport } from '../score/anonymity.js';
 import { comparePeriodOrder } from '../compare/period-order.js';
 import { periodQuestions } from '../compare/period-questions.js';
 import { questionScores, recordedQuestionScores } from '../compare/question-scores.js';
@@ -105,16 +108,35 @@ export async function runCompare(context: Context, files: readonly string[], fla
   if (newest !== undefined) {
     const model = await resolveModel(context, flags.model, newest.file, { maxBytes, ...(newest.loaded ? { answers: newest.loaded } : {}) });
     if (!model.ok) return model.exitCode;
+    const sets: (AnswerSet | undefined)[] = [];
     for (const input of inputs) {
       if (input.kind === 'report') {
-        periods.push({ report: input.report, exact: recordedQuestionScores(model.value, input.report) });
+        sets.push(undefined);
         continue;
       }
       const result = input.loaded ? checkAnswerSet([input.loaded], model.value) : await loadAnswerSet([input.file], model.value, { maxBytes });
       const code = await reportFindings(context, result.findings, sourcesOf(input.loaded ? [input.loaded] : []));
       if (code !== undefined || !result.answers) return code ?? EXIT.invalid;
-      const report = buildReport(model.value, result.answers, flags);
+      sets.push(result.answers);
+    }
+    // (1.2) one period anonymous makes every period so, report JSONs included, under one minimum (SPEC 4.2)
+    const { anonymous, minGroupSize } = comparisonAnonymity(
+      inputs.flatMap((i) => (i.kind === 'report' ? [i.report] : [])),
+      { anonymous: flags.anonymous === true || sets.some((s) => s?.anonymous === true), ...(flags.minGroupSize !== undefined ? { minGroupSize: flags.minGroupSize } : {}) },
+    );
+    const options: ReportOptions = { ...flags, anonymous, minGroupSize };
+    for (const [i, input] of inputs.entries()) {
+      if (input.kind === 'report') {
+        const report = anonymous ? anonymizeStoredReport(input.report, minGroupSize) : input.report;
+        const people = input.report.anonymous === true ? undefined : input.report.respondents.map((r) => r.name);
+        const membership = membershipOf(input.report);
+        periods.push({ report, exact: recordedQuestionScores(model.value, report), ...(people ? { people } : {}), ...(membership ? { membership } : {}) });
+        continue;
+      }
+      const result = { answers: sets[i]! };
+      const report = buildReport(model.value, result.answers, options);
       periods.push({
+        people: result.answers.respondents.map((r) => r.name),
         report,
         // (1.1) who is in each group, from the answers: an anonymous report names nobody, but its movement must not single anyone out
         membership: membershipFrom(result.answers.respondents),
@@ -123,9 +145,17 @@ export async function runCompare(context: Context, files: readonly string[], fla
         exact: questionScores(model.value, result.answers.respondents),
       });
     }
-  } else periods.push(...inputs.map((i) => ({ report: (i as Extract<Input, { kind: 'report' }>).report })));
+  } else {
+    const reports = inputs.map((i) => (i as Extract<Input, { kind: 'report' }>).report);
+    const { anonymous, minGroupSize } = comparisonAnonymity(reports, flags);
+    for (const report of reports) {
+      const people = report.anonymous === true ? undefined : report.respondents.map((r) => r.name);
+      const membership = membershipOf(report);
+      periods.push({ report: anonymous ? anonymizeStoredReport(report, minGroupSize) : report, ...(people ? { people } : {}), ...(membership ? { membership } : {}) });
+    }
+  }
 
-  const compared = compareReports(periods, flags);
+  const compared = compareReports(periods, { ...flags, ...(periods.some((p) => p.report.anonymous === true) ? { anonymous: true } : {}) });
   if (!compared.ok) {
     for (const problem of compared.problems) {
       const named = problem.reports.map((i) => files[i]).filter((f) => f !== undefined);

@@ -159,8 +159,8 @@ const COMMANDS: Readonly<Record<string, (program: Command, run: Run) => Command>
   import: (program, run) =>
     program
       .command('import')
-      .description('survey responses (CSV, one respondent a row) to an answers file; findings at file:row:column')
-      .argument('<responses>', 'CSV file exported from a survey tool or a spreadsheet')
+      .description('survey responses (CSV or .xlsx, one respondent a row) to an answers file; findings at file:row:column')
+      .argument('<responses>', 'CSV, tab-separated text or .xlsx file exported from a survey tool or a spreadsheet')
       .option('--model <dir>', 'model directory (default: the built-in model)')
       .option('--organization <name>', 'organization assessed')
       .option('--period <period>', 'period of the assessment, e.g. 2026-Q4')
@@ -168,14 +168,18 @@ const COMMANDS: Readonly<Record<string, (program: Command, run: Run) => Command>
       .option('-o, --output <file>', 'write the answers to FILE (atomically) instead of stdout')
       .addOption(new Option('-f, --format <format>', 'findings format').choices(['text', 'json', 'github']).default('text'))
       .option('--skip-invalid-rows', 'write the rows without errors and list the others')
+      .option('--skip-invalid-cells', 'leave the cells that cannot be read unanswered (each listed as a warning) and keep the rest of the row')
+      .option('--encoding <name>', 'the CSV file\'s encoding: utf-8, utf-16le, utf-16be or windows-1252 (default: from its byte-order mark, else UTF-8)')
+      .option('--delimiter <char>', 'the CSV delimiter: "," ";" or tab (default: the one whose header row names the questions)')
+      .option('--sheet <name>', 'the sheet of an .xlsx workbook to read (default: the first)')
       .option('--name-column <header>', "the column that holds respondents' names")
       .option('--email-column <header>', "the column that holds respondents' e-mail addresses")
       .option('--role-column <header>', "the column that holds respondents' roles")
       .option('--group-column <header>', "the column that holds respondents' groups (departments)")
       .option('--ignore-column <header>', 'a column to leave out (repeatable)', (value: string, all: string[] = []) => [...all, value])
       .option('--names-from-email', 'name respondents without a name by their e-mail address')
-      .option('--anonymous', 'mark the answers anonymous: reports show no names')
-      .option('--max-file-size <size>', 'largest responses file to read (default 16MiB)')
+      .option('--anonymous', 'write no names, roles or timestamps, respondents in an order not the rows\'; reports show no names')
+      .option('--max-file-size <size>', 'largest responses file to read, and largest a workbook may unpack to (default 16MiB)')
       .action((file: string, opts: ImportFlags, cmd: Command) =>
         run(cmd, async (context) => (await import('./import.js')).runImport(context, file, opts)),
       ),

@@ -15,6 +15,7 @@ import { questionnaireOf, type PeriodQuestions } from './period-questions.js';
 import { findComparisonProblems } from './problems.js';
 import type { QuestionScores } from './question-scores.js';
 import { comparisonWarnings, droppedQuestionWarnings, modelWarnings } from './warnings.js';
+import { comparisonAnonymity, peopleChanged, withholdsQuestions, withoutQuestionMovements } from './withheld.js';
 
 /** One period to compare: its report, and what the caller knows of it that the report does not say. */
 export interface ComparedPeriod {
@@ -38,6 +39,8 @@ export interface ComparedPeriod {
    * drivers are rounded once, at the end; a question left out counts with the report's rounded score.
    */
   readonly exact?: QuestionScores;
+  /** (1.2) Everyone the period stands for, by name, where known: who joined or left decides what is withheld. */
+  readonly people?: readonly string[];
 }
 
 /** Either the comparison, or every reason why there is none. */
@@ -76,13 +79,16 @@ export function compareReports(periods: readonly ComparedPeriod[], options: Grou
   for (let i = 0; i + 1 < ordered.length; i++) pairs.push([i, i + 1, 'consecutive']);
   if (ordered.length > 2) pairs.push([0, ordered.length - 1, 'first-to-last']);
   const movedGroups = groupMovement(ordered, entries.map((e) => periods[e.index]!.membership), options);
-  const changes = pairs.map(([a, b, kind]) => ({
-    kind,
-    from: labels[a]!,
-    to: labels[b]!,
-    ...periodChange(ends[a]!, ends[b]!, elements),
-    ...movedGroups(a, b),
-  }));
+  const { anonymous, minGroupSize } = comparisonAnonymity(ordered, options);
+  const people = entries.map((e) => periods[e.index]!.people ?? (e.report.anonymous !== true ? e.report.respondents.map((r) => r.name) : undefined));
+  const withheld: string[] = [];
+  const changes = pairs.map(([a, b, kind]): PeriodChange => {
+    const change: PeriodChange = { kind, from: labels[a]!, to: labels[b]!, ...periodChange(ends[a]!, ends[b]!, elements), ...movedGroups(a, b) };
+    // (1.2) a joiner's answers are the later total less the earlier one: not per question where few came or went
+    if (!anonymous || !withholdsQuestions(peopleChanged(ordered[a]!, ordered[b]!, { earlier: people[a], later: people[b] }), minGroupSize)) return change;
+    withheld.push(`${change.from} → ${change.to}`);
+    return withoutQuestionMovements(change);
+  });
 
   const organization = newestFirst.map((r) => present(r.organization)).find((o) => o !== undefined);
   return {
@@ -98,6 +104,14 @@ export function compareReports(periods: readonly ComparedPeriod[], options: Grou
         ...comparisonWarnings(entries, labels, elements),
         ...droppedQuestionWarnings(asked, labels, elements),
         ...modelWarnings(entries.map((e) => periods[e.index]!)),
+        ...(withheld.length > 0
+          ? [
+              {
+                code: 'questions-withheld' as const,
+                message: `fewer than ${minGroupSize} people joined or left the team (${withheld.join(', ')}): the questions behind each movement are not shown there, as they would give a newcomer's own answers`,
+              },
+            ]
+          : []),
       ],
     },
   };

@@ -5,8 +5,8 @@
 
 import type { GroupChange } from '../model/comparison.js';
 import type { Report, ReportGroup } from '../model/report.js';
-import { DEFAULT_MIN_GROUP_SIZE, LEAST_MIN_GROUP_SIZE } from '../score/anonymity.js';
 import { delta } from './movement.js';
+import { comparisonAnonymity } from './withheld.js';
 
 /** Each group's members (respondent names) in one period; undefined where the report names nobody. */
 export type Membership = ReadonlyMap<string, readonly string[]>;
@@ -94,8 +94,7 @@ export function groupMovement(
   memberships: readonly (Membership | undefined)[],
   options: GroupComparisonOptions,
 ): (a: number, b: number) => { groups?: GroupChange[] } {
-  const anonymous = options.anonymous === true || reports.some((r) => r.anonymous === true);
-  const minGroupSize = Math.max(LEAST_MIN_GROUP_SIZE, options.minGroupSize ?? Math.max(DEFAULT_MIN_GROUP_SIZE, ...reports.map((r) => r.minGroupSize ?? 0)));
+  const { anonymous, minGroupSize } = comparisonAnonymity(reports, options);
   const members = reports.map((r, i) => memberships[i] ?? membershipOf(r));
   return (a, b) => {
     const groups = groupChanges(reports[a]!, reports[b]!, { earlier: members[a], later: members[b] }, { anonymous, minGroupSize });

@@ -1,23 +1,50 @@
-// CSV text → records, through csv-parse: quoted fields with line breaks, a BOM, CRLF, and `;` as the
-// delimiter where a European spreadsheet wrote it. A syntax error is a finding at the row and column.
+// CSV text → records, through csv-parse: quoted fields with line breaks, a BOM, CRLF, and `,`, `;` (European
+// spreadsheets) or tab (Excel's "Unicode text") as the delimiter. A syntax error is a finding at the row and column.
 
 import { parse } from 'csv-parse/sync';
 import type { Finding } from '../model/finding.js';
 import type { CsvRecord } from './responses.js';
 
-/** The delimiter of the header row: the most frequent of `,`, `;` and tab outside quotes (a tie goes to `,`). */
-export function sniffDelimiter(text: string): ',' | ';' | '\t' {
-  const counts = { ',': 0, ';': 0, '\t': 0 };
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (ch === '"') quoted = !quoted;
-    else if (!quoted && (ch === '\n' || ch === '\r')) break;
-    else if (!quoted && (ch === ',' || ch === ';' || ch === '\t')) counts[ch]++;
+export type Delimiter = ',' | ';' | '\t';
+
+export const DELIMITERS: readonly Delimiter[] = [',', ';', '\t'];
+
+/** How people write the delimiter on the command line: ",", ";", "tab" (or a real tab), and the names. */
+export function delimiterNamed(name: string): Delimiter | undefined {
+  const key = name === '\t' ? 'tab' : name.trim().toLowerCase();
+  return ({ ',': ',', comma: ',', ';': ';', semicolon: ';', tab: '\t', '\\t': '\t' } as Record<string, Delimiter>)[key];
+}
+
+/** The delimiter's name in a message. */
+export function delimiterName(delimiter: Delimiter): string {
+  return delimiter === '\t' ? 'tab' : `"${delimiter}"`;
+}
+
+/** The cells of the header row (the first record) when cut at `delimiter`, or undefined when that reading is not CSV. */
+function headerCells(text: string, delimiter: Delimiter): string[] | undefined {
+  try {
+    const rows = parse(text, { bom: true, delimiter, relax_column_count: true, to: 1 });
+    return rows[0] ?? [];
+  } catch {
+    return undefined;
   }
-  if (counts[';'] > counts[','] && counts[';'] >= counts['\t']) return ';';
-  if (counts['\t'] > counts[','] && counts['\t'] > counts[';']) return '\t';
-  return ',';
+}
+
+/**
+ * The delimiter whose header cells the model recognises most (questions, person and metadata columns), and how
+ * many it recognises; ties go to "," then ";". Counting delimiter characters does not work: question texts
+ * hold commas (the built-in model's do), and a `;` export's header then has more commas than semicolons.
+ */
+export function chooseDelimiter(text: string, recognised: (cells: readonly string[]) => number): { delimiter: Delimiter; recognised: number } {
+  // the header row is at the start: a long file need not be read three times over
+  const head = text.slice(0, 256 * 1024);
+  let best: { delimiter: Delimiter; recognised: number } = { delimiter: ',', recognised: -1 };
+  for (const delimiter of DELIMITERS) {
+    const cells = headerCells(head, delimiter);
+    const count = cells === undefined ? -1 : recognised(cells);
+    if (count > best.recognised) best = { delimiter, recognised: count };
+  }
+  return { delimiter: best.delimiter, recognised: Math.max(0, best.recognised) };
 }
 
 interface CsvError {
@@ -37,11 +64,11 @@ const SYNTAX: Record<string, string> = {
 
 export type CsvRead = { readonly records: CsvRecord[] } | { readonly finding: Finding };
 
-export function readCsv(file: string, text: string): CsvRead {
+export function readCsv(file: string, text: string, delimiter: Delimiter = ','): CsvRead {
   try {
     const rows = parse(text, {
       bom: true,
-      delimiter: sniffDelimiter(text.charCodeAt(0) === 0xfeff ? text.slice(1, 64 * 1024) : text),
+      delimiter,
       relax_column_count: true,
       skip_empty_lines: false,
     });

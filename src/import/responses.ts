@@ -23,6 +23,18 @@ export interface ImportOptions {
   readonly namesFromEmail: boolean;
   /** A stable name for a nameless respondent on this (1-based) row. */
   readonly generatedName: (row: number) => string;
+  /** Leave a cell that cannot be read unanswered (a warning) instead of making its row invalid. */
+  readonly skipInvalidCells?: boolean;
+  /** The name a spreadsheet gives a cell (row and column 1-based), put before each message: "Sheet1!D7". */
+  readonly cellName?: (row: number, column: number) => string;
+}
+
+/** What a column of the file held, by its header: what --anonymous lists as left out. */
+export interface ColumnSummary {
+  readonly column: number;
+  readonly label: string;
+  readonly kind: ColumnRole['kind'];
+  readonly field?: PersonField;
 }
 
 export interface ImportResult {
@@ -36,7 +48,14 @@ export interface ImportResult {
   readonly invalidRows: number[];
   /** Data rows that held something (blank rows are not counted). */
   readonly rows: number;
+  /** The columns of the header, each with what it holds. */
+  readonly columns: readonly ColumnSummary[];
+  /** Cells left unanswered because they could not be read (--skip-invalid-cells). */
+  readonly skippedCells: number;
 }
+
+/** None of the options ticked: one list shared by every respondent (the writer remembers lists by identity). */
+const NONE_TICKED: readonly string[] = Object.freeze([]);
 
 const SUBHEADERS = new Set(['response', 'open ended response'].map(normalizeText));
 
@@ -55,14 +74,18 @@ export function importResponses(records: readonly CsvRecord[], model: Model, opt
   const headerFindings: Finding[] = [];
   const rowFindings: Finding[] = [];
   const finding = (into: Finding[], row: number, column: number, code: FindingCode, message: string, severity: Severity = 'error'): void => {
-    into.push({ file: options.file, line: row, column: column + 1, severity, code, message, pointer: `/${row - 1}/${column}` });
+    const where = options.cellName !== undefined ? `${options.cellName(row, column + 1)}: ` : '';
+    into.push({ file: options.file, line: row, column: column + 1, severity, code, message: where + message, pointer: `/${row - 1}/${column}` });
   };
   const questions = allQuestions(model);
   const lookup = questionLookup(questions);
-  const header = (records[0]?.cells ?? []).map(restoreCell);
-  const two = hasSecondHeader(records);
-  const subheader = two ? (records[1]?.cells ?? []).map(restoreCell) : [];
-  const firstDataRow = two ? 2 : 1;
+  // the header is the first row that holds something: a sheet may have blank rows above it (row numbers stay the sheet's)
+  const top = Math.max(0, records.findIndex((r) => r.cells.some((c) => c.trim() !== '')));
+  const headerRow = top + 1;
+  const header = (records[top]?.cells ?? []).map(restoreCell);
+  const two = hasSecondHeader(records.slice(top, top + 2));
+  const subheader = two ? (records[top + 1]?.cells ?? []).map(restoreCell) : [];
+  const firstDataRow = top + (two ? 2 : 1);
 
   // the columns
   const roles: ColumnRole[] = [];
@@ -84,7 +107,7 @@ export function importResponses(records: readonly CsvRecord[], model: Model, opt
       current = undefined;
       role = columnHasData(c) ? { kind: 'unknown' } : { kind: 'ignored' };
       if (role.kind === 'unknown') {
-        finding(headerFindings, 1, c, 'unknown-column', `column ${c + 1} has answers but no header: give it a question's text or id, or remove it`);
+        finding(headerFindings, headerRow, c, 'unknown-column', `column ${c + 1} has answers but no header: give it a question's text or id, or remove it`);
         roles.push({ kind: 'ignored' });
         continue;
       }
@@ -97,7 +120,7 @@ export function importResponses(records: readonly CsvRecord[], model: Model, opt
         if (two && question.type === 'multi' && sub !== '' && !SUBHEADERS.has(normalizeText(sub))) role = optionColumn(question, sub, c);
         else role = { kind: 'question', question };
       } else if (match.kind === 'ambiguous') {
-        finding(headerFindings, 1, c, 'ambiguous-label', `column ${quote(text)} has the text of ${match.questions.length} questions (${match.questions.map((q) => q.id).join(', ')}): add the id in brackets, e.g. "${text} [${match.questions[0]!.id}]"`);
+        finding(headerFindings, headerRow, c, 'ambiguous-label', `column ${quote(text)} has the text of ${match.questions.length} questions (${match.questions.map((q) => q.id).join(', ')}): add the id in brackets, e.g. "${text} [${match.questions[0]!.id}]"`);
         roles.push({ kind: 'ignored' });
         continue;
       } else if (match.kind === 'person') role = { kind: 'person', field: match.field };
@@ -119,14 +142,14 @@ export function importResponses(records: readonly CsvRecord[], model: Model, opt
     if (role.kind === 'question') {
       const before = columnOf.get(role.question) ?? firstOptionColumn.get(role.question);
       if (before !== undefined) {
-        finding(headerFindings, 1, c, 'duplicate-column', `column ${quote(label)} answers "${role.question.id}", which column ${before + 1} answers already: keep one of them`);
+        finding(headerFindings, headerRow, c, 'duplicate-column', `column ${quote(label)} answers "${role.question.id}", which column ${before + 1} answers already: keep one of them`);
         role = { kind: 'ignored' };
       } else columnOf.set(role.question, c);
     } else if (role.kind === 'option') {
       const key = `${role.question.id}\u0000${role.option}`;
       const before = optionColumns.get(key) ?? columnOf.get(role.question);
       if (before !== undefined) {
-        finding(headerFindings, 2, c, 'duplicate-column', `column ${quote(label)} answers option "${role.option}" of "${role.question.id}", which column ${before + 1} answers already: keep one of them`);
+        finding(headerFindings, headerRow + 1, c, 'duplicate-column', `column ${quote(label)} answers option "${role.option}" of "${role.question.id}", which column ${before + 1} answers already: keep one of them`);
         role = { kind: 'ignored' };
       } else {
         optionColumns.set(key, c);
@@ -135,7 +158,7 @@ export function importResponses(records: readonly CsvRecord[], model: Model, opt
     } else if (role.kind === 'person') {
       const before = personColumn.get(role.field);
       if (before !== undefined) {
-        finding(headerFindings, 1, c, 'duplicate-column', `column ${quote(label)} and column ${before + 1} both hold the respondent's ${role.field.replace('-', ' ')}: keep one, or name the one to use with --${role.field === 'email' ? 'name' : role.field.replace(/-.*/, '')}-column`);
+        finding(headerFindings, headerRow, c, 'duplicate-column', `column ${quote(label)} and column ${before + 1} both hold the respondent's ${role.field.replace('-', ' ')}: keep one, or name the one to use with --${role.field === 'email' ? 'name' : role.field.replace(/-.*/, '')}-column`);
         role = { kind: 'ignored' };
       } else personColumn.set(role.field, c);
     }
@@ -148,19 +171,19 @@ export function importResponses(records: readonly CsvRecord[], model: Model, opt
     const ids = index.byKey.get(sub.toLowerCase()) ?? index.byKey.get(key) ?? [];
     if (ids.length === 1) return { kind: 'option', question, option: ids[0]! };
     if (ids.length > 1) {
-      finding(headerFindings, 2, c, 'ambiguous-label', `${quote(sub)} matches ${ids.length} options of "${question.id}" (${ids.join(', ')}): rename the column to the option id`);
+      finding(headerFindings, headerRow + 1, c, 'ambiguous-label', `${quote(sub)} matches ${ids.length} options of "${question.id}" (${ids.join(', ')}): rename the column to the option id`);
     } else {
       const guess = closest(sub, index.labels);
-      finding(headerFindings, 2, c, 'unknown-option', `${quote(sub)} is not an option of "${question.id}"${guess !== undefined ? `: did you mean ${quote(guess)}?` : `: use one of ${index.labels.map((l) => quote(l)).join(', ')}`}`);
+      finding(headerFindings, headerRow + 1, c, 'unknown-option', `${quote(sub)} is not an option of "${question.id}"${guess !== undefined ? `: did you mean ${quote(guess)}?` : `: use one of ${index.labels.map((l) => quote(l)).join(', ')}`}`);
     }
     return { kind: 'ignored' };
   }
 
   const withoutColumn = questions.filter(({ question }) => !columnOf.has(question) && !firstOptionColumn.has(question));
   if (withoutColumn.length > 0 && withoutColumn.length < questions.length) {
-    finding(headerFindings, 1, 0, 'missing-column', `${withoutColumn.length} question${withoutColumn.length === 1 ? ' has' : 's have'} no column (${withoutColumn.slice(0, 5).map(({ question }) => question.id).join(', ')}${withoutColumn.length > 5 ? ', …' : ''}): they count as unanswered`, 'warning');
+    finding(headerFindings, headerRow, 0, 'missing-column', `${withoutColumn.length} question${withoutColumn.length === 1 ? ' has' : 's have'} no column (${withoutColumn.slice(0, 5).map(({ question }) => question.id).join(', ')}${withoutColumn.length > 5 ? ', …' : ''}): they count as unanswered`, 'warning');
   } else if (withoutColumn.length === questions.length && headerFindings.length === 0) {
-    finding(headerFindings, 1, 0, 'missing-column', `no column is a question of model ${model.id} ${model.version}: the first row must hold the questions (as "cxm form -f csv" writes them)`);
+    finding(headerFindings, headerRow, 0, 'missing-column', `no column is a question of model ${model.id} ${model.version}: the first row must hold the questions (as "cxm form -f csv" writes them)`);
   }
 
   const groupIds = new Map<string, string>();
@@ -169,6 +192,11 @@ export function importResponses(records: readonly CsvRecord[], model: Model, opt
     groupIds.set(normalizeText(group.title), group.id);
   }
   const order = new Map(questions.map(({ question }, i) => [question.id, i]));
+  // an empty cell of a multiple-choice question is "none ticked" ([]), as in the interview, unless the
+  // respondent left every question of its element empty: the questions of each element that have a column
+  const answerable = model.elements
+    .map((e) => e.questions.filter((q) => columnOf.has(q) || firstOptionColumn.has(q)))
+    .filter((qs) => qs.some((q) => q.type === 'multi'));
   const readers = roles.map((role) => (role.kind === 'question' ? cellReader(role.question) : undefined));
 
   const columnLabel = (c: number): string => {
@@ -182,14 +210,25 @@ export function importResponses(records: readonly CsvRecord[], model: Model, opt
   const names = new Map<string, number>();
   const emails = new Map<string, number>();
   let rows = 0;
+  let skippedCells = 0;
   for (let r = firstDataRow; r < records.length; r++) {
     const cells = records[r]!.cells;
     if (cells.every((cell) => cell.trim() === '')) continue;
     rows++;
     const row = r + 1;
-    const before = rowFindings.length;
+    let errors = 0;
     // every message about a cell names its column by its header
-    const problem = (c: number, code: FindingCode, message: string): void => finding(rowFindings, row, c, code, `column ${columnLabel(c)}: ${message}`);
+    const problem = (c: number, code: FindingCode, message: string): void => {
+      errors++;
+      finding(rowFindings, row, c, code, `column ${columnLabel(c)}: ${message}`);
+    };
+    // a cell that cannot be read: with --skip-invalid-cells, left unanswered and listed as a warning
+    const cellProblem = (c: number, code: FindingCode, message: string): void => {
+      if (options.skipInvalidCells !== true) return problem(c, code, message);
+      skippedCells++;
+      finding(rowFindings, row, c, code, `column ${columnLabel(c)}: left unanswered: ${message}`, 'warning');
+    };
+    const invalid = new Set<string>();
     const answers = new Map<string, AnswerValue>();
     const chosen = new Map<string, string[]>();
     const person: Partial<Record<PersonField, string>> = {};
@@ -197,7 +236,7 @@ export function importResponses(records: readonly CsvRecord[], model: Model, opt
       const raw = cells[c]!;
       const role = roles[c];
       if (role === undefined) {
-        if (raw.trim() !== '') problem(c, 'unknown-column', `${quote(raw.trim())} is beyond the last column of the header: remove it, or give the column a header`);
+        if (raw.trim() !== '') cellProblem(c, 'unknown-column', `${quote(raw.trim())} is beyond the last column of the header: remove it, or give the column a header`);
         continue;
       }
       const cell = restoreCell(raw);
@@ -205,7 +244,10 @@ export function importResponses(records: readonly CsvRecord[], model: Model, opt
         case 'question': {
           const read: CellResult = readers[c]!(cell);
           if (read.kind === 'answer') answers.set(role.question.id, read.value);
-          else if (read.kind === 'problem') for (const p of read.problems) problem(c, p.code, p.message);
+          else if (read.kind === 'problem') {
+            invalid.add(role.question.id);
+            for (const p of read.problems) cellProblem(c, p.code, p.message);
+          }
           break;
         }
         case 'option':
@@ -220,6 +262,10 @@ export function importResponses(records: readonly CsvRecord[], model: Model, opt
       }
     }
     for (const [id, options] of chosen) answers.set(id, options);
+    for (const element of answerable) {
+      if (!element.some((q) => answers.has(q.id))) continue;
+      for (const q of element) if (q.type === 'multi' && !answers.has(q.id) && !invalid.has(q.id)) answers.set(q.id, NONE_TICKED);
+    }
 
     let group: string | undefined;
     if (person.group !== undefined) {
@@ -251,7 +297,7 @@ export function importResponses(records: readonly CsvRecord[], model: Model, opt
       } else if (first === undefined) emails.set(key, row);
     }
 
-    if (rowFindings.length > before) {
+    if (errors > 0) {
       invalidRows.push(row);
       continue;
     }
@@ -272,5 +318,11 @@ export function importResponses(records: readonly CsvRecord[], model: Model, opt
       notes: new Map(),
     });
   }
-  return { respondents, headerFindings, rowFindings, invalidRows, rows };
+  const columns = roles.map((role, c): ColumnSummary => ({
+    column: c + 1,
+    label: (header[c] ?? '').trim() || (subheader[c] ?? '').trim(),
+    kind: role.kind,
+    ...(role.kind === 'person' ? { field: role.field } : {}),
+  }));
+  return { respondents, headerFindings, rowFindings, invalidRows, rows, columns, skippedCells };
 }

@@ -32,7 +32,7 @@ function withSha256(file: string, text: string, bytes: Uint8Array): SourceFile {
     text,
     size: bytes.length,
     get sha256(): string {
-      return (sha256 ??= process.getBuiltinModule('node:crypto').createHash('sha256').update(bytes).digest('hex'));
+      return (sha256 ??= sha256Of(bytes));
     },
   };
 }
@@ -56,7 +56,10 @@ export async function readSourceFile(file: string, maxBytes: number = MAX_FILE_B
   return readSourceFileSync(file, maxBytes);
 }
 
-function readSourceFileSync(file: string, maxBytes: number): ReadResult {
+export type BytesResult = { readonly bytes: Buffer } | { readonly finding: Finding };
+
+/** The bytes of a file the user named, under the size cap: for readers that decode them themselves (cxm import). */
+export function readSourceBytes(file: string, maxBytes: number = MAX_FILE_BYTES): BytesResult {
   let fd: number;
   try {
     fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
@@ -82,42 +85,7 @@ function readSourceFileSync(file: string, maxBytes: number): ReadResult {
     if (bytes.length > maxBytes) {
       return ioFinding(file, 'file-too-large', `the file is over the limit of ${maxBytes} bytes (${mebibytes(maxBytes)}): split it into smaller files, such as one answers file per respondent, or raise the limit with --max-file-size`);
     }
-    let text: string;
-    try {
-      text = decoder.decode(bytes);
-    } catch {
-      const at = firstInvalidUtf8(bytes);
-      const before = bytes.subarray(0, at).toString('utf8');
-      const line = before.split('\n').length;
-      const column = before.length - before.lastIndexOf('\n');
-      return {
-        finding: {
-          file,
-          line,
-          column,
-          severity: 'error',
-          code: 'file-not-utf8',
-          message: `byte 0x${(bytes[at] ?? 0).toString(16).padStart(2, '0').toUpperCase()} (offset ${at}) is not valid UTF-8: save the file as UTF-8 (it may be Latin-1 or Windows-1252)`,
-          pointer: '',
-        },
-      };
-    }
-    const nul = text.indexOf('\u0000');
-    if (nul >= 0) {
-      const before = text.slice(0, nul);
-      return {
-        finding: {
-          file,
-          line: before.split('\n').length,
-          column: nul - before.lastIndexOf('\n'),
-          severity: 'error',
-          code: 'file-not-utf8',
-          message: 'the file contains a NUL byte, so it is binary, not YAML text: name a YAML file',
-          pointer: '',
-        },
-      };
-    }
-    return { source: withSha256(file, text, bytes) };
+    return { bytes };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EISDIR') return ioFinding(file, 'file-unreadable', 'this is a directory, not a file: name a file in it');
@@ -125,6 +93,53 @@ function readSourceFileSync(file: string, maxBytes: number): ReadResult {
   } finally {
     closeSync(fd);
   }
+}
+
+/** The SHA-256 of bytes, as a source file's. */
+export function sha256Of(bytes: Uint8Array): string {
+  return process.getBuiltinModule('node:crypto').createHash('sha256').update(bytes).digest('hex');
+}
+
+function readSourceFileSync(file: string, maxBytes: number): ReadResult {
+  const read = readSourceBytes(file, maxBytes);
+  if ('finding' in read) return read;
+  const bytes = read.bytes;
+  let text: string;
+  try {
+    text = decoder.decode(bytes);
+  } catch {
+    const at = firstInvalidUtf8(bytes);
+    const before = bytes.subarray(0, at).toString('utf8');
+    const line = before.split('\n').length;
+    const column = before.length - before.lastIndexOf('\n');
+    return {
+      finding: {
+        file,
+        line,
+        column,
+        severity: 'error',
+        code: 'file-not-utf8',
+        message: `byte 0x${(bytes[at] ?? 0).toString(16).padStart(2, '0').toUpperCase()} (offset ${at}) is not valid UTF-8: save the file as UTF-8 (it may be Latin-1 or Windows-1252)`,
+        pointer: '',
+      },
+    };
+  }
+  const nul = text.indexOf('\u0000');
+  if (nul >= 0) {
+    const before = text.slice(0, nul);
+    return {
+      finding: {
+        file,
+        line: before.split('\n').length,
+        column: nul - before.lastIndexOf('\n'),
+        severity: 'error',
+        code: 'file-not-utf8',
+        message: 'the file contains a NUL byte, so it is binary, not YAML text: name a YAML file',
+        pointer: '',
+      },
+    };
+  }
+  return { source: withSha256(file, text, bytes) };
 }
 
 /** Up to `size` bytes from the file: what readFileSync reads of a file of that size, without asking for its size again. */
@@ -144,7 +159,7 @@ function mebibytes(bytes: number): string {
 }
 
 /** Offset of the first byte that breaks UTF-8 (only called once decoding has failed). */
-function firstInvalidUtf8(bytes: Uint8Array): number {
+export function firstInvalidUtf8(bytes: Uint8Array): number {
   let i = 0;
   while (i < bytes.length) {
     const b = bytes[i]!;

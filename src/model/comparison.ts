@@ -18,7 +18,9 @@ export type ComparisonWarningCode =
   | 'element-missing'
   | 'element-not-assessed'
   // (1.1)
-  | 'questions-dropped';
+  | 'questions-dropped'
+  // (1.2) anonymous comparisons
+  | 'questions-withheld';
 
 export interface ComparisonWarning {
   readonly code: ComparisonWarningCode;
@@ -144,6 +146,11 @@ export interface PeriodChange {
    * membership cannot single anyone out; absent when neither period has groups.
    */
   readonly groups?: readonly GroupChange[];
+  /**
+   * (1.2) Anonymous comparisons: the per-question movements (drivers, like-for-like figures) are withheld, because
+   * the team's head count changed by 1 to min − 1 people (they would give a newcomer's answers).
+   */
+  readonly questionsWithheld?: 'head-count-changed';
 }
 
 /** (1.1) How one group's scores moved between two periods. */

@@ -68,6 +68,10 @@ export type FindingCode =
   | 'ambiguous-label'
   | 'unknown-group'
   | 'no-respondents'
+  | 'csv-delimiter'
+  | 'xlsx-unreadable'
+  | 'xlsx-no-sheet'
+  | 'xlsx-formula'
   // warnings
   | 'model-version-mismatch'
   | 'question-without-help'

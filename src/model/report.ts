@@ -17,7 +17,16 @@ export type ReportWarningCode =
   | 'element-not-assessed'
   // (1.1)
   | 'partial-assessment'
-  | 'too-few-respondents';
+  | 'too-few-respondents'
+  // (1.2) anonymous reports (SPEC 4.2)
+  | 'figures-withheld'
+  | 'groups-not-shown';
+
+/**
+ * (1.2) Why an anonymous report withholds a figure (SPEC 4.2): it rests on fewer people than the minimum, or it
+ * would let such a figure be worked out from the ones shown beside it. Decided in src/score/anonymity.ts.
+ */
+export type WithheldReason = 'too-few-respondents' | 'reveals-withheld';
 
 export interface ReportWarning {
   readonly code: ReportWarningCode;
@@ -44,6 +53,10 @@ export interface ReportItem {
   readonly weight: number;
   /** 0-100; null when no respondent gave the question a value. */
   readonly score: number | null;
+  /** (1.2) L_q: the level (id) of the question's unrounded value; null when it has none. Reports of cxm 1.1 lack it. */
+  readonly level?: string | null;
+  /** (1.2) The question's gate (a level id), when the model gives it one: below it here, the element stays below it. */
+  readonly gate?: string;
   /** max - min of the respondents' values, 0-100; null when unanswered. */
   readonly spread: number | null;
   /** Respondents who gave the question a value (`n/a` not counted). */
@@ -62,6 +75,8 @@ export interface ReportItem {
   readonly options?: readonly ReportOption[];
   /** (1.1) How many respondents chose each answer: every option (multi: each option on its own), scale values given, n/a. */
   readonly distribution?: readonly ReportAnswerCount[];
+  /** (1.2) Anonymous reports: the score is withheld (null), and why. */
+  readonly withheld?: WithheldReason;
 }
 
 /** (1.1) An option of a question, for reading `choices`. */
@@ -168,7 +183,12 @@ export interface ReportElement {
   readonly weight: number;
   /** 0-100; null when not assessed. */
   readonly score: number | null;
+  /** The element's level: under `levelRule: capped`, levelOfScore lowered to the caps of its questions (SPEC 3). */
   readonly level: string | null;
+  /** (1.2) The level of the score alone; null when not assessed. Reports of cxm 1.1 lack it. */
+  readonly levelOfScore?: string | null;
+  /** (1.2) The questions whose cap is below levelOfScore, in the model's order; empty when the element is not capped. */
+  readonly cappedBy?: readonly string[];
   /** Questions with a value. */
   readonly answered: number;
   /** All questions of the element. */
@@ -180,6 +200,8 @@ export interface ReportElement {
   readonly items: readonly ReportItem[];
   /** (1.1) The spread of the respondents' own scores, for teams too large to name each person. */
   readonly respondentScores?: ReportScoreSpread;
+  /** (1.2) Anonymous reports: the score and level are withheld (null), and why. */
+  readonly withheld?: WithheldReason;
 }
 
 export interface Report {
@@ -196,6 +218,8 @@ export interface Report {
     readonly method: OverallMethod;
     /** Ids of the assessed element(s) with the lowest score. */
     readonly weakest: readonly string[];
+    /** (1.2) Anonymous reports: the score and level are withheld (null), and why. */
+    readonly withheld?: WithheldReason;
   };
   /** The model's levels, ascending, so a report can be read without the model. */
   readonly levels: readonly ReportLevel[];
@@ -216,4 +240,6 @@ export interface Report {
   readonly respondentCount?: number;
   /** (1.1) Anonymous reports: groups with fewer respondents than this are not shown. */
   readonly minGroupSize?: number;
+  /** (1.2) Anonymous reports: how many groups are not shown (not listed in `groups`). */
+  readonly suppressedGroups?: number;
 }

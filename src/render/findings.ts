@@ -93,13 +93,14 @@ export function escapeGithubProperty(text: string): string {
   return escapeGithubData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
-export function renderFindingsGithub(findings: readonly Finding[], summary: FindingsSummary): string {
+/** `command` is the cxm command that found them (validate, import): the summary line names it. */
+export function renderFindingsGithub(findings: readonly Finding[], summary: FindingsSummary, command = 'validate'): string {
   const lines = findings.map(
     (f) =>
       // messages quote file content: control sequences would reach the CI log
       `::${f.severity} file=${escapeGithubProperty(stripKeepingBreaks(f.file))},line=${f.line},col=${f.column},title=${escapeGithubProperty(`cxm ${f.code}`)}::${escapeGithubData(stripKeepingBreaks(f.message))}`,
   );
   // GitHub shows only 10 annotations of each kind per step: the plain summary says how many there are
-  lines.push(`cxm validate: ${summaryLine(summary)}`);
+  lines.push(`cxm ${command}: ${summaryLine(summary)}`);
   return lines.join('\n') + '\n';
 }

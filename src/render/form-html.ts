@@ -32,7 +32,7 @@ function answers(question: Question, n: number): string[] {
       lines.push('<p class="hint">Tick one.</p>', ...question.options.map((o) => box('radio', o.id, o.label)));
       break;
     case 'multi':
-      lines.push('<p class="hint">Tick all that apply.</p>', ...question.options.map((o) => box('checkbox', o.id, o.label)));
+      lines.push('<p class="hint">Tick all that apply; if none does, leave every box unticked.</p>', ...question.options.map((o) => box('checkbox', o.id, o.label)));
       break;
     case 'scale':
       lines.push(`<p class="hint">Tick one, from ${question.min} to ${question.max}.</p>`);

@@ -11,7 +11,7 @@ function answerLines(question: Question): string[] {
       for (const o of question.options) lines.push(`- [ ] ${escapeMarkdownInline(o.label)}`);
       break;
     case 'multi':
-      lines.push('*Tick all that apply.*', '');
+      lines.push('*Tick all that apply; if none does, leave every box unticked.*', '');
       for (const o of question.options) lines.push(`- [ ] ${escapeMarkdownInline(o.label)}`);
       break;
     case 'scale': {

@@ -3,6 +3,7 @@
 
 import type { PlanStep, Report, ReportElement } from '../model/report.js';
 import { levelColour, levelColourName } from './level-colours.js';
+import { cappedWords } from './capped-words.js';
 import { elementTitle, levelTitle } from './levels.js';
 import { DISAGREEMENT_SPREAD, ELEMENT_STEPS, SUMMARY_STEPS, disagreedQuestions, listedDisagreements, weakestQuestions } from './selection.js';
 import { formatScore } from './number.js';
@@ -106,6 +107,8 @@ function elementSection(report: Report, element: ReportElement): string[] {
     `Score **${formatScore(element.score)}**, level **${md(levelTitle(report, element.level))}**; ${element.answered} of ${plural(element.questions, 'question')} answered.`,
     '',
   );
+  const capped = cappedWords(report, element, md);
+  if (capped !== undefined) lines.push(capped, '');
   lines.push(...respondentsLine(report, element));
   lines.push(...itemTable(element), '');
   const weakest = weakestQuestions(element);

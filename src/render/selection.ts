@@ -75,9 +75,8 @@ export function weakestQuestions(element: ReportElement): (ReportItem & { score:
 export const PAGE_ONE_STEPS = 3;
 /** Plan steps the roadmap lays out in phases (the appendix lists each element's next ones). */
 export const ROADMAP_STEPS = 12;
-/** Questions on the workshop agenda: at most, and at least where that many have any spread. */
+/** Questions on the workshop agenda, at most. */
 export const AGENDA_MOST = 8;
-export const AGENDA_LEAST = 5;
 
 /** The level a score reaches by the model's thresholds alone. */
 export function levelOfScore(report: Pick<Report, 'levels'>, score: number): string | null {
@@ -93,7 +92,7 @@ function rank(report: Pick<Report, 'levels'>, id: string | null): number {
 
 /** (1.2, from the engine) The questions that hold an element below the level of its score, where the report says so. */
 export function cappedBy(element: ReportElement): readonly string[] {
-  return (element as ReportElement & { readonly cappedBy?: readonly string[] }).cappedBy ?? [];
+  return element.level !== (element.levelOfScore ?? element.level) ? (element.cappedBy ?? []) : [];
 }
 
 /** How far an element is from its next level: points to the next threshold, or the questions that cap it. */
@@ -184,16 +183,17 @@ export interface AgendaItem extends ElementItem {
 }
 
 /**
- * The workshop agenda: the AGENDA_LEAST to AGENDA_MOST questions people or groups disagree on most: every
- * question with a spread of DISAGREEMENT_SPREAD or more, or a gap between groups, widest first, at most
- * AGENDA_MOST; topped up to AGENDA_LEAST with the next widest spreads, where any.
+ * The workshop agenda: the questions people or groups disagree on most: every question with a spread of
+ * DISAGREEMENT_SPREAD or more (the rule of "Where the team disagrees" in the Markdown), or a gap between groups,
+ * widest first, at most AGENDA_MOST.
  */
 export function agenda(report: Report): AgendaItem[] {
   const gaps = new Map((report.gaps ?? []).filter((g) => g.question !== null).map((g) => [g.question!, g]));
   const all = report.elements.flatMap((element) => element.items.map((item) => ({ element, item, gap: gaps.get(item.id) })));
   const weight = (x: (typeof all)[number]): number => Math.max(x.item.spread ?? 0, x.gap?.difference ?? 0);
-  const ranked = all.filter((x) => weight(x) > 0).sort((a, b) => weight(b) - weight(a));
-  const strong = ranked.filter((x) => (x.item.spread ?? 0) >= DISAGREEMENT_SPREAD || x.gap !== undefined);
-  const chosen = (strong.length >= AGENDA_LEAST ? strong : ranked.slice(0, AGENDA_LEAST)).slice(0, AGENDA_MOST);
-  return chosen.map(({ element, item, gap }) => ({ element, item, ...(gap !== undefined ? { gap } : {}) }));
+  return all
+    .filter((x) => (x.item.spread ?? 0) >= DISAGREEMENT_SPREAD || x.gap !== undefined)
+    .sort((a, b) => weight(b) - weight(a))
+    .slice(0, AGENDA_MOST)
+    .map(({ element, item, gap }) => ({ element, item, ...(gap !== undefined ? { gap } : {}) }));
 }

@@ -7,7 +7,8 @@ import type { Report, ReportElement } from '../model/report.js';
 import { findLevel, levelTitle } from './levels.js';
 import { formatScore } from './number.js';
 import { plural } from './plural.js';
-import { distanceToNext, holdingElements, levelOfScore, levelsFarApart } from './selection.js';
+import { holdingElements, levelsFarApart } from './selection.js';
+import { cappedWords } from './capped-words.js';
 
 export interface Words {
   readonly escape: (text: string) => string;
@@ -21,17 +22,6 @@ export function list(items: readonly string[]): string {
 
 function pointsTo(minScore: number, score: number | null): string {
   return plural(Math.round((minScore - (score ?? 0)) * 100) / 100, 'point');
-}
-
-/**
- * (1.2 slot) An element held below the level of its score by some of its questions. The engine provides the one
- * sentence for it; until its report fields land, the questions are named here.
- */
-function capped(report: Report, element: ReportElement, w: Words): string | undefined {
-  const distance = distanceToNext(report, element);
-  if (distance.capped.length === 0 || element.score === null) return undefined;
-  const onScore = levelOfScore(report, element.score);
-  return `${w.escape(element.title)} scores ${formatScore(element.score)}, ${w.escape(levelTitle(report, onScore))} on its score; it stays ${w.escape(levelTitle(report, element.level))} because of ${list(distance.capped.map((t) => `“${w.escape(t)}”`))}.`;
 }
 
 /** The sentences that say what holds the overall level back, and what each capped element waits for. */
@@ -57,7 +47,8 @@ export function holdsBack(report: Report, w: Words): string[] {
     if (weakest.length > 0) out.push(`The overall level is that of the weighted mean of the element scores. The weakest element is ${list(weakest.map(named))}.`);
   }
   for (const element of report.elements) {
-    const sentence = capped(report, element, w);
+    // (1.2) the engine's one sentence for an element held below the level of its score
+    const sentence = cappedWords(report, element, w.escape);
     if (sentence !== undefined) out.push(sentence);
   }
   return out;

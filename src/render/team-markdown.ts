@@ -106,7 +106,9 @@ function groupNotes(report: Report, groups: readonly ReportGroup[]): string[] {
   }
   const inGroups = groups.reduce((n, g) => n + g.respondents, 0);
   const none = respondentCount(report) - inGroups;
-  if (none > 0) lines.push(`${plural(none, 'respondent')} named no group: they count in every score, but in no group's.`);
+  // (1.2) groups not shown are not listed: their people and those who named no group are told apart nowhere
+  if (none > 0 && (report.suppressedGroups ?? 0) > 0) lines.push(`${plural(none, 'respondent')} are in no group shown here: they count in every score, but in no group's.`);
+  else if (none > 0) lines.push(`${plural(none, 'respondent')} named no group: they count in every score, but in no group's.`);
   return lines;
 }
 

@@ -3,6 +3,7 @@
 
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Report } from '../model/report.js';
+import { cappedWords } from './capped-words.js';
 import { padEnd, padStart, textWidth } from './columns.js';
 import { levelRank, levelTitle } from './levels.js';
 import { formatScore } from './number.js';
@@ -59,6 +60,11 @@ export function renderSummary(report: Report, options: SummaryOptions): string {
     lines.push(
       `${padEnd(titles[i]!, width)}  ${chalk.dim(bar(element.score, options.unicode))} ${padStart(score, 6)}  ${colourLevel(chalk, report, element.level, level)}`,
     );
+  }
+  // (1.2) why an element stands below the level of its score
+  for (const element of report.elements) {
+    const words = cappedWords(report, element, singleLine, options.unicode ? ['“', '”'] : ['"', '"']);
+    if (words !== undefined) lines.push(chalk.dim(words));
   }
   lines.push('');
   const overall = report.overall;

@@ -6,9 +6,17 @@ import { valuation } from '../model/valuation.js';
 
 /**
  * The answer a respondent gave to a question: under its current id, else under the first of the old
- * ids it `replaces` that the respondent answered (the current id wins). Undefined when unanswered.
+ * ids it `replaces` that the respondent answered (the current id wins), in the question's current option ids: an
+ * option id that an option `replaces` (1.2) becomes that option's. An option id the question no longer has stays as
+ * recorded, and the answer has no value (SPEC 2.2: it is left out; validation warns once per question). Undefined
+ * when unanswered.
  */
 export function resolveAnswer(question: Question, respondent: Respondent): AnswerValue | undefined {
+  const recorded = recordedAnswer(question, respondent);
+  return recorded === undefined || question.type === 'scale' || recorded === NOT_APPLICABLE ? recorded : inCurrentOptions(question, recorded);
+}
+
+function recordedAnswer(question: Question, respondent: Respondent): AnswerValue | undefined {
   const current = respondent.answers.get(question.id);
   if (current !== undefined || question.replaces.length === 0) return current;
   for (const old of question.replaces) {
@@ -16,6 +24,27 @@ export function resolveAnswer(question: Question, respondent: Respondent): Answe
     if (value !== undefined) return value;
   }
   return undefined;
+}
+
+/** Option id → current option id, for the current ids and the ids options replace; built once per question. */
+const currentIds = new WeakMap<Question, ReadonlyMap<string, string>>();
+function currentIdsOf(question: Question & { type: 'choice' | 'multi' }): ReadonlyMap<string, string> {
+  let ids = currentIds.get(question);
+  if (ids === undefined) {
+    const map = new Map<string, string>();
+    for (const option of question.options) for (const old of option.replaces ?? []) if (!map.has(old)) map.set(old, option.id);
+    for (const option of question.options) map.set(option.id, option.id);
+    currentIds.set(question, (ids = map));
+  }
+  return ids;
+}
+
+/** The answer in current option ids; an answer of the wrong shape is returned as it is (it has no value). */
+function inCurrentOptions(question: Question & { type: 'choice' | 'multi' }, answer: AnswerValue): AnswerValue {
+  const ids = currentIdsOf(question);
+  if (typeof answer === 'string') return ids.get(answer) ?? answer;
+  if (!Array.isArray(answer)) return answer;
+  return (answer as readonly string[]).map((id) => ids.get(id) ?? id);
 }
 
 /** The note a respondent left on a question, resolved like its answer. */

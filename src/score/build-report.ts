@@ -4,8 +4,9 @@
 
 import type { Report } from '../model/report.js';
 import type { AnswerSet, Model } from '../model/types.js';
-import { anonymizeReport, DEFAULT_MIN_GROUP_SIZE, LEAST_MIN_GROUP_SIZE } from './anonymity.js';
-import { DEFAULT_GAP_THRESHOLD, distribution, respondentSpread, scoreGroups, tallyAnswers } from './groups.js';
+import { anonymizeReport, DEFAULT_MIN_GROUP_SIZE, LEAST_MIN_GROUP_SIZE, withheldFigures } from './anonymity.js';
+import { DEFAULT_GAP_THRESHOLD, distribution, respondentSpread, scoreGroups } from './groups.js';
+import { tallyAnswers } from './tally.js';
 import { scoreAssessment } from './score.js';
 
 export interface ReportOptions {
@@ -18,12 +19,13 @@ export interface ReportOptions {
 }
 
 export function buildReport(model: Model, answers: AnswerSet, options: ReportOptions = {}): Report {
-  const base = scoreAssessment(model, answers);
+  const respondents = answers.respondents;
+  // the answers resolved and valued once, for the scores, the plan, the groups and the distributions
+  const tallies = tallyAnswers(model, respondents);
+  const base = scoreAssessment(model, answers, tallies);
   const anonymous = options.anonymous === true || answers.anonymous;
   const minGroupSize = Math.max(LEAST_MIN_GROUP_SIZE, options.minGroupSize ?? DEFAULT_MIN_GROUP_SIZE);
   const gapThreshold = options.gapThreshold ?? DEFAULT_GAP_THRESHOLD;
-  const respondents = answers.respondents;
-  const tallies = tallyAnswers(model, respondents);
 
   const elements = base.elements.map((e, i) => {
     const tally = tallies[i];
@@ -54,5 +56,8 @@ export function buildReport(model: Model, answers: AnswerSet, options: ReportOpt
     anonymous,
     ...(grouped !== undefined ? { groups: grouped.groups, gaps: grouped.gaps, gapThreshold } : {}),
   };
-  return anonymous ? anonymizeReport(report, answers.inputs, minGroupSize) : report;
+  if (!anonymous) return report;
+  // who gave each question a value, team-wide: the figures resting on too few of them are withheld
+  const answerers = tallies.map((t) => t.questions.map((q) => q.points.flatMap((p, i) => (p === undefined ? [] : [i]))));
+  return anonymizeReport(report, answers.inputs, minGroupSize, withheldFigures(answerers, minGroupSize));
 }

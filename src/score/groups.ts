@@ -3,44 +3,19 @@
 // each answer. Exact arithmetic; only the numbers written into the report are rounded.
 
 import type { ReportAnswerCount, ReportGap, ReportGroup, ReportGroupScore, ReportScoreSpread } from '../model/report.js';
-import { NOT_APPLICABLE, type AnswerValue, type Element, type Model, type Question, type Respondent } from '../model/types.js';
+import { NOT_APPLICABLE, type Model, type Respondent } from '../model/types.js';
 import { add, compare, fraction, fromNumber, mul, type Fraction } from '../model/fraction.js';
-import { elementScoreTerms, valuation } from '../model/valuation.js';
-import { resolveAnswer } from './answer.js';
+import { overallLevel } from '../model/level.js';
 import { shownGroups } from './anonymity.js';
 import { round2Ratio } from './round.js';
-import { levelFor, weightedMean } from './score.js';
+import { ownScore, scoreElementValues, weightedMean, type ElementTally, type QuestionTally } from './tally.js';
+
+export { tallyAnswers, type ElementTally, type QuestionTally } from './tally.js';
 
 /** Points of difference from which two groups' scores are a perception gap, by default. */
 export const DEFAULT_GAP_THRESHOLD = 25;
 
 const HUNDRED = fromNumber(100);
-
-/** One question's answers, resolved once for every use: recorded answer and points (out of `range`) per respondent. */
-export interface QuestionTally {
-  readonly question: Question;
-  readonly range: bigint;
-  /** By respondent index; undefined where unanswered. */
-  readonly answers: readonly (AnswerValue | undefined)[];
-  /** By respondent index; undefined where the answer has no value (n/a, unanswered). */
-  readonly points: readonly (bigint | undefined)[];
-}
-
-export interface ElementTally {
-  readonly element: Element;
-  readonly questions: readonly QuestionTally[];
-}
-
-export function tallyAnswers(model: Model, respondents: readonly Respondent[]): ElementTally[] {
-  return model.elements.map((element) => ({
-    element,
-    questions: element.questions.map((question) => {
-      const { range, points } = valuation(question);
-      const answers = respondents.map((r) => resolveAnswer(question, r));
-      return { question, range, answers, points: answers.map((a) => (a === undefined ? undefined : points(a))) };
-    }),
-  }));
-}
 
 /**
  * How many of `members` (respondent indices; default all) chose each answer: every option of a choice or
@@ -86,18 +61,10 @@ export function mostChosen(counts: readonly ReportAnswerCount[]): ReportAnswerCo
  * integer sums, no fraction reduced per respondent.
  */
 export function respondentSpread(tally: ElementTally, respondents: number): ReportScoreSpread | undefined {
-  const { a, b } = elementScoreTerms(tally.questions.map((q) => ({ weight: q.question.weight, range: q.range })));
   const scores: { n: bigint; d: bigint }[] = [];
   for (let r = 0; r < respondents; r++) {
-    let n = 0n;
-    let d = 0n;
-    for (const [qi, q] of tally.questions.entries()) {
-      const p = q.points[r];
-      if (p === undefined) continue;
-      n += a[qi]! * p;
-      d += b[qi]!;
-    }
-    if (d !== 0n) scores.push({ n: 100n * n, d });
+    const own = ownScore(tally, r);
+    if (own !== undefined) scores.push(own);
   }
   if (scores.length === 0) return undefined;
   scores.sort((x, y) => {
@@ -196,30 +163,33 @@ export function scoreGroups(
     return c.count === 0 || q.range === 0n ? undefined : fraction(c.sum, q.range * BigInt(c.count));
   };
 
-  // exact element scores per group, and whether each may be shown
+  // exact element scores and levels per group (the same element-level rule as the whole team's), and whether each may be shown
   const elementScores = groups.map((_, g) =>
     tallies.map((t) => {
-      const mean = weightedMean(t.questions.map((q) => ({ weight: q.question.weight, value: value(q, g) })));
+      const { score, levels } = scoreElementValues(
+        model,
+        t.element,
+        t.questions.map((q) => value(q, g)),
+      );
       const withheld = t.questions.some((q) => cells.get(q)![g]!.count > 0 && !cells.get(q)![g]!.shown);
-      return { score: mean === undefined ? undefined : mul(HUNDRED, mean), withheld };
+      return { score, level: levels.level, withheld };
     }),
   );
 
-  const figure = (score: Fraction | undefined, withheld: boolean): ReportGroupScore =>
-    withheld
+  const figure = (e: { score: Fraction | undefined; level: number | undefined; withheld: boolean }): ReportGroupScore =>
+    e.withheld
       ? { score: null, level: null, withheld: true }
-      : { score: score === undefined ? null : round2Ratio(score.n, score.d), level: score === undefined ? null : levelFor(model.levels, score).id };
+      : { score: e.score === undefined ? null : round2Ratio(e.score.n, e.score.d), level: e.level === undefined ? null : model.levels[e.level]!.id };
 
   const reportGroups: ReportGroup[] = groups.map((group, g) => {
     if (!visible[g]) return { id: group.id, title: group.title, respondents: group.members.length, suppressed: true };
     const elements = elementScores[g]!;
     const overall = weightedMean(elements.map((e, i) => ({ weight: tallies[i]!.element.weight, value: e.score })));
-    let overallLevel: string | undefined;
-    if (overall !== undefined && model.overall === 'mean') overallLevel = levelFor(model.levels, overall).id;
-    else if (overall !== undefined) {
-      const ranks = elements.filter((e) => e.score !== undefined).map((e) => model.levels.indexOf(levelFor(model.levels, e.score!)));
-      overallLevel = model.levels[Math.min(...ranks)]!.id;
-    }
+    const level = overallLevel(
+      model,
+      elements.map((e) => e.level),
+      overall,
+    );
     const withheld = elements.some((e) => e.score !== undefined && e.withheld);
     return {
       id: group.id,
@@ -228,8 +198,8 @@ export function scoreGroups(
       suppressed: false,
       overall: withheld
         ? { score: null, level: null, withheld: true }
-        : { score: overall === undefined ? null : round2Ratio(overall.n, overall.d), level: overallLevel ?? null },
-      elements: elements.map((e, i) => ({ id: tallies[i]!.element.id, ...figure(e.score, e.withheld) })),
+        : { score: overall === undefined ? null : round2Ratio(overall.n, overall.d), level: level === undefined ? null : model.levels[level]!.id },
+      elements: elements.map((e, i) => ({ id: tallies[i]!.element.id, ...figure(e) })),
     };
   });
 

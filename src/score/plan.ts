@@ -6,26 +6,21 @@
 // to the step's target) one step up; respondents further down stay where they are, so a step is always
 // "the next level up" for each person it moves. For `multi`, the step adds the one option (scoring above 0)
 // that gains most points, to every respondent who has not chosen it. A `scale` step goes up by the span over the number of
-// levels (at least 1).
+// levels (at least 1); (1.2) on a scale with `levels`, to the next anchor above (or the top).
 //
-// Order: under weakest-link, as if the steps were taken one by one, each next step is the best step of the
-// element that would then be weakest; under mean, the most overall points first.
+// Order (one comparator, stepBefore): as if the steps were taken one by one, each next step is the first of those
+// left by: under weakest-link, the element that would then be weakest (lowest level, capped ones included, then
+// lowest score); (1.2) under levelRule capped, a step that lifts a capping question's cap before one that only adds
+// points; then most points (under mean, overall points first).
 
 import type { PlanStep, RecordedAnswer } from '../model/report.js';
-import {
-  NOT_APPLICABLE,
-  type AnswerValue,
-  type Element,
-  type Model,
-  type Option,
-  type Question,
-  type Respondent,
-} from '../model/types.js';
+import type { AnswerValue, Model, Option, Question, Respondent } from '../model/types.js';
 import { ZERO, add, compare, div, fraction, fromNumber, mul, type Fraction } from '../model/fraction.js';
-import { levelFor } from '../model/level.js';
+import { elementLevels, type ElementLevels } from '../model/level.js';
+import { dataRecord } from '../model/record.js';
 import { valuation } from '../model/valuation.js';
-import { resolveAnswer } from './answer.js';
 import { round2Ratio } from './round.js';
+import type { ElementResult, ElementTally, QuestionTally } from './tally.js';
 
 /** One respondent's valued answer to a question: worth `points` out of the question's range. */
 interface Given {
@@ -86,18 +81,27 @@ function scaleLabel(question: Question & { type: 'scale' }, value: number): stri
   return label === undefined ? String(value) : `${value} (${label})`;
 }
 
+/** Where a scale step from `from` goes: (1.2) the next anchor above, or the top; else up by scaleStride. */
+function scaleTarget(question: Question & { type: 'scale' }, from: number, levels: number): number {
+  const anchors = question.anchors ?? [];
+  if (anchors.length === 0) return Math.min(question.max, from + scaleStride(question, levels));
+  return anchors.map((a) => a.value).find((v) => v > from) ?? question.max;
+}
+
 function scaleMove(question: Question & { type: 'scale' }, given: readonly Given[], levels: number): Move | undefined {
   const values = given.map((g) => ({ ...g, value: g.answer as number }));
   const below = values.filter((g) => g.value < question.max).sort((a, b) => a.value - b.value || a.respondent - b.respondent);
   if (below.length === 0) return undefined;
   const from = lowerMedian(below).value;
-  const to = Math.min(question.max, from + scaleStride(question, levels));
+  const to = scaleTarget(question, from, levels);
+  const points = valuation(question).points(to)!;
   return {
     from,
     to,
     fromLabel: scaleLabel(question, from),
     toLabel: scaleLabel(question, to),
-    moved: below.filter((g) => g.value >= from && g.value < to).map((g) => ({ respondent: g.respondent, answer: to, points: BigInt(to - question.min) })),
+    ...(question.next !== undefined ? { next: question.next } : {}),
+    moved: below.filter((g) => g.value >= from && g.value < to).map((g) => ({ respondent: g.respondent, answer: to, points })),
   };
 }
 
@@ -139,63 +143,63 @@ function moveFor(question: Question, given: readonly Given[], levels: number): M
   }
 }
 
-/** The respondents' valued answers to a question (n/a, unanswered and unusable answers left out). */
-function givenAnswers(question: Question, respondents: readonly Respondent[]): { given: Given[]; range: bigint } {
-  const { range, points } = valuation(question);
+/** The respondents' valued answers to a question, from the tally (n/a, unanswered and unusable answers left out). */
+function givenAnswers(tally: QuestionTally): Given[] {
   const given: Given[] = [];
-  for (const [i, r] of respondents.entries()) {
-    const answer = resolveAnswer(question, r);
-    if (answer === undefined || answer === NOT_APPLICABLE) continue;
-    const p = points(answer);
-    if (p !== undefined) given.push({ respondent: i, answer, points: p });
+  for (let i = 0; i < tally.points.length; i++) {
+    const points = tally.points[i];
+    if (points !== undefined) given.push({ respondent: i, answer: tally.answers[i]!, points });
   }
-  return { given, range };
+  return given;
 }
 
+/** A step with what ordering it needs: its exact points, and its question's value after it. */
 interface ScoredStep {
   readonly step: PlanStep;
   readonly elementIndex: number;
   readonly questionIndex: number;
   readonly elementPoints: Fraction;
   readonly overallPoints: Fraction;
+  /** v_q after the step (exact). */
+  readonly valueAfter: Fraction;
 }
 
-/** Own data properties keyed by name, `__proto__` included (assigning it would set the prototype). */
-function byName(entries: readonly (readonly [string, RecordedAnswer])[]): Record<string, RecordedAnswer> {
-  const record: Record<string, RecordedAnswer> = {};
-  for (const [name, value] of entries) {
-    if (name === '__proto__') Object.defineProperty(record, name, { value, enumerable: true, writable: true, configurable: true });
-    else record[name] = value;
-  }
-  return record;
+/** An assessed element as the plan reads it: its tally, and its score, levels and questions' values today. */
+export interface PlanElement extends ElementResult {
+  readonly values: readonly (Fraction | undefined)[];
 }
 
 function elementSteps(
   model: Model,
-  element: Element,
-  score: Fraction,
+  tally: ElementTally,
+  scored: PlanElement & { readonly score: Fraction },
   respondents: readonly Respondent[],
   totalElementWeight: Fraction,
   anonymous: boolean,
 ): Omit<ScoredStep, 'elementIndex'>[] {
-  const questions = element.questions.map((question) => ({ question, ...givenAnswers(question, respondents) }));
+  const { element } = tally;
   // Σ w over the questions with a value: the element score's denominator
-  const weights = questions.filter((q) => q.given.length > 0 && q.range > 0n).reduce((s, q) => add(s, fromNumber(q.question.weight)), ZERO);
+  const weights = element.questions.reduce((s, q, qi) => (scored.values[qi] === undefined ? s : add(s, fromNumber(q.weight))), ZERO);
   const steps: Omit<ScoredStep, 'elementIndex'>[] = [];
-  for (const [questionIndex, { question, given, range }] of questions.entries()) {
+  for (const [questionIndex, q] of tally.questions.entries()) {
+    const { question, range } = q;
+    const given = givenAnswers(q);
     if (given.length === 0 || range === 0n) continue;
     const move = moveFor(question, given, model.levels.length);
     if (move === undefined || move.moved.length === 0) continue;
     const before = new Map(given.map((g) => [g.respondent, g.points]));
     const gained = move.moved.reduce((s, m) => s + m.points - before.get(m.respondent)!, 0n);
     // S_e = 100 · Σ w·v / Σ w, v = Σ points / (range · count): only this question's Σ points changes
-    const elementPoints = div(mul(fraction(100n * gained, range * BigInt(given.length)), fromNumber(question.weight)), weights);
+    const valueGained = fraction(gained, range * BigInt(given.length));
+    const valueAfter = add(scored.values[questionIndex]!, valueGained);
+    const elementPoints = div(mul(mul(fromNumber(100), valueGained), fromNumber(question.weight)), weights);
     const overallPoints = div(mul(elementPoints, fromNumber(element.weight)), totalElementWeight);
-    const after = levelFor(model.levels, add(score, elementPoints)).id;
+    const after = levelsAfter(model, tally, scored, [[questionIndex, valueAfter]], add(scored.score, elementPoints));
     steps.push({
       questionIndex,
       elementPoints,
       overallPoints,
+      valueAfter,
       step: {
         element: element.id,
         question: question.id,
@@ -208,71 +212,107 @@ function elementSteps(
         ...(move.next !== undefined ? { next: move.next } : {}),
         moves: move.moved.length,
         of: given.length,
-        ...(anonymous ? {} : { answers: byName(move.moved.map((m) => [respondents[m.respondent]!.name, m.answer])) }),
+        ...(anonymous ? {} : { answers: dataRecord(move.moved.map((m) => [respondents[m.respondent]!.name, m.answer])) }),
         elementPoints: round2Ratio(elementPoints.n, elementPoints.d),
         overallPoints: round2Ratio(overallPoints.n, overallPoints.d),
-        levelAfter: after,
+        levelAfter: model.levels[after.level!]!.id,
       },
     });
   }
   return steps;
 }
 
-/** Steps of one element, best first: most points, then the model's question order. */
-function bestFirst(steps: readonly ScoredStep[]): ScoredStep[] {
-  return [...steps].sort((a, b) => compare(b.elementPoints, a.elementPoints) || a.questionIndex - b.questionIndex);
+/** The element's levels with some questions' values changed (question index → value) and its score `score`. */
+function levelsAfter(model: Model, tally: ElementTally, scored: PlanElement, changed: Iterable<readonly [number, Fraction]>, score: Fraction): ElementLevels {
+  const values = [...scored.values];
+  for (const [qi, value] of changed) values[qi] = value;
+  return elementLevels(model, tally.element.questions, values, score);
+}
+
+/** Where the plan stands once some steps are taken: each element's projected score and levels. */
+interface Projection {
+  readonly score: Fraction;
+  readonly levels: ElementLevels;
 }
 
 /**
- * Weakest-link order: as if the steps were taken one after another, each next step is the best remaining step
- * of the element that would then be weakest (lowest level, then lowest score, then model order). Steps on
- * different questions add up exactly, so the projected scores are exact too.
+ * (1.2) How a step serves its element's caps, in the projection: 2 when its question caps the element (cap below the
+ * level of the score) and the step raises that cap, 1 when its question caps the element, 0 otherwise (always 0
+ * under levelRule mean, where nothing caps).
  */
-function weakestLinkOrder(model: Model, steps: readonly ScoredStep[], scores: readonly (Fraction | undefined)[]): ScoredStep[] {
-  const queues = new Map<number, ScoredStep[]>();
-  for (const step of steps) queues.set(step.elementIndex, [...(queues.get(step.elementIndex) ?? []), step]);
-  for (const [i, queue] of queues) queues.set(i, bestFirst(queue));
-  const projected = new Map([...queues.keys()].map((i) => [i, scores[i]!]));
-  const rank = (score: Fraction): number => model.levels.indexOf(levelFor(model.levels, score));
-  const ordered: ScoredStep[] = [];
-  while (queues.size > 0) {
-    let weakest: number | undefined;
-    for (const i of queues.keys()) {
-      if (weakest === undefined) weakest = i;
-      else {
-        const [a, b] = [projected.get(i)!, projected.get(weakest)!];
-        const byLevel = rank(a) - rank(b);
-        if (byLevel < 0 || (byLevel === 0 && (compare(a, b) < 0 || (compare(a, b) === 0 && i < weakest)))) weakest = i;
-      }
-    }
-    const queue = queues.get(weakest!)!;
-    const step = queue.shift()!;
-    ordered.push(step);
-    projected.set(weakest!, add(projected.get(weakest!)!, step.elementPoints));
-    if (queue.length === 0) queues.delete(weakest!);
+function capLift(model: Model, step: ScoredStep, projection: Projection, tally: ElementTally): number {
+  const { levels } = projection;
+  if (!levels.cappedBy.includes(step.questionIndex)) return 0;
+  const before = levels.questions[step.questionIndex]!.cap;
+  const after = elementLevels(model, [tally.element.questions[step.questionIndex]!], [step.valueAfter], undefined).questions[0]!.cap;
+  return after > before ? 2 : 1;
+}
+
+/**
+ * The plan's order, one comparator: < 0 when step a comes before step b, given where the plan stands. Extend it
+ * here (a key before or after the others), not with a second sort.
+ */
+function stepBefore(model: Model, a: ScoredStep, b: ScoredStep, projection: (i: number) => Projection, lift: (s: ScoredStep) => number): number {
+  if (model.overall === 'weakest-link' && a.elementIndex !== b.elementIndex) {
+    // the element that would then be weakest: lowest level (capped), then lowest score, then the model's order
+    const [pa, pb] = [projection(a.elementIndex), projection(b.elementIndex)];
+    return pa.levels.level! - pb.levels.level! || compare(pa.score, pb.score) || a.elementIndex - b.elementIndex;
   }
-  return ordered;
+  return (
+    lift(b) - lift(a) ||
+    (model.overall === 'mean' ? compare(b.overallPoints, a.overallPoints) : 0) ||
+    compare(b.elementPoints, a.elementPoints) ||
+    a.elementIndex - b.elementIndex ||
+    a.questionIndex - b.questionIndex
+  );
 }
 
 /**
- * The action plan, most useful first. `scores` are the exact element scores (0-100) in the model's element
- * order, undefined where not assessed. Under weakest-link, the step that lifts the weakest element comes
- * first (see weakestLinkOrder); under mean, the steps that add most to the overall score.
+ * The steps in order: as if they were taken one after another, each next step is the first of those left by
+ * stepBefore, with the elements projected after the steps taken. Steps on different questions add up exactly, so
+ * the projected scores are exact too.
  */
-export function planSteps(model: Model, respondents: readonly Respondent[], scores: readonly (Fraction | undefined)[], anonymous: boolean): PlanStep[] {
-  const totalElementWeight = model.elements.reduce((s, e, i) => (scores[i] === undefined ? s : add(s, fromNumber(e.weight))), ZERO);
-  const steps: ScoredStep[] = model.elements.flatMap((element, elementIndex) => {
-    const score = scores[elementIndex];
-    if (score === undefined) return [];
-    return elementSteps(model, element, score, respondents, totalElementWeight, anonymous).map((s) => ({ ...s, elementIndex }));
+function ordered(model: Model, steps: readonly ScoredStep[], tallies: readonly ElementTally[], elements: readonly PlanElement[]): ScoredStep[] {
+  const projections = new Map<number, Projection>();
+  const taken = new Map<number, [number, Fraction][]>();
+  for (const s of steps) {
+    const e = elements[s.elementIndex]!;
+    projections.set(s.elementIndex, { score: e.score!, levels: e.levels });
+  }
+  const projection = (i: number): Projection => projections.get(i)!;
+  const left = [...steps];
+  const result: ScoredStep[] = [];
+  while (left.length > 0) {
+    const lifts = new Map(left.map((s) => [s, capLift(model, s, projection(s.elementIndex), tallies[s.elementIndex]!)]));
+    let best = 0;
+    for (let i = 1; i < left.length; i++) if (stepBefore(model, left[i]!, left[best]!, projection, (s) => lifts.get(s)!) < 0) best = i;
+    const [step] = left.splice(best, 1);
+    result.push(step!);
+    const e = step!.elementIndex;
+    const changes = [...(taken.get(e) ?? []), [step!.questionIndex, step!.valueAfter] as [number, Fraction]];
+    taken.set(e, changes);
+    const score = add(projection(e).score, step!.elementPoints);
+    projections.set(e, { score, levels: levelsAfter(model, tallies[e]!, elements[e]!, changes, score) });
+  }
+  return result;
+}
+
+/**
+ * The action plan, most useful first (see `ordered`). `tallies` are the answers tallied once (tally.ts), `elements`
+ * each element's exact score, levels and questions' values, in the model's order (score undefined: not assessed).
+ */
+export function planSteps(
+  model: Model,
+  respondents: readonly Respondent[],
+  tallies: readonly ElementTally[],
+  elements: readonly PlanElement[],
+  anonymous: boolean,
+): PlanStep[] {
+  const totalElementWeight = model.elements.reduce((s, e, i) => (elements[i]!.score === undefined ? s : add(s, fromNumber(e.weight))), ZERO);
+  const steps: ScoredStep[] = tallies.flatMap((tally, elementIndex) => {
+    const scored = elements[elementIndex]!;
+    if (scored.score === undefined) return [];
+    return elementSteps(model, tally, scored as PlanElement & { score: Fraction }, respondents, totalElementWeight, anonymous).map((s) => ({ ...s, elementIndex }));
   });
-  if (model.overall === 'weakest-link') return weakestLinkOrder(model, steps, scores).map((s) => s.step);
-  const ordered = [...steps].sort(
-    (a, b) =>
-      compare(b.overallPoints, a.overallPoints) ||
-      compare(b.elementPoints, a.elementPoints) ||
-      a.elementIndex - b.elementIndex ||
-      a.questionIndex - b.questionIndex,
-  );
-  return ordered.map((s) => s.step);
+  return ordered(model, steps, tallies, elements).map((s) => s.step);
 }

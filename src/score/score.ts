@@ -3,97 +3,63 @@
 
 import type { RecordedAnswer, Report, ReportElement, ReportItem, ReportWarning } from '../model/report.js';
 import { NOT_APPLICABLE, type AnswerSet, type AnswerValue, type Element, type Model, type Respondent } from '../model/types.js';
-import { ZERO, add, compare, div, fraction, fromNumber, mul, type Fraction } from '../model/fraction.js';
-import { levelFor } from '../model/level.js';
-import { elementScoreTerms, valuation } from '../model/valuation.js';
-import { resolveAnswer, resolveNote } from './answer.js';
+import { compare, type Fraction } from '../model/fraction.js';
+import { overallLevel } from '../model/level.js';
+import { dataRecord } from '../model/record.js';
+import { resolveNote } from './answer.js';
 import { planSteps } from './plan.js';
 import { round2Ratio } from './round.js';
+import { ownScore, questionValue, scoreElementValues, tallyAnswers, weightedMean, type ElementResult, type ElementTally } from './tally.js';
 
 export { answerValue, resolveAnswer, resolveNote } from './answer.js';
 export { levelFor } from '../model/level.js';
-
-const HUNDRED = fromNumber(100);
-
-
-/** Σ w·v / Σ w over the parts with a value; undefined when none has one. */
-export function weightedMean(parts: readonly { readonly weight: number; readonly value: Fraction | undefined }[]): Fraction | undefined {
-  let sum = ZERO;
-  let weights = ZERO;
-  for (const { weight, value } of parts) {
-    if (value === undefined) continue;
-    const w = fromNumber(weight);
-    sum = add(sum, mul(w, value));
-    weights = add(weights, w);
-  }
-  return weights.n === 0n ? undefined : div(sum, weights);
-}
+export { weightedMean } from './tally.js';
 
 function percent(value: Fraction): number {
   return round2Ratio(100n * value.n, value.d);
 }
 
-/** A record keyed by respondent name, in respondent order: own data properties, even for `__proto__`. */
-function byName<T>(respondents: readonly Respondent[], valueOf: (index: number) => T): Record<string, T> {
-  const record: Record<string, T> = {};
-  for (const [i, { name }] of respondents.entries()) {
-    // assigning `__proto__` would set the prototype instead (the only setter on Object.prototype)
-    if (name === '__proto__') Object.defineProperty(record, name, { value: valueOf(i), enumerable: true, writable: true, configurable: true });
-    else record[name] = valueOf(i);
-  }
-  return record;
-}
-
-/** (1.1) `items[].choices`: each respondent's answer as recorded, unanswered left out. */
+/** (1.1) `items[].choices`: each respondent's answer (in current ids), unanswered left out. */
 function recordedChoices(respondents: readonly Respondent[], answers: readonly (AnswerValue | undefined)[]): Record<string, RecordedAnswer> {
-  const record: Record<string, RecordedAnswer> = {};
-  for (const [i, { name }] of respondents.entries()) {
-    const answer = answers[i];
-    if (answer === undefined) continue;
-    // assigning `__proto__` would set the prototype instead
-    if (name === '__proto__') Object.defineProperty(record, name, { value: answer, enumerable: true, writable: true, configurable: true });
-    else record[name] = answer;
-  }
-  return record;
+  return dataRecord(respondents.flatMap(({ name }, i): [string, RecordedAnswer][] => (answers[i] === undefined ? [] : [[name, answers[i]]])));
 }
 
-interface ScoredElement {
+/** An element scored over the whole team: its report, its exact score and levels, and its questions' values. */
+export interface ScoredElement extends ElementResult {
   readonly report: ReportElement;
-  /** 0-100, exact; undefined when not assessed. */
-  readonly score: Fraction | undefined;
+  /** v_q of each question, in the element's order; undefined where no respondent gave a value. */
+  readonly values: readonly (Fraction | undefined)[];
 }
 
-function scoreElement(model: Model, element: Element, respondents: readonly Respondent[], anonymous = false): ScoredElement {
-  const questions = element.questions.map((question) => {
-    const { range, points } = valuation(question);
-    const answers = respondents.map((r) => resolveAnswer(question, r));
-    // given[r]: respondent r's answer is worth given[r] / range; undefined: no value
-    const given = answers.map((a) => (a === undefined ? undefined : points(a)));
-    let sum = 0n;
-    let count = 0n;
+function scoreElement(model: Model, tally: ElementTally, respondents: readonly Respondent[], anonymous = false): ScoredElement {
+  const { element } = tally;
+  const values = tally.questions.map((q) => questionValue(q));
+  const result = scoreElementValues(model, element, values);
+  const { score, levels } = result;
+  const levelId = (index: number | undefined): string | null => (index === undefined ? null : model.levels[index]!.id);
+  const items = tally.questions.map(({ question, range, answers, points }, qi): ReportItem => {
     let low: bigint | undefined;
     let high: bigint | undefined;
-    for (const p of given) {
+    let count = 0;
+    for (const p of points) {
       if (p === undefined) continue;
-      sum += p;
-      count += 1n;
+      count++;
       if (low === undefined || p < low) low = p;
       if (high === undefined || p > high) high = p;
     }
-    const value = count === 0n ? undefined : fraction(sum, range * count);
-    const item: ReportItem = {
+    const value = values[qi];
+    return {
       id: question.id,
       text: question.text,
       type: question.type,
       weight: question.weight,
       score: value === undefined ? null : percent(value),
+      level: levelId(levels.questions[qi]?.level),
+      ...(question.gate !== undefined ? { gate: question.gate } : {}),
       spread: low === undefined || high === undefined ? null : round2Ratio(100n * (high - low), range),
-      answers: Number(count),
+      answers: count,
       notApplicable: answers.filter((a) => a === NOT_APPLICABLE).length,
-      byRespondent: byName(respondents, (i) => {
-        const p = given[i];
-        return p === undefined ? null : round2Ratio(100n * p, range);
-      }),
+      byRespondent: dataRecord(respondents.map(({ name }, i) => [name, points[i] === undefined ? null : round2Ratio(100n * points[i], range)])),
       notes: respondents.flatMap((r) => {
         const note = resolveNote(question, r);
         return note === undefined ? [] : [{ respondent: r.name, note }];
@@ -101,40 +67,29 @@ function scoreElement(model: Model, element: Element, respondents: readonly Resp
       ...(anonymous ? {} : { choices: recordedChoices(respondents, answers) }),
       ...(question.type === 'scale' ? {} : { options: question.options.map((o) => ({ id: o.id, label: o.label, score: o.score })) }),
     };
-    return { question, range, given, value, item };
   });
-
-  const mean = weightedMean(questions.map((q) => ({ weight: q.question.weight, value: q.value })));
-  const score = mean === undefined ? undefined : mul(HUNDRED, mean);
-  const level = score === undefined ? null : levelFor(model.levels, score).id;
-
-  // A respondent's own score Σ w·p/range / Σ w in integers, so that each respondent costs integer additions
-  const { a, b } = elementScoreTerms(questions.map((q) => ({ weight: q.question.weight, range: q.range })));
-  const byRespondent = byName(respondents, (r) => {
-    let numerator = 0n;
-    let denominator = 0n;
-    for (const [qi, q] of questions.entries()) {
-      const p = q.given[r];
-      if (p === undefined) continue;
-      numerator += a[qi]! * p;
-      denominator += b[qi]!;
-    }
-    return denominator === 0n ? null : round2Ratio(100n * numerator, denominator);
-  });
-
+  const level = levelId(levels.level);
   return {
-    score,
+    ...result,
+    values,
     report: {
       id: element.id,
       title: element.title,
       weight: element.weight,
       score: score === undefined ? null : round2Ratio(score.n, score.d),
       level,
-      answered: questions.filter((q) => q.value !== undefined).length,
-      questions: questions.length,
-      byRespondent,
+      levelOfScore: levelId(levels.levelOfScore),
+      cappedBy: levels.cappedBy.map((qi) => element.questions[qi]!.id),
+      answered: values.filter((v) => v !== undefined).length,
+      questions: values.length,
+      byRespondent: dataRecord(
+        respondents.map(({ name }, r) => {
+          const own = ownScore(tally, r);
+          return [name, own === undefined ? null : round2Ratio(own.n, own.d)];
+        }),
+      ),
       recommendations: level === null ? [] : [...(element.recommendations.get(level) ?? [])],
-      items: questions.map((q) => q.item),
+      items,
     },
   };
 }
@@ -194,18 +149,14 @@ function partialAssessmentWarning(elements: readonly ScoredElement[]): ReportWar
   ];
 }
 
-export function scoreAssessment(model: Model, answers: AnswerSet): Report {
-  const elements = model.elements.map((element) => scoreElement(model, element, answers.respondents, answers.anonymous));
+/** The report's scores (SPEC 3 and 4); `tallies`: the answers tallied once (tally.ts), when the caller has them. */
+export function scoreAssessment(model: Model, answers: AnswerSet, tallies: readonly ElementTally[] = tallyAnswers(model, answers.respondents)): Report {
+  const elements = tallies.map((tally) => scoreElement(model, tally, answers.respondents, answers.anonymous));
   const assessed = elements.filter((e): e is ScoredElement & { score: Fraction } => e.score !== undefined);
 
   const overall = weightedMean(elements.map((e) => ({ weight: e.report.weight, value: e.score })));
-  let level: string | null = null;
-  if (overall !== undefined && model.overall === 'mean') level = levelFor(model.levels, overall).id;
-  else if (overall !== undefined) {
-    // weakest link: the lowest level any assessed element reached
-    const rank = (id: string | null): number => model.levels.findIndex((l) => l.id === id);
-    level = assessed.map((e) => e.report.level).reduce((low, l) => (rank(l) < rank(low) ? l : low));
-  }
+  const levelIndex = overallLevel(model, elements.map((e) => e.levels.level), overall);
+  const level = levelIndex === undefined ? null : model.levels[levelIndex]!.id;
   const lowest = assessed.map((e) => e.score).reduce<Fraction | undefined>((low, s) => (low === undefined || compare(s, low) < 0 ? s : low), undefined);
   const weakest = assessed.filter((e) => lowest !== undefined && compare(e.score, lowest) === 0).map((e) => e.report.id);
 
@@ -231,25 +182,26 @@ export function scoreAssessment(model: Model, answers: AnswerSet): Report {
     elements: elements.map((e) => e.report),
     warnings: [...warningsFor(model, answers, elements), ...partialAssessmentWarning(elements)],
     inputs: [...model.inputs, ...answers.inputs].map((i) => ({ file: i.file, sha256: i.sha256 })),
-    plan: planSteps(model, answers.respondents, elements.map((e) => e.score), answers.anonymous),
+    plan: planSteps(model, answers.respondents, tallies, elements, answers.anonymous),
   };
+}
+
+/**
+ * One element's score and level for these respondents, as scoreAssessment reports them, without the rest of the
+ * report (the plan above all): the interview shows it at the end of each element.
+ */
+export function scoreOneElement(model: Model, element: Element, respondents: readonly Respondent[]): Pick<ReportElement, 'score' | 'level'> {
+  const tally = tallyAnswers({ ...model, elements: [element] }, respondents)[0]!;
+  const { score, level } = scoreElement(model, tally, respondents).report;
+  return { score, level };
 }
 
 /**
  * The exact (unrounded) scores of an assessment, 0-100: each element's in the model's order (undefined when
  * not assessed) and the overall score. What the report's rounded numbers are made from.
  */
-/**
- * One element's score and level for these respondents, as scoreAssessment reports them, without the rest of the
- * report (the plan above all): the interview shows it at the end of each element.
- */
-export function scoreOneElement(model: Model, element: Element, respondents: readonly Respondent[]): Pick<ReportElement, 'score' | 'level'> {
-  const { score, level } = scoreElement(model, element, respondents).report;
-  return { score, level };
-}
-
 export function exactScores(model: Model, respondents: readonly Respondent[]): { elements: (Fraction | undefined)[]; overall: Fraction | undefined } {
-  const elements = model.elements.map((element) => scoreElement(model, element, respondents));
+  const elements = tallyAnswers(model, respondents).map((tally) => scoreElement(model, tally, respondents));
   return {
     elements: elements.map((e) => e.score),
     overall: weightedMean(elements.map((e) => ({ weight: e.report.weight, value: e.score }))),

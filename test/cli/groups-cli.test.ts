@@ -146,14 +146,16 @@ describe('an anonymous report', () => {
     const run = await cxm(['report', '--model', MODEL, '--anonymous', ...q4], dir);
     expect(run.code, run.stderr).toBe(0);
     // Farid is in no group: 1 outside, so back office (3, the last of the smallest) is hidden too
-    expect(run.stdout).toMatch(/\| Back office \| 3 \| not shown \|/);
-    expect(run.stdout).toContain("3 respondents (Back office: beside the groups shown, its figures would reveal others' by subtraction) count in every score above");
-    expect(run.stdout).toContain('1 respondent named no group');
+    // (1.2) a group not shown is counted, never named or sized (#25: "ceo-office (1) not shown" told that the CEO took part)
+    expect(run.stdout).not.toContain('Back office');
+    expect(run.stdout).toContain('1 group is not shown: it has fewer than 3 people, or showing it would let a smaller one be worked out.');
+    // and the people in no group are not told apart from those in the hidden group (1 + 3 would give its size)
+    expect(run.stdout).toContain('4 respondents are in no group shown here');
     expect(run.stdout).toMatch(/## Perception gaps\n\n[^\n]+\n\n- \*\*Governance\*\* \(element\): Leadership 100; Front line 12\.5; 87\.5 points apart\./);
     // --min-group-size 5: leadership (3) and front line (4) are below it; everything is merged
     const strict = await cxm(['report', '--model', MODEL, '--anonymous', '--min-group-size', '5', '-f', 'json', ...q4], dir);
-    const groups = (JSON.parse(strict.stdout) as { groups: { suppressed: boolean }[] }).groups;
-    expect(groups.map((g) => g.suppressed)).toEqual([true, true, true]);
+    const strictReport = JSON.parse(strict.stdout) as { groups: unknown[]; suppressedGroups: number };
+    expect([strictReport.groups, strictReport.suppressedGroups]).toEqual([[], 3]);
   });
 });
 

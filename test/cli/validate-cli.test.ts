@@ -117,6 +117,22 @@ describe('cxm validate -f text', () => {
     expect(lines[i + 2]).toMatch(new RegExp(`^\\s* \\| ${' '.repeat(8)}\t\\^$`));
   });
 
+  it('two findings on one line in column order, whatever their codes', async () => {
+    // Mutation caught: findings no longer ordered by column within a line (`a.column - b.column` dropped from
+    // sortFindings, load/findings.ts): the tie would fall to the code, and invalid-id (column 21) sorts before
+    // unknown-property (column 7).
+    const file = `${FIX}/cli/two-findings-one-line.yaml`;
+    const text = await cxm(['validate', file]);
+    expect(text.exitCode).toBe(1);
+    expect(text.stdout.split('\n').filter((l) => l.startsWith(`${file}:`)).map((l) => l.split(' ').slice(0, 3).join(' '))).toEqual([
+      `${file}:5:7 error unknown-property`,
+      `${file}:5:21 error invalid-id`,
+    ]);
+    const json = await cxm(['validate', '-f', 'json', file]);
+    const findings = (JSON.parse(json.stdout) as { findings: { line: number; column: number; code: string }[] }).findings;
+    expect(findings.map((f) => `${f.line}:${f.column} ${f.code}`)).toEqual(['5:7 unknown-property', '5:21 invalid-id']);
+  });
+
   it('a finding in every file of a model: each with its own source line', async () => {
     const run = await cxm(['validate', `${FIX}/models/duplicate-question-id`]);
     expect(run.exitCode).toBe(1);

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readCell } from '../../src/import/cells.js';
 import { csvField, neutralizeCell, restoreCell } from '../../src/import/csv-cell.js';
-import { readCsv, sniffDelimiter } from '../../src/import/read-csv.js';
+import { chooseDelimiter, readCsv } from '../../src/import/read-csv.js';
 import { oversizeNote, parseFileSize, suggestedLimit } from '../../src/cli/file-size.js';
 import type { Question } from '../../src/model/types.js';
 import { runs } from '../fuzz-runs.js';
@@ -141,9 +141,15 @@ describe('CSV cells and formulas', () => {
 });
 
 describe('readCsv', () => {
-  it('sniffs ";" from a European export, and keeps "," when the header has more of them', () => {
-    expect(sniffDelimiter('ID;Start time;"Yes, and more"\r\n1;2;3')).toBe(';');
-    expect(sniffDelimiter('a,b;c,d')).toBe(',');
+  it('chooses the delimiter whose header cells are known, not the most frequent character', () => {
+    // catches: the delimiter guessed by counting characters (the texts hold more commas than the file has semicolons)
+    const known = new Set(['ID', 'Start time', 'Yes, and more, and more']);
+    const recognised = (cells: readonly string[]): number => cells.filter((c) => known.has(c)).length;
+    expect(chooseDelimiter('ID;Start time;Yes, and more, and more\r\n1;2;3', recognised)).toEqual({ delimiter: ';', recognised: 3 });
+    expect(chooseDelimiter('ID\tStart time\tYes, and more, and more\r\n', recognised)).toEqual({ delimiter: '\t', recognised: 3 });
+    expect(chooseDelimiter('ID,Start time,"Yes, and more, and more"\r\n', recognised)).toEqual({ delimiter: ',', recognised: 3 });
+    // nothing known whatever the delimiter: the caller says so
+    expect(chooseDelimiter('a;b,c', recognised).recognised).toBe(0);
   });
 
   it('turns a quote that is never closed into a finding at the row where the record starts', () => {

@@ -5,7 +5,7 @@
 // from it), with answers drawn by fast-check (fixed seed).
 
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseCsv } from 'csv-parse/sync';
@@ -15,8 +15,8 @@ import { parse as parseYaml } from 'yaml';
 import { csvRecord } from '../../src/import/csv-cell.js';
 import { builtinModelDir } from '../../src/load/builtin.js';
 import { loadModel } from '../../src/load/model.js';
-import type { AnswerValue, Model, Question } from '../../src/model/types.js';
 import { tempDir } from '../temp.js';
+import { answersYaml, respondentArb, typedAnswers } from './answers-arb.js';
 import { cxm } from './run.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -38,7 +38,8 @@ async function importFile(file: string, ...flags: string[]): Promise<{ code: num
 const SAME_ANSWERS = [
   { 'strategy.statement': 'partly', 'strategy.channels': ['contact', 'web'], 'design.journey': 'part', 'design.days': 7 },
   { 'strategy.statement': 'everywhere', 'strategy.channels': ['stores-kiosks'], 'design.journey': 'n/a', 'design.days': 10 },
-  { 'strategy.statement': 'none', 'design.journey': 'no', 'design.days': 0 },
+  // an empty channels cell beside an answered question of its element: none ticked (catches: an empty multi cell read as unanswered)
+  { 'strategy.statement': 'none', 'strategy.channels': [], 'design.journey': 'no', 'design.days': 0 },
 ];
 
 describe('cxm import: the shapes survey tools export', () => {
@@ -280,6 +281,19 @@ describe('safe to open in a spreadsheet', () => {
     expect(header).toContain(`'=HYPERLINK("http://evil","click") [strategy.formula]`);
   });
 
+  it('quotes a cell holding a semicolon, which European Excel reads as the delimiter', async () => {
+    // Mutation caught: `;` dropped from the characters that make cxm quote a CSV cell (import/csv-cell.ts,
+    // /[",;\r\n]/ → /[",\r\n]/): Excel set to a semicolon list separator would split the header in two.
+    const dir = tempDir('cxm-form-');
+    cpSync(join(ROOT, MODEL), dir, { recursive: true });
+    const strategy = join(dir, 'strategy.yaml');
+    writeFileSync(strategy, readFileSync(strategy, 'utf8').replace('text: Is there a written statement of the experience you want?', 'text: "Is there a written statement; one everyone can repeat?"'));
+    const run = await cxm(ROOT, 'form', '--model', dir, '-f', 'csv');
+    expect(run.code, run.stderr).toBe(0);
+    const header = run.stdout.replace(/^\uFEFF/, '').split('\r\n')[0]!;
+    expect(header).toContain(',"Is there a written statement; one everyone can repeat? [strategy.statement]",');
+  });
+
   it('import reads neutralised cells back as the text they were', async () => {
     const dir = tempDir('cxm-import-');
     const form = (await cxm(ROOT, 'form', '--model', HOSTILE, '-f', 'csv')).stdout;
@@ -294,49 +308,6 @@ describe('safe to open in a spreadsheet', () => {
     ]);
   });
 });
-
-/** One answer and how a person (or a survey tool) would write it in a cell. */
-function answerArb(question: Question): fc.Arbitrary<{ value: AnswerValue | undefined; cell: string }> {
-  const unanswered = fc.constant({ value: undefined, cell: '' });
-  const na = question.notApplicable ? [fc.constantFrom('N/A', 'Not applicable', 'n/a').map((cell) => ({ value: 'n/a', cell }))] : [];
-  const spelled = (id: string, label: string): fc.Arbitrary<string> => fc.constantFrom(id, label, label.toUpperCase(), ` ${label} `);
-  switch (question.type) {
-    case 'choice':
-      return fc.oneof(unanswered, ...na, fc.constantFrom(...question.options).chain((o) => spelled(o.id, o.label).map((cell) => ({ value: o.id, cell }))));
-    case 'multi':
-      return fc.oneof(
-        unanswered,
-        ...na,
-        fc.subarray([...question.options], { minLength: 1 }).chain((chosen) =>
-          fc
-            .tuple(...chosen.map((o) => spelled(o.id, o.label)), fc.constantFrom(';', '; '), fc.boolean())
-            .map((parts) => {
-              const [separator, trailing] = [parts[chosen.length] as string, parts[chosen.length + 1] as boolean];
-              const words = parts.slice(0, chosen.length) as string[];
-              // Microsoft Forms ends the list with a separator
-              return { value: chosen.map((o) => o.id), cell: words.join(separator) + (trailing ? ';' : '') };
-            }),
-        ),
-      );
-    case 'scale':
-      return fc.oneof(unanswered, ...na, fc.integer({ min: question.min, max: question.max }).map((v) => ({ value: v, cell: String(v) })));
-  }
-}
-
-function respondentArb(questions: readonly Question[]): fc.Arbitrary<{ value: AnswerValue | undefined; cell: string }[]> {
-  return fc.tuple(...questions.map(answerArb));
-}
-
-function answersYaml(model: Model, people: { name: string; role: string; answers: Map<string, AnswerValue> }[]): string {
-  // typed by hand: JSON values are YAML
-  const lines = ['kind: answers', `model: { id: ${model.id}, version: ${model.version} }`, 'organization: Acme', 'period: 2026-Q4', 'respondents:'];
-  for (const person of people) {
-    lines.push(`  - name: ${JSON.stringify(person.name)}`, `    role: ${JSON.stringify(person.role)}`, '    answers:');
-    for (const [id, value] of person.answers) lines.push(`      ${id}: ${JSON.stringify(value)}`);
-    if (person.answers.size === 0) lines[lines.length - 1] = '    answers: {}';
-  }
-  return lines.join('\n') + '\n';
-}
 
 describe('round trip: form → fill in → import → report', () => {
   it('gives the report of the same answers typed as YAML', async () => {
@@ -356,7 +327,7 @@ describe('round trip: form → fill in → import → report', () => {
       const people = rows.map((cells, i) => ({
         name: `Person ${s}-${i}`,
         role: i % 2 === 0 ? 'Lead' : '=Front line',
-        answers: new Map(cells.flatMap((c, k) => (c.value === undefined ? [] : [[questions[k]!.id, c.value] as const]))),
+        answers: typedAnswers(model, questions, cells.map((c) => c.value)),
       }));
       const csv = form.stdout + rows.map((cells, i) => csvRecord([people[i]!.name, people[i]!.role, '', ...cells.map((c) => c.cell)])).join('');
       writeFileSync(join(dir, `r${s}.csv`), csv);

@@ -13,6 +13,7 @@ import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../report/cxm.js';
 import { tempDirForSuite } from '../temp.js';
+import { expectExample } from '../golden.js';
 
 const run = promisify(execFile);
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { name: string; version: string };
@@ -118,10 +119,10 @@ describe('the installed package', () => {
     expect(score.stdout).toMatch(/Overall/);
     const report = await cxm(cwd, 'report', 'examples/quarters/2026-Q4.yaml');
     expect(report.code, report.stderr).toBe(0);
-    expect(report.stdout).toBe(readFileSync(join(ROOT, 'examples/acme-2026-q4.md'), 'utf8'));
+    expectExample(report.stdout, 'examples/acme-2026-q4.md', 'cxm report examples/quarters/2026-Q4.yaml (the installed package)');
     const quarters = readdirSync(join(cwd, 'examples/quarters')).filter((f) => f.endsWith('.yaml')).map((f) => `examples/quarters/${f}`);
     const compare = await cxm(cwd, 'compare', ...quarters, '-f', 'markdown');
     expect(compare.code, compare.stderr).toBe(0);
-    expect(compare.stdout).toBe(readFileSync(join(ROOT, 'examples/quarters/comparison.md'), 'utf8'));
+    expectExample(compare.stdout, 'examples/quarters/comparison.md', `cxm compare ${quarters.join(' ')} -f markdown (the installed package)`);
   });
 });

@@ -1,6 +1,6 @@
-// The example report in examples/ is what `cxm report` makes of the example answers, byte for byte.
-// After a deliberate change to the report or the model, regenerate it with:
-//   node bin/cxm.js report examples/quarters/2026-Q4.yaml -o examples/acme-2026-q4.md
+// The example report in examples/ is what `cxm report` makes of the example answers, byte for byte (a
+// difference is described by test/golden.ts). After a deliberate change to the report or the model,
+// regenerate every example with: npm run examples
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,13 +11,14 @@ import { loadModel } from '../../src/load/model.js';
 import type { Report } from '../../src/model/report.js';
 import { scoreAssessment } from '../../src/score/score.js';
 import { cxm, ROOT } from './cxm.js';
+import { expectExample } from '../golden.js';
 
 describe('examples/acme-2026-q4.md', () => {
-  it('is the Markdown report of examples/quarters/2026-Q4.yaml (regenerate with the command at the top of this file)', async () => {
+  it('is the Markdown report of examples/quarters/2026-Q4.yaml (npm run examples regenerates it)', async () => {
     const { code, stdout, stderr } = await cxm(['report', 'examples/quarters/2026-Q4.yaml']);
     expect(code, stderr).toBe(0);
     expect(stderr).toBe('');
-    expect(stdout).toBe(readFileSync(join(ROOT, 'examples/acme-2026-q4.md'), 'utf8'));
+    expectExample(stdout, 'examples/acme-2026-q4.md', 'cxm report examples/quarters/2026-Q4.yaml');
   });
 
   it('reads as a report for the client: organization, level and meaning, the weakest element, every element, disagreements', async () => {

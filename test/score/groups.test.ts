@@ -65,6 +65,27 @@ describe('group scores', () => {
     expect(group(r, 'a').elements).toEqual([{ id: 'strategy', score: 25, level: 'ad-hoc' }]);
   });
 
+  it("take a group's overall level from its weakest element under weakest-link, and from its overall score under mean", () => {
+    // Mutation caught: the group's weakest link taken as `Math.max(...ranks)` instead of `Math.min` (score/groups.ts),
+    // or as the first or last element's level (the weakest element is the middle one here).
+    // One group of one person, three elements: strategy 100 (systematic), design 0 (unconscious), culture 2/3 →
+    // 66.67 (repeatable); overall score (100 + 0 + 66.67)/3 = 55.56, repeatable on its score.
+    const m = model([element('strategy', [choice('s.q')]), element('design', [choice('d.q')]), element('culture', [choice('c.q')])]);
+    const team = answers([respondent('A', { 's.q': 'all', 'd.q': 'none', 'c.q': 'most' }, { group: 'a' })], { model: m });
+    const weakest = buildReport(m, team);
+    expect(group(weakest, 'a').elements?.map((e) => [e.id, e.level])).toEqual([
+      ['strategy', 'systematic'],
+      ['design', 'unconscious'],
+      ['culture', 'repeatable'],
+    ]);
+    // the weakest link: design's level, with the score still the weighted mean
+    expect(group(weakest, 'a').overall).toEqual({ score: 55.56, level: 'unconscious' });
+    // the group's level and the whole team's are the same rule: one group of everyone gives the team's figures
+    expect(group(weakest, 'a').overall).toEqual({ score: weakest.overall.score, level: weakest.overall.level });
+    const mean = buildReport({ ...m, overall: 'mean' }, team);
+    expect(group(mean, 'a').overall).toEqual({ score: 55.56, level: 'repeatable' });
+  });
+
   it("are absent when no respondent names a group, and the model's groups come first, in its order", () => {
     expect(build(TEAM.map(([n, a]) => [n, a])).groups).toBeUndefined();
     const m = { ...M, groups: [{ id: 'front-line', title: 'Front line' }, { id: 'leadership', title: 'Leadership' }] };
@@ -141,15 +162,19 @@ describe('suppression (anonymous reports)', () => {
     expect(open.elements[0]!.score).toBe(75);
     // mutation caught: without the complement rule group a would be shown, and 4·75 − 3·100 = 0 is Solo's score
     expect(group(open, 'a').suppressed).toBe(false);
-    expect(group(anonymous, 'a')).toEqual({ id: 'a', title: 'a', respondents: 3, suppressed: true });
     expect(anonymous.gaps).toEqual([]);
+    // (1.2) an anonymous report lists no suppressed group: it counts them, without titles or sizes
+    expect(anonymous.groups).toEqual([]);
+    expect(anonymous.suppressedGroups).toBe(1);
   });
 
   it('never goes below 2: a minimum of 1 is taken as 2', () => {
     const r = build(TEAM.slice(0, 3), { anonymous: true, minGroupSize: 1 });
     // leadership 2, front line 1 → front line hidden, leaving 1 outside → leadership hidden too
     expect(r.minGroupSize).toBe(2);
-    expect(r.groups?.map((g) => g.suppressed)).toEqual([true, true]);
+    // (1.2) not listed, counted
+    expect(r.groups).toEqual([]);
+    expect(r.suppressedGroups).toBe(2);
   });
 
   it('withholds question and element figures that too few of a group answered, and those that would reveal them by subtraction', () => {
@@ -227,9 +252,8 @@ describe('anonymous reports', () => {
     expect(r.elements[0]!.byRespondent).toEqual({});
     // sorted by text, so that the order of notes cannot tie them to one person across questions
     expect(r.elements[0]!.items[0]!.notes).toEqual([{ note: 'note by F1' }, { note: 'note by F2' }, { note: 'note by L2' }, { note: 'note by z' }]);
-    // answers files are named by hash only, in hash order
-    expect(r.inputs.slice(-4).map((i) => i.file)).toEqual(['answers file 1', 'answers file 2', 'answers file 3', 'answers file 4']);
-    expect(r.inputs[0]!.file).toBe('model/model.yaml');
+    // (1.2) no hash of an answers file: the model's files only (#25 "the hashes name people")
+    expect(r.inputs.map((i) => i.file)).toEqual(['model/model.yaml']);
   });
 
   it('warn when fewer people answered than the minimum: the scores are theirs alone', () => {

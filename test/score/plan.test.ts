@@ -205,6 +205,32 @@ describe('planSteps: one step per question below the top, exact points', () => {
     const mean = scoreAssessment({ ...m, overall: 'mean' }, set);
     expect(mean.plan!.map((s) => s.question)).toEqual(['strategy.a', 'strategy.b', 'design.a', 'design.b']);
   });
+
+  it('under mean, breaks a tie on overall points by the larger element gain, then model order', () => {
+    // Mutation caught: the tie-break on element points under `overall: mean` dropped or reversed
+    // (`compare(b.elementPoints, a.elementPoints)` in score/plan.ts), which puts strategy's step first by model order.
+    // Element weights 2 + 1 + 1 = 4. strategy (weight 2): one choice 0/1/2 answered 0 → step +50 to the element,
+    // 50·2/4 = 25 overall. design (weight 1): one choice 0/1 answered 0 → step +100 to the element, 100·1/4 = 25
+    // overall: the same, exactly, so the larger element gain (design's) goes first though design comes later in the
+    // model. culture (weight 1, two choices 0/1, both 0): two steps of +50, 12.5 overall each: model order between them.
+    const m = model(
+      [
+        element('strategy', [choice('strategy.a', { options: [['none', 0], ['some', 1], ['all', 2]] })], { weight: 2 }),
+        element('design', [choice('design.a', { options: [['no', 0], ['yes', 1]] })]),
+        element('culture', [choice('culture.a', { options: [['no', 0], ['yes', 1]] }), choice('culture.b', { options: [['no', 0], ['yes', 1]] })]),
+      ],
+      { overall: 'mean' },
+    );
+    const set = answers([respondent('Al', { 'strategy.a': 'none', 'design.a': 'no', 'culture.a': 'no', 'culture.b': 'no' })], { model: m });
+    const report = scoreAssessment(m, set);
+    expect(report.plan!.map((s) => [s.question, s.elementPoints, s.overallPoints])).toEqual([
+      ['design.a', 100, 25],
+      ['strategy.a', 50, 25],
+      ['culture.a', 50, 12.5],
+      ['culture.b', 50, 12.5],
+    ]);
+    expectExact(m, set, report);
+  });
 });
 
 // ---- property: random models and answers ----

@@ -417,6 +417,9 @@ describe('scoreAssessment: the report object', () => {
           weight: 1,
           score: 33.33, // some = 1/3
           level: 'low',
+          // (1.2) additive: the level of the score alone, and no cap under levelRule mean
+          levelOfScore: 'low',
+          cappedBy: [],
           answered: 1,
           questions: 1,
           byRespondent: { Al: 33.33, Bo: null },
@@ -428,6 +431,7 @@ describe('scoreAssessment: the report object', () => {
               type: 'choice',
               weight: 1,
               score: 33.33,
+              level: 'low', // (1.2) L_q
               spread: 0,
               answers: 1,
               notApplicable: 1,
