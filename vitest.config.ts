@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 import { defineConfig } from 'vitest/config';
+import { TEST_TIMEOUT_MS } from './test/deadlines.js';
 
 /**
  * The tests that need a real process: a terminal (tmux), a browser, the installed package, signals and
@@ -49,7 +50,9 @@ export default defineConfig({
     // 2 cores; the isolated tests spend most of their time waiting on the processes they start
     pool: 'forks',
     maxWorkers: 2,
-    testTimeout: 30_000,
+    // long enough for a busy machine (test/deadlines.ts): a timeout only decides how long a hang takes to fail
+    testTimeout: TEST_TIMEOUT_MS,
+    hookTimeout: TEST_TIMEOUT_MS,
     sequence: { sequencer: SlowFirst },
     projects: [
       {

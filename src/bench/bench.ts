@@ -15,6 +15,7 @@ import { loadModel } from '../load/model.js';
 import { MAX_FILE_BYTES } from '../load/source-file.js';
 import type { Model } from '../model/types.js';
 import { groupsCase } from './groups-case.js';
+import { writeHandwrittenQuestionnaires } from './handwritten.js';
 import { importCases } from './import-case.js';
 import { writeAnswers, writeQuestionnaires, writeStandInModel } from './inputs.js';
 
@@ -243,6 +244,21 @@ function questionnaireFiles(flawed: boolean): CaseFactory {
   };
 }
 
+/**
+ * 1,000 questionnaires as people write them (handwritten.ts: flow mappings and text over several lines, block
+ * scalars, quotes, comments), 80% with a warning and 1% with an error, as in issue #30.
+ */
+const handwritten: CaseFactory = ({ cxm, scratch, ajv }) => {
+  const dir = join(scratch, 'handwritten');
+  const bytes = writeHandwrittenQuestionnaires(dir, FILES);
+  return {
+    name: `cxm validate vs ajv-cli, ${FILES} questionnaires as people write them (${(bytes / FILES / 1024).toFixed(1)} KiB each), 80% with a warning and 1% with an error`,
+    cxm: { label: `cxm validate ${dir}`, args: [cxm, 'validate', dir], status: 1 },
+    baseline: ajv(`ajv-cli ${dir}`, [join(dir, '*.yaml')], 1),
+    target: 1.0,
+  };
+};
+
 const report: CaseFactory = ({ cxm, scratch, model, modelDir, builtin, notes }) => {
   const answers = join(scratch, 'answers.yaml');
   let respondents = RESPONDENTS;
@@ -262,7 +278,7 @@ const report: CaseFactory = ({ cxm, scratch, model, modelDir, builtin, notes }) 
 };
 
 /** The cases, in the order they run and print. */
-const CASES: readonly CaseFactory[] = [startUp, builtinModel, questionnaireFiles(false), questionnaireFiles(true), report];
+const CASES: readonly CaseFactory[] = [startUp, builtinModel, questionnaireFiles(false), questionnaireFiles(true), handwritten, report];
 
 async function main(): Promise<number> {
   const scratch = mkdtempSync(join(tmpdir(), 'cxm-bench-'));

@@ -12,6 +12,7 @@ import {
 } from '../render/findings.js';
 import { EXIT, type Context } from './context.js';
 import { parseFileSize } from './file-size.js';
+import { startProgress } from './progress.js';
 
 export interface ValidateFlags {
   readonly format: 'text' | 'json' | 'github';
@@ -23,7 +24,10 @@ export interface ValidateFlags {
 export async function runValidate(context: Context, paths: readonly string[], flags: ValidateFlags): Promise<number> {
   const targets = paths.length > 0 ? paths : [builtinModelDir()];
   const maxBytes = parseFileSize(flags.maxFileSize);
-  const result = await validatePaths(targets, { ...(flags.model !== undefined ? { model: flags.model } : {}), maxBytes });
+  const progress = startProgress(context);
+  progress.step('checking files');
+  const result = await validatePaths(targets, { ...(flags.model !== undefined ? { model: flags.model } : {}), maxBytes, onFile: (done, total) => progress.tick(done, total) });
+  progress.done();
   const findings = sortFindings(result.findings);
   const summary = summarize(findings, result.files.length, result.passedOver.length);
 

@@ -20,6 +20,8 @@ export interface ValidateOptions {
   readonly model?: string;
   /** Files larger than this are refused (default MAX_FILE_BYTES; --max-file-size raises it). */
   readonly maxBytes?: number;
+  /** Told after each file of the directories and paths given (not the models' own): the progress line (cli/progress.ts). */
+  readonly onFile?: (done: number, total: number) => void;
 }
 
 export interface ValidateResult {
@@ -82,7 +84,9 @@ export async function validatePaths(paths: readonly string[], options: ValidateO
   const passedOver: string[] = [];
   // the text of each loose file with findings, so that it is not read again for its source lines
   const texts = new Map<string, string>();
+  let done = 0;
   for (const { file, explicit } of looseFiles) {
+    options.onFile?.(done++, looseFiles.length);
     const path = abs(file);
     if (modelFiles.has(path) || looseSeen.has(path)) continue;
     looseSeen.add(path);

@@ -22,6 +22,7 @@ import { renderReportHtml } from '../../src/render/html/report.js';
 import { HOSTILE, hostileComparison, hostileReport } from '../html/factories.js';
 import { ROOT } from '../report/cxm.js';
 import { tempDir } from '../temp.js';
+import { WAIT_MS } from '../deadlines.js';
 import { launchChromium } from './chromium.mjs';
 
 const REPORT = join(ROOT, 'examples/acme-2026-q4.html');
@@ -62,6 +63,8 @@ interface Opened {
 
 async function open(file: string, options: { bypassCSP?: boolean } = {}): Promise<Opened> {
   const context = await (await browser()).newContext({ viewport: { width: 1100, height: 1400 }, ...options });
+  // Playwright's own deadlines (30 s for a navigation or an action) are the machine's: long enough when it is busy
+  context.setDefaultTimeout(WAIT_MS);
   const page = await context.newPage();
   const opened: Opened = { context, page, errors: [], requests: [], dialogs: [] };
   page.on('console', (m) => {
@@ -256,7 +259,7 @@ async function survey(name: 'team-30' | 'team-30-anonymous'): Promise<{ file: st
   return { file, report };
 }
 
-describe.concurrent('the HTML examples in Chromium', { timeout: 120_000 }, () => {
+describe.concurrent('the HTML examples in Chromium', () => {
   it('examples/acme-2026-q4.html: no error, no request, one chart with its table, every element, at most 10 A4 pages, page 1 a summary, 390 px wide, no serious axe violation', async () => {
     const report = await cxmJson<Report>(['report', 'examples/quarters/2026-Q4.yaml', '-f', 'json']);
     await checkPage({ file: REPORT, elementTitles: report.elements.map((e) => e.title), chartCount: 1, maxPages: 10, pageOne: headline(report), respondents: 4 });
@@ -303,7 +306,7 @@ describe.concurrent('the HTML examples in Chromium', { timeout: 120_000 }, () =>
   });
 });
 
-describe.concurrent('hostile text in the browser', { timeout: 60_000 }, () => {
+describe.concurrent('hostile text in the browser', () => {
   const comparison = hostileComparison();
   const cases = [
     // a report shows every text of the report (the factory uses each hostile text at least once)

@@ -12,20 +12,32 @@ export interface Run {
   readonly stderr: string;
 }
 
+/** A run and its CPU time (user + system, ms) in this process: a bound on work that a busy machine does not inflate. */
+export interface TimedRun extends Run {
+  readonly cpuMs: number;
+}
+
 /** The runs in flight, one after another: the working directory is the process's, shared by every run. */
 let queue: Promise<unknown> = Promise.resolve();
 
-export function cxmInProcess(args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<Run> {
+export async function cxmInProcess(args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<Run> {
+  const { code, stdout, stderr } = await cxmInProcessTimed(args, options);
+  return { code, stdout, stderr };
+}
+
+/** cxmInProcess, with the CPU time of the run. */
+export function cxmInProcessTimed(args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<TimedRun> {
   const run = queue.then(() => runIn(args, options));
   queue = run.catch(() => undefined);
   return run;
 }
 
-async function runIn(args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv }): Promise<Run> {
+async function runIn(args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv }): Promise<TimedRun> {
   let stdout = '';
   let stderr = '';
   const before = process.cwd();
   if (options.cwd !== undefined) process.chdir(options.cwd);
+  const cpu = process.cpuUsage();
   try {
     const code = await main(args, {
       // never a terminal: the worker's own stdin is not the test's to give
@@ -35,7 +47,8 @@ async function runIn(args: readonly string[], options: { cwd?: string; env?: Nod
       env: { NO_COLOR: '1', ...options.env },
       ...(options.cwd !== undefined ? { cwd: options.cwd } : {}),
     });
-    return { code, stdout, stderr };
+    const used = process.cpuUsage(cpu);
+    return { code, stdout, stderr, cpuMs: (used.user + used.system) / 1000 };
   } finally {
     process.chdir(before);
   }

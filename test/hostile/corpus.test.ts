@@ -4,7 +4,8 @@
 
 import { basename } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cxm } from '../report/cxm.js';
+import { cxm, ROOT } from '../report/cxm.js';
+import { cxmInProcessTimed } from '../cli/in-process.js';
 import { H, hostileCorpus } from './corpus.js';
 
 const { cases, commands, check } = hostileCorpus();
@@ -17,7 +18,7 @@ describe.concurrent('hostile files through every command', () => {
 
   for (const c of cases) {
     for (const [command, args] of commands) {
-      it(`${command}: ${basename(c.file)}`, () => check(c, command, cxm(args(c.file))));
+      it(`${command}: ${basename(c.file)}`, () => check(c, command, cxmInProcessTimed(args(c.file), { cwd: ROOT })));
     }
   }
 });

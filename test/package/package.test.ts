@@ -53,7 +53,7 @@ beforeAll(async () => {
   installLog = install.stdout + install.stderr;
   installed = join(prefix, 'lib/node_modules', pkg.name);
   cxmBin = join(prefix, 'bin/cxm');
-}, 180_000);
+});
 
 describe('the installed package', () => {
   it('installs without any install-scripts warning, and ships what runs, not the tooling', () => {

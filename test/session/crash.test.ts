@@ -31,6 +31,14 @@ const KILLS = repeats(6, 3);
 /** Kills while node starts, before any save is likely; the rest are spread over the session. */
 const EARLY = Math.max(1, Math.round(KILLS / 3));
 
+/**
+ * When a run is killed: a random time after it starts (while Node starts: any outcome is right), or as it
+ * reports its n-th save starting or done. The second is a point in the session, not a time, so that the kills
+ * land inside sessions however fast the machine runs them (a busy machine runs a session ten times slower than
+ * an idle one, and a delay measured on one run misses the next); the signal still arrives a random moment later.
+ */
+type Kill = { readonly fromStart: number } | { readonly at: 'saving' | 'saved'; readonly save: number };
+
 interface Snapshot {
   name: string;
   answers: Record<string, unknown>;
@@ -42,29 +50,24 @@ interface Run {
   signal: NodeJS.Signals | null;
   code: number | null;
   stderr: string;
-  /** ms from `ready` to the end of the child. */
-  ms: number;
 }
 
-/** Runs the child; kills it `delay` ms after it is ready (or after it starts, with `fromStart`). */
-function runChild(file: string, seed: number, kill?: { delay: number; fromStart: boolean }): Promise<Run> {
+/** Runs the child; kills it as `kill` says. */
+function runChild(file: string, seed: number, kill?: Kill): Promise<Run> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [CHILD, file, String(seed), String(RESPONDENTS)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let stderr = '';
-    let readyAt = 0;
     let timer: NodeJS.Timeout | undefined;
-    const arm = (): void => {
-      if (kill && !timer) {
-        timer = setTimeout(() => child.kill('SIGKILL'), kill.delay);
-      }
-    };
-    if (kill?.fromStart) arm();
+    if (kill !== undefined && 'fromStart' in kill) timer = setTimeout(() => child.kill('SIGKILL'), kill.fromStart);
+    const onSave = kill !== undefined && 'at' in kill ? kill : undefined;
+    let killed = false;
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
       out += chunk;
-      if (!readyAt && out.includes('ready\n')) {
-        readyAt = performance.now();
-        arm();
+      // every line follows "ready\n", so each save's line starts after a line break
+      if (onSave !== undefined && !killed && out.split(`\n${onSave.at} `).length - 1 >= onSave.save) {
+        killed = true;
+        child.kill('SIGKILL');
       }
     });
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
@@ -73,7 +76,7 @@ function runChild(file: string, seed: number, kill?: { delay: number; fromStart:
       clearTimeout(timer);
       // a line cut short by the kill was not written: only whole lines count
       const lines = out.split('\n').slice(0, -1);
-      resolve({ lines, signal, code, stderr, ms: readyAt ? performance.now() - readyAt : 0 });
+      resolve({ lines, signal, code, stderr });
     });
   });
 }
@@ -82,8 +85,6 @@ const sha = (text: string): string => createHash('sha256').update(text).digest('
 
 let model: Model;
 let dir: string;
-/** How long a whole session takes once the child is ready (measured by the first test). */
-let fullRunMs = 400;
 
 beforeAll(async () => {
   if (!existsSync(join(ROOT, 'dist/assess/session.js'))) throw new Error('dist/ is missing: run `npm run build` first (npm test does)');
@@ -142,7 +143,6 @@ describe('SIGKILL during cxm assess', () => {
   it('a run that is not killed ends with every respondent complete and a valid file', async () => {
     const file = join(await mkdtemp(join(dir, 'full-')), 'answers.yaml');
     const run = await runChild(file, 1);
-    fullRunMs = run.ms;
     expect(run.code, run.stderr).toBe(0);
     expect(run.lines.at(-1)).toBe('done');
     await checkAfterStop(file, run, 'full run');
@@ -156,13 +156,16 @@ describe('SIGKILL during cxm assess', () => {
     let mid = 0;
     for (let k = 0; k < KILLS; k++) {
       const target = join(await mkdtemp(join(dir, 'run-')), 'answers.yaml');
-      const fromStart = k < EARLY;
-      // after ready: spread over the session (10% to 60% of a whole run, so that a run slower or faster than the
-      // measured one is still killed inside it), each at a random point of its slice
-      const delay = Math.round(fromStart ? Math.random() * 150 : fullRunMs * (0.1 + (0.5 * (k - EARLY + Math.random())) / (KILLS - EARLY)));
+      // after the start: spread over the first 60% of a session's saves (one per question, per respondent), each
+      // at a random save of its slice, as the save starts or once it is acknowledged
+      const saves = questionsOf(model).length * RESPONDENTS;
+      const kill: Kill =
+        k < EARLY
+          ? { fromStart: Math.round(Math.random() * 150) }
+          : { at: Math.random() < 0.5 ? 'saving' : 'saved', save: 1 + Math.floor(saves * 0.6 * ((k - EARLY + Math.random()) / (KILLS - EARLY))) };
       const seed = 1000 + k;
-      const run = await runChild(target, seed, { delay, fromStart });
-      const context = `kill ${k} (seed ${seed}, ${fromStart ? 'from start' : 'after ready'} +${delay} ms)`;
+      const run = await runChild(target, seed, kill);
+      const context = `kill ${k} (seed ${seed}, ${'fromStart' in kill ? `from start +${kill.fromStart} ms` : `at ${kill.at} ${kill.save}`})`;
       if (run.signal !== 'SIGKILL') expect(run.code, `${context}: ${run.stderr}`).toBe(0);
       const after = await checkAfterStop(target, run, context);
       if (run.signal === 'SIGKILL' && after.acknowledged > 0) mid++;
@@ -194,7 +197,7 @@ describe('SIGKILL half-way through a save', () => {
     const target = join(await mkdtemp(join(dir, 'frozen-')), 'answers.yaml');
     const frozen = await runUntilFrozen(CHILD, [target, '7', String(RESPONDENTS)], dirname(target), ROOT, 5);
     expect(frozen.frozenAt, `the child never froze: ${frozen.stderr}`).toBeDefined();
-    const run: Run = { lines: frozen.stdout.split('\n').slice(0, -1), signal: 'SIGKILL', code: null, stderr: frozen.stderr, ms: 0 };
+    const run: Run = { lines: frozen.stdout.split('\n').slice(0, -1), signal: 'SIGKILL', code: null, stderr: frozen.stderr };
     const after = await checkAfterStop(target, run, 'frozen in the sixth save');
     expect(after).toMatchObject({ acknowledged: 5, file: 'last save', tempLeft: true });
   });

@@ -1,11 +1,13 @@
 // A real pseudo-terminal for end-to-end tests: one tmux server per test file on its own socket, so
 // that parallel runs never meet. Commands run in detached sessions of 120x40; the screen is read with
-// capture-pane and waited on by polling (every 50 ms, up to a deadline), never by fixed sleeps.
+// capture-pane and waited on by polling (every 50 ms, up to a deadline long enough for a busy machine,
+// test/deadlines.ts), never by fixed sleeps.
 
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { WAIT_MS } from '../deadlines.js';
 
 export const TMUX_MISSING = 'tmux is not installed, and the end-to-end terminal tests need it: apt-get install tmux (CI installs it in .ci/run)';
 
@@ -37,7 +39,7 @@ export class Tmux {
     const env: NodeJS.ProcessEnv = { ...process.env };
     delete env['TMUX'];
     delete env['TMUX_PANE'];
-    return execFileSync('tmux', ['-L', this.socket, '-f', this.config, ...args], { encoding: 'utf8', env, timeout: 5_000 });
+    return execFileSync('tmux', ['-L', this.socket, '-f', this.config, ...args], { encoding: 'utf8', env, timeout: WAIT_MS });
   }
 
   /** Starts `command` (a /bin/sh command line) in a new session; its exit code is written to a file. */
@@ -114,7 +116,7 @@ export class Session {
   }
 
   /** Polls the screen until `test` holds; fails with the screen as it last was. */
-  async waitFor(what: string, test: (screen: string) => boolean, timeoutMs = 10_000): Promise<string> {
+  async waitFor(what: string, test: (screen: string) => boolean, timeoutMs = WAIT_MS): Promise<string> {
     const deadline = performance.now() + timeoutMs;
     let screen = '';
     for (;;) {
@@ -131,7 +133,7 @@ export class Session {
   }
 
   /** Waits for the command to end; returns its exit code. */
-  async waitForExit(timeoutMs = 10_000): Promise<number> {
+  async waitForExit(timeoutMs = WAIT_MS): Promise<number> {
     await this.waitFor('the command to exit', () => this.exitCode() !== undefined, timeoutMs);
     return this.exitCode()!;
   }

@@ -4,14 +4,16 @@
 //
 //   1. a scan of the text (one regular expression, and the full path's own depth guard) turns away everything
 //      whose meaning the two parsers might not share, or that the full path reports: anchors, aliases, tags,
-//      directives, document markers, block scalars other than | |- > >- then a line with content, complex keys, empty keys
+//      directives, document markers (but a "---" that starts the file), block scalars other than | |- > >- (a comment
+//      may follow) then a line with content, complex keys, empty keys
 //      and list items, merge keys, __proto__, tabs, CR and other special characters, comments not after a
 //      space, \U escapes beyond Unicode, too deep nesting;
 //   2. js-yaml parses what is left, its plain scalars resolved by yaml's own YAML 1.2 core patterns; its listener
-//      records the tree of nodes with their offsets (node-tree.ts) and declines flow scalars and flow
-//      collections over several lines, collections as keys, keys over 1024 characters, pairs in flow sequences and
-//      keys without values in flow mappings (nodeChecks); duplicate keys, non-finite numbers and js-yaml's warnings
-//      decline too;
+//      records the tree of nodes with their offsets (node-tree.ts) and declines empty values before a line break,
+//      collections as keys, keys over 1024 characters, pairs in flow sequences and keys without values in flow
+//      mappings, quoted text and flow collections over lines not indented as yaml wants them (nodeChecks; js-yaml
+//      only warns of those, and its warnings are otherwise about what step 1 declines); duplicate keys and
+//      non-finite numbers decline too;
 //   3. the caller (load/file.ts) checks the kind and the schema, and the rules run on the data; a finding gets its
 //      line:column from the recorded tree, as the full path's yaml Document would give it.
 //
@@ -24,7 +26,7 @@
 
 import { FAILSAFE_SCHEMA, Type, load, type LoadOptions, type State } from 'js-yaml';
 import { MAX_DEPTH, depthOverflow } from './depth-guard.js';
-import { NodeTree, contentStart, treeLocator } from './node-tree.js';
+import { NodeTree, contentStart, treeLocator, type ReadNode } from './node-tree.js';
 import type { Locate } from './parsed-yaml.js';
 import { parsePointer } from './pointer.js';
 
@@ -56,19 +58,27 @@ function coreScalar(text: string): null | boolean | number {
   return finite(parseFloat(text));
 }
 
+/** The characters a null, a boolean or a number can start with: most plain scalars are words that start otherwise. */
+const FIRST_OF_NOT_A_STRING = new Uint8Array(128);
+for (const c of '0123456789+-.~nNtTfF') FIRST_OF_NOT_A_STRING[c.charCodeAt(0)] = 1;
+
+function notAString(text: string): boolean {
+  const first = text.charCodeAt(0);
+  // the empty text (first is NaN) is null
+  return !(first < 128 && FIRST_OF_NOT_A_STRING[first] === 0) && NOT_A_STRING.test(text);
+}
+
 /** Plain scalars that are not strings (null, booleans, numbers); the tag is js-yaml's business, not ours. */
 const YAML_12_CORE = FAILSAFE_SCHEMA.extend({
-  implicit: [new Type('tag:yaml.org,2002:core-scalar', { kind: 'scalar', resolve: (text: string) => NOT_A_STRING.test(text), construct: coreScalar })],
+  implicit: [new Type('tag:yaml.org,2002:core-scalar', { kind: 'scalar', resolve: notAString, construct: coreScalar })],
 });
 
 const OPTIONS = {
   schema: YAML_12_CORE,
   json: false, // duplicate keys throw
   maxDepth: MAX_DEPTH, // js-yaml 4.3's own recursion guard, under the full path's
-  onWarning: () => {
-    throw new NotExact('js-yaml warns'); // e.g. "deficient indentation", which yaml reports
-  },
 } as LoadOptions;
+
 
 /**
  * What the fast path leaves to the full path (step 1), as one regular expression: a native scan, cheaper than a
@@ -86,7 +96,8 @@ const DECLINED = new RegExp(
     /[&*!%@`?:](?<=(?:^|[\n [{,:]).)/,
     // block scalars but | |- > >- alone on the rest of their line and followed by a line with content: yaml reports
     // more-indented empty lines before the content, and keeps (+) trailing lines differently
-    /[|>](?<=(?:^|[\n [{,:]).)(?!-?\n(?! *(?:\n|$)))/,
+    // (a comment may follow the header)
+    /[|>](?<=(?:^|[\n [{,:]).)(?!-?(?: +#[^\n]*)?\n(?! *(?:\n|$)))/,
     // a comment must follow a space ("a#b" is left to the full path)
     /#(?<=[^\n ]#)/,
     // document markers
@@ -95,16 +106,21 @@ const DECLINED = new RegExp(
     /-(?<=(?:^|[\n [{,:])-)(?: *(?:\n|$)| +#)/,
     // a key that must stay data, a merge key
     /__proto__|<</,
-    // \U beyond U+10FFFF: yaml reports it, js-yaml makes up characters
-    /\\U(?!00(?:0[0-9a-fA-F]|10)[0-9a-fA-F]{4})/,
+    // \U beyond U+10FFFF: yaml reports it, js-yaml makes up characters; an escaped line break before an empty line
+    // in double quotes: yaml reads a space, js-yaml nothing
+    /\\(?:U(?!00(?:0[0-9a-fA-F]|10)[0-9a-fA-F]{4})|\n *\n)/,
   ]
     .map((part) => part.source)
     .join('|'),
 );
 
+/** A "---" that starts the one document, after comments and blank lines only: both parsers read it alike. */
+const DOCUMENT_START = /^(?: *(?:#[^\n]*)?\n)*---(?: +#[^\n]*)? *\n/;
+
 /** Whether the text stays within the YAML that js-yaml and yaml read alike, and is not too deep for the parsers. */
 export function isPlainYaml(text: string): boolean {
-  return !DECLINED.test(text) && depthOverflow(text) < 0;
+  const start = DOCUMENT_START.exec(text);
+  return !DECLINED.test(start === null ? text : text.slice(start[0].length)) && depthOverflow(text) < 0;
 }
 
 /** Whether the node just read is a block scalar (| or >): the one kind of scalar that spans lines here. */
@@ -115,17 +131,54 @@ function isBlockScalar(state: State, opened: number): boolean {
 }
 
 const SPACE = 0x20;
+const LF = 0x0a;
+const HASH = 0x23;
 
 /** Longest implicit key let through: yaml reports a ":" more than 1024 characters after the key's start. */
 const MAX_KEY_LENGTH = 1000;
 
+/** Column (0-based) of an offset. */
+function columnOf(input: string, offset: number): number {
+  return offset - (input.lastIndexOf('\n', offset - 1) + 1);
+}
+
+/**
+ * A flow collection or a quoted scalar over several lines, held by a block collection (or the document): yaml wants
+ * each of its lines indented more than that block collection, but for a flow collection's closing bracket, which may
+ * stand at the block's own indentation ("key: [" … "]" under the key). js-yaml only warns (deficient indentation)
+ * and goes on, so this is checked here, on every line of the node but blank ones, comment lines included (yaml may
+ * take a comment less indented: declining it is merely slower). A node inside a flow collection is checked with it.
+ */
+function indentedEnough(input: string, open: readonly ReadNode[], start: number, end: number, flow: boolean): void {
+  // the enclosing node: the nearest open node that starts elsewhere (js-yaml tries a node as the key of a block
+  // mapping first, so the same node can be open twice)
+  let indent = -1;
+  for (let k = open.length - 1; k >= 0; k--) {
+    const parent = contentStart(input, open[k]!.opened);
+    if (parent === start) continue;
+    const c = input.charCodeAt(parent);
+    if (c === 0x5b || c === 0x7b) return;
+    indent = columnOf(input, parent);
+    break;
+  }
+  for (let i = input.indexOf('\n', start); i >= 0 && i < end; i = input.indexOf('\n', i + 1)) {
+    let j = i + 1;
+    while (input.charCodeAt(j) === SPACE) j++;
+    const c = input.charCodeAt(j);
+    if (c === LF) continue;
+    const column = j - i - 1;
+    // yaml takes no comment at column 0 after plain text in a flow collection, even in the document's own
+    if ((column > indent && (column > 0 || c !== HASH)) || (flow && column === indent && j === end - 1)) continue;
+    throw new NotExact('a line not indented enough');
+  }
+}
+
 /**
  * Checks on every node as js-yaml reads it (its listener: a node "opens" before the spaces and line breaks
  * ahead of it, and "closes" right after its last character):
- * - js-yaml lets a quoted string or a flow collection ({ … }, [ … ]) continue on lines less indented than yaml
- *   allows, and reads an empty node followed by a less indented "- " as part of the wrong list. So every node but
- *   a block collection or a block scalar must close on the line where it opened (a value that starts on the line
- *   after its key, or an empty value before a new line, is declined too).
+ * - js-yaml reads an empty node followed by a less indented "- " as part of the wrong list, and puts an empty value
+ *   elsewhere than yaml: an empty node before a line break is declined. Text and flow collections ({ … }, [ … ])
+ *   over several lines are read alike where yaml finds their lines indented enough (indentedEnough).
  * - js-yaml turns a collection used as a key into the string "[object Object]" or "a,b"; yaml reports it. A flow
  *   collection is a key when a ":" follows it, or when it sits in a flow mapping without a ":" before it.
  * - js-yaml takes implicit keys of any length; yaml reports those over 1024 characters.
@@ -143,8 +196,18 @@ function nodeChecks(tree: NodeTree): NonNullable<LoadOptions['listener']> {
     const last = input.charCodeAt(end - 1);
     const collection = state.kind === 'mapping' || state.kind === 'sequence';
     const flow = collection && (last === 0x5d || last === 0x7d);
+    if (state.result === null && contentStart(input, node.opened) >= end) {
+      // an empty node (a key without a value): where yaml puts it is not where js-yaml opened it when a line break
+      // or a comment stands between it and its key
+      if (state.line !== node.line) throw new NotExact('an empty node before a line break');
+      let before = node.opened - 1;
+      while (input.charCodeAt(before) === SPACE) before--;
+      if (input.charCodeAt(before) === LF) throw new NotExact('an empty node after a line break');
+    }
     if (state.line !== node.line && !(collection && !flow) && !isBlockScalar(state, node.opened)) {
-      throw new NotExact('a node over several lines');
+      const start = contentStart(input, node.opened);
+      const first = input.charCodeAt(start);
+      if (flow || first === 0x22 || first === 0x27) indentedEnough(input, opened, start, end, flow);
     }
     if (collection && !flow) return;
     // a node followed by ":" is a key: yaml wants the ":" within 1024 characters of the key's start
@@ -179,9 +242,21 @@ export interface FastParsed {
  * The data of the text, and its positions, when the fast path can judge it exactly as the full path would
  * (steps 1 and 2); undefined when it cannot, and the full path must decide.
  */
-export function fastParse(text: string): FastParsed | undefined {
+export function fastParse(text: string, options: { readonly lazyPositions?: boolean } = {}): FastParsed | undefined {
   if (!isPlainYaml(text)) return undefined;
-  const tree = new NodeTree();
+  return readTree(text, !(options.lazyPositions ?? text.length > LAZY_POSITIONS_CHARS));
+}
+
+/**
+ * Above this size (in characters), the nodes' positions are not kept while the text is parsed: a file of 20,000
+ * respondents has some 1.5 million nodes, whose record takes more memory than the data, and a file that large is
+ * almost always one that cxm import wrote, without findings. When a finding does need a position, the text is
+ * read again, this time keeping them (the same code on the same text: the same positions).
+ */
+export const LAZY_POSITIONS_CHARS = 1024 * 1024;
+
+function readTree(text: string, keep: boolean): FastParsed | undefined {
+  const tree = new NodeTree(keep);
   let data: unknown;
   try {
     data = load(text, { ...OPTIONS, listener: nodeChecks(tree) });
@@ -190,6 +265,10 @@ export function fastParse(text: string): FastParsed | undefined {
   }
   // an empty file: js-yaml has no document, yaml an empty one; either way a finding (no kind), so the full path
   if (data === undefined || tree.root === undefined) return undefined;
+  if (!keep) {
+    let locate: Locate | undefined;
+    return { data, locate: (pointer, target) => (locate ??= readTree(text, true)!.locate)(pointer, target) };
+  }
   const locateSegments = treeLocator(text, tree.root);
   return { data, locate: (pointer, target) => locateSegments(parsePointer(pointer), target) };
 }

@@ -32,8 +32,11 @@ export interface ReadNode {
   result: unknown;
   /** Offset right after its last character. */
   end: number;
-  /** A mapping's keys and values in turn; a sequence's items. */
+  /** A mapping's keys and values in turn; a sequence's items (their number only, in a tree that keeps no nodes). */
   children: ReadNode[] | undefined;
+  /** How many children it has, and the result of the first: what the checks of closing() need when none is kept. */
+  count: number;
+  firstResult: unknown;
   /** A mapping's value nodes by key, built on the first lookup. */
   byKey?: Map<string, number>;
 }
@@ -53,8 +56,14 @@ export class NodeTree {
   readonly open: ReadNode[] = [];
   root: ReadNode | undefined;
 
+  /**
+   * With `keep` false, the nodes are checked as they close but not kept (the root keeps no children): for a large file,
+   * whose positions are found, when a finding needs one, by reading it again with a tree that keeps them.
+   */
+  constructor(private readonly keep: boolean = true) {}
+
   opening(state: State): void {
-    this.open.push({ opened: state.position, line: state.line, kind: null, result: null, end: state.position, children: undefined });
+    this.open.push({ opened: state.position, line: state.line, kind: null, result: null, end: state.position, children: undefined, count: 0, firstResult: undefined });
   }
 
   /** Closes the innermost node, attaches it (or the node it wraps) to its parent, and returns it. */
@@ -64,23 +73,25 @@ export class NodeTree {
     closed.result = state.result;
     closed.end = state.position;
     let node = closed;
-    const children = node.children;
-    if (children !== undefined && children.length === 1 && Object.is(children[0]!.result, node.result)) node = children[0]!;
+    const count = closed.count;
+    if (count === 1 && Object.is(closed.firstResult, closed.result)) node = closed.children?.[0] ?? closed;
     else if (node.kind === 'mapping') {
       // a block mapping reads a key and a value per pair, and may end with an attempt at a key that read nothing;
       // a flow mapping (or a block mapping whose last value is one) may hold keys without values
-      const count = children?.length ?? 0;
       const flow = state.input.charCodeAt(node.end - 1) === 0x7d;
       if (flow ? count !== 2 * Object.keys(node.result as object).length : count % 2 !== 0) throw new NotATree('a mapping with a key but no value');
     } else if (node.kind === 'sequence') {
-      if ((children?.length ?? 0) !== (node.result as unknown[]).length) throw new NotATree('a sequence holding pairs');
+      if (count !== (node.result as unknown[]).length) throw new NotATree('a sequence holding pairs');
     } else {
       // a scalar: what it holds are js-yaml's attempts that read nothing (a "- |" item is first tried as a key)
       node.children = undefined;
     }
     const parent = this.open[this.open.length - 1];
     if (parent === undefined) this.root = node;
-    else (parent.children ??= []).push(node);
+    else {
+      if (parent.count++ === 0) parent.firstResult = node.result;
+      if (this.keep) (parent.children ??= []).push(node);
+    }
     return closed;
   }
 }
