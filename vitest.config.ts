@@ -18,6 +18,7 @@ const ISOLATED = [
   'test/package/**/*.test.ts',
   'test/session/crash.test.ts',
   'test/session/terminal.test.ts',
+  'test/targets/terminal.test.ts',
   'test/hostile/corpus-bin.test.ts',
   'test/hostile/unreadable-dir.test.ts',
 ];

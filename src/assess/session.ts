@@ -12,6 +12,7 @@ import { answerValue, resolveAnswer, scoreAssessment, scoreOneElement } from '..
 import { draftAsAnswerSet } from '../answers-file/read.js';
 import type { AnswerStore } from '../answers-file/store.js';
 import type { DraftRespondent } from '../answers-file/draft.js';
+import { askEvidence, askTargets, evidenceCount, targetsAsked } from './targets-evidence.js';
 import { isInterruption, type CheckboxChoice, type Choice, type Prompter } from './prompter.js';
 
 export interface SessionOptions {
@@ -35,7 +36,8 @@ const SKIP = Symbol('skip');
 const NOTE = Symbol('note');
 const DONE = Symbol('done');
 const OTHER = Symbol('other');
-type Special = typeof HELP | typeof SKIP | typeof NOTE;
+const EVIDENCE = Symbol('evidence');
+type Special = typeof HELP | typeof SKIP | typeof NOTE | typeof EVIDENCE;
 
 export const NOTE_PROMPT = 'Note (optional, Enter to skip):';
 export const GROUP_PROMPT = 'Your group (optional):';
@@ -140,6 +142,10 @@ class Interview {
         await this.askNote(question);
         continue;
       }
+      if (picked === EVIDENCE) {
+        await askEvidence(this.prompter, this.store, question, this.options.today);
+        continue;
+      }
       if (picked === SKIP) return { kind: 'skip' };
       if (Array.isArray(picked) && picked.length === 0) {
         // nothing ticked may be a slip of the finger: ask before recording "none of these"
@@ -156,6 +162,9 @@ class Interview {
     const extras: { value: Special | typeof NOT_APPLICABLE; name: string; short?: string }[] = [];
     if (question.notApplicable) extras.push({ value: NOT_APPLICABLE, name: 'Not applicable to us' });
     if (!this.options.notes) extras.push({ value: NOTE, name: this.respondent.notes.has(question.id) ? 'Edit the note' : 'Add a note', short: '(note)' });
+    // (1.2) beside the note: what backs the answer, recorded for the assessment
+    const recorded = evidenceCount(this.store.draft, question);
+    extras.push({ value: EVIDENCE, name: recorded > 0 ? `Add evidence (${recorded} recorded)` : 'Add evidence', short: '(evidence)' });
     if (help) extras.push({ value: HELP, name: 'Show why this question matters', short: '(why it matters)' });
     extras.push({ value: SKIP, name: 'Skip for now', short: '(skipped)' });
     return extras;
@@ -355,6 +364,11 @@ export async function runSession(model: Model, store: AnswerStore, prompter: Pro
   }
   // a respondent who comes back with nothing left to answer has come to change something
   if (options.review || (resumed && todo.size === 0)) await review(interview, prompter, elements, respondent);
+  // (1.2) where the client wants to be: asked once per assessment, once its answers are in
+  if (!targetsAsked(draft)) {
+    prompter.say('');
+    await askTargets(prompter, model, store, options.previous?.targets);
+  }
 
   const set = draftAsAnswerSet(draft, store.path);
   const open = unanswered(elements, respondent).length;

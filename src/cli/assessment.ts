@@ -14,6 +14,7 @@ import { MAX_FILE_BYTES, readSourceFile, type SourceFile } from '../load/source-
 import { renderFindingsText } from '../render/findings.js';
 import { singleLine } from '../render/sanitize.js';
 import { EXIT, type Context } from './context.js';
+import { withTargetFlags } from './target-flags.js';
 
 /**
  * Prints findings to stderr (with source lines) and returns the exit code they call for, if any. `sources`: what
@@ -83,21 +84,37 @@ export async function resolveModel(
   return { ok: true, value: { ...model, inputs: model.inputs.map((i) => ({ ...i, file: displayPath(context, i.file) })) } };
 }
 
+/** (1.2) --target and --as-of of the commands that score. */
+export interface TargetOptions {
+  readonly target?: readonly string[];
+  readonly asOf?: string;
+}
+
 export async function loadAssessment(
   context: Context,
   files: readonly string[],
   modelFlag: string | undefined,
   maxBytes?: number,
+  targetOptions: TargetOptions = {},
 ): Promise<Loaded<{ model: Model; answers: AnswerSet }>> {
   // each file is read once: for the model it names, for its answers, and for the lines of its findings
   const answers: LoadedFile[] = [];
   for (const file of files) answers.push(await loadYamlFile(file, { expect: 'answers', ...(maxBytes !== undefined ? { maxBytes } : {}) }));
   const model = await resolveModel(context, modelFlag, files[0], { maxBytes, ...(answers[0] !== undefined ? { answers: answers[0] } : {}) });
   if (!model.ok) return model;
-  const result = checkAnswerSet(answers, model.value);
+  const result = checkAnswerSet(answers, model.value, { asOf: targetOptions.asOf });
   const code = await reportFindings(context, result.findings, sourcesOf(answers));
   if (code !== undefined || !result.answers) return { ok: false, exitCode: code ?? EXIT.invalid };
-  return { ok: true, value: { model: model.value, answers: result.answers } };
+  const targeted = withTargets(context, model.value, result.answers, targetOptions.target ?? []);
+  return targeted === undefined ? { ok: false, exitCode: EXIT.usage } : { ok: true, value: { model: model.value, answers: targeted } };
+}
+
+/** (1.2) The answers with --target applied over their targets; undefined (after saying why) when a flag names what the model lacks. */
+export function withTargets(context: Context, model: Model, answers: AnswerSet, flags: readonly string[]): AnswerSet | undefined {
+  const { targets, problems } = withTargetFlags(model, answers.targets, flags);
+  for (const problem of problems) context.stderr.write(`cxm: ${singleLine(problem)}\n`);
+  if (problems.length > 0) return undefined;
+  return targets === undefined ? answers : { ...answers, targets };
 }
 
 /** What was read of each file, by path: reportFindings echoes lines from it instead of reading the files again. */

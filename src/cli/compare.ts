@@ -21,12 +21,12 @@ import { comparePeriodOrder } from '../compare/period-order.js';
 import { periodQuestions } from '../compare/period-questions.js';
 import { questionScores, recordedQuestionScores } from '../compare/question-scores.js';
 import { buildReport, type ReportOptions } from '../score/build-report.js';
-import { reportFindings, resolveModel, sourcesOf } from './assessment.js';
+import { reportFindings, resolveModel, sourcesOf, withTargets, type TargetOptions } from './assessment.js';
 import { EXIT, unicodeAllowed, type Context } from './context.js';
 import { parseFileSize } from './file-size.js';
 import { writeOutput } from './output.js';
 
-export interface CompareFlags extends ReportOptions {
+export interface CompareFlags extends ReportOptions, TargetOptions {
   readonly model?: string;
   readonly format: 'text' | 'markdown' | 'json' | 'html';
   readonly output?: string;
@@ -114,10 +114,14 @@ export async function runCompare(context: Context, files: readonly string[], fla
         sets.push(undefined);
         continue;
       }
-      const result = input.loaded ? checkAnswerSet([input.loaded], model.value) : await loadAnswerSet([input.file], model.value, { maxBytes });
+      const asOf = { asOf: flags.asOf };
+      const result = input.loaded ? checkAnswerSet([input.loaded], model.value, asOf) : await loadAnswerSet([input.file], model.value, { maxBytes, ...asOf });
       const code = await reportFindings(context, result.findings, sourcesOf(input.loaded ? [input.loaded] : []));
       if (code !== undefined || !result.answers) return code ?? EXIT.invalid;
-      sets.push(result.answers);
+      // (1.2) each period keeps its own targets; --target overrides them in every period
+      const answers = withTargets(context, model.value, result.answers, flags.target ?? []);
+      if (answers === undefined) return EXIT.usage;
+      sets.push(answers);
     }
     // (1.2) one period anonymous makes every period so, report JSONs included, under one minimum (SPEC 4.2)
     const { anonymous, minGroupSize } = comparisonAnonymity(

@@ -14,6 +14,7 @@ import type { ImportFlags } from './import.js';
 import type { ReportFlags } from './report.js';
 import type { ScoreFlags } from './score.js';
 import type { ValidateFlags } from './validate.js';
+import { isIsoDate } from '../model/evidence.js';
 
 const { Argument, Command, CommanderError, InvalidArgumentError, Option } = commander;
 type Command = Commander.Command;
@@ -41,6 +42,21 @@ function addTeamOptions(command: Command): Command {
     });
 }
 
+/** (1.2) --as-of DATE: the date evidence expiry is judged at (validate and every command that scores). */
+function asOfOption(): Commander.Option {
+  return new Option('--as-of <date>', "judge evidence expiry at this ISO date (default: the answers' date)").argParser((value: string) => {
+    if (!isIsoDate(value.trim())) throw new InvalidArgumentError('give an ISO date that exists, e.g. 2026-11-22.');
+    return value.trim();
+  });
+}
+
+/** (1.2) --target LEVEL, --target ELEMENT=LEVEL (repeatable, over the answers' targets) and --as-of: for every command that scores. */
+function addTargetOptions(command: Command): Command {
+  return command
+    .option('--target <level|element=level>', 'the level to reach: every element (LEVEL) or one (ELEMENT=LEVEL); repeatable; over the answers file\'s targets', (value: string, all: string[] = []) => [...all, value])
+    .addOption(asOfOption());
+}
+
 export interface MainOptions {
   readonly stdin?: Context['stdin'];
   readonly stdout?: Context['stdout'];
@@ -63,6 +79,7 @@ const COMMANDS: Readonly<Record<string, (program: Command, run: Run) => Command>
       .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'github']).default('text'))
       .option('--model <dir>', 'model to check answers files against')
       .option('--strict', 'warnings fail too (exit 1)')
+      .addOption(asOfOption())
       .option('--max-file-size <size>', 'largest file to read, e.g. 64MiB (default 16MiB)')
       .action((paths: string[], opts: ValidateFlags, cmd: Command) =>
         run(cmd, async (context) => (await import('./validate.js')).runValidate(context, paths, opts)),
@@ -88,7 +105,7 @@ const COMMANDS: Readonly<Record<string, (program: Command, run: Run) => Command>
       ),
 
   score: (program, run) =>
-    addTeamOptions(
+    addTargetOptions(addTeamOptions(
       program
         .command('score')
         .description('score answers files and print a summary')
@@ -96,12 +113,12 @@ const COMMANDS: Readonly<Record<string, (program: Command, run: Run) => Command>
         .option('--model <dir>', 'model directory (default: the built-in model named in the answers)')
         .option('--json', 'print the report JSON')
         .option('--max-file-size <size>', 'largest file to read, e.g. 64MiB (default 16MiB)'),
-    ).action((files: string[], opts: ScoreFlags, cmd: Command) =>
+    )).action((files: string[], opts: ScoreFlags, cmd: Command) =>
       run(cmd, async (context) => (await import('./score.js')).runScore(context, files, opts)),
     ),
 
   report: (program, run) =>
-    addTeamOptions(
+    addTargetOptions(addTeamOptions(
       program
         .command('report')
         .description('write the report of an assessment')
@@ -110,12 +127,12 @@ const COMMANDS: Readonly<Record<string, (program: Command, run: Run) => Command>
         .addOption(new Option('-f, --format <format>', 'report format').choices(['markdown', 'json', 'html']).default('markdown'))
         .option('-o, --output <file>', 'write to FILE (atomically) instead of stdout')
         .option('--max-file-size <size>', 'largest file to read, e.g. 64MiB (default 16MiB)'),
-    ).action((files: string[], opts: ReportFlags, cmd: Command) =>
+    )).action((files: string[], opts: ReportFlags, cmd: Command) =>
       run(cmd, async (context) => (await import('./report.js')).runReport(context, files, opts)),
     ),
 
   compare: (program, run) =>
-    addTeamOptions(
+    addTargetOptions(addTeamOptions(
       program
         .command('compare')
         .description('the same organization over periods: scores, levels and deltas side by side')
@@ -126,7 +143,7 @@ const COMMANDS: Readonly<Record<string, (program: Command, run: Run) => Command>
         )
         .option('-o, --output <file>', 'write to FILE (atomically) instead of stdout')
         .option('--max-file-size <size>', 'largest file to read, e.g. 64MiB (default 16MiB)'),
-    ).action((files: string[], opts: CompareFlags, cmd: Command) =>
+    )).action((files: string[], opts: CompareFlags, cmd: Command) =>
       run(cmd, async (context) => (await import('./compare.js')).runCompare(context, files, opts)),
     ),
 
@@ -150,10 +167,15 @@ const COMMANDS: Readonly<Record<string, (program: Command, run: Run) => Command>
       .command('form')
       .description('the questionnaire to send out: a CSV response sheet, or a printable form')
       .option('--model <dir>', 'model directory (default: the built-in model)')
-      .addOption(new Option('-f, --format <format>', 'output format').choices(['csv', 'markdown', 'html']).default('csv'))
+      .addOption(new Option('-f, --format <format>', 'output format (default csv; markdown with --checklist)').choices(['csv', 'markdown', 'html']).default('csv'))
+      .option('--checklist', 'the evidence to gather before the workshop, with space to note where it was found (markdown or html)')
       .option('-o, --output <file>', 'write to FILE (atomically) instead of stdout')
       .action((opts: FormFlags, cmd: Command) =>
-        run(cmd, async (context) => (await import('./form.js')).runForm(context, opts)),
+        run(cmd, async (context) => {
+          // (1.2) the checklist is read, not filled in a spreadsheet: Markdown unless -f says otherwise
+          const flags = opts.checklist && cmd.getOptionValueSource('format') === 'default' ? { ...opts, format: 'markdown' as const } : opts;
+          return (await import('./form.js')).runForm(context, flags);
+        }),
       ),
 
   import: (program, run) =>

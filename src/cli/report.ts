@@ -3,13 +3,13 @@
 import { renderJson } from '../render/json.js';
 import { renderMarkdown } from '../render/markdown.js';
 import { buildReport } from '../score/build-report.js';
-import { loadAssessment } from './assessment.js';
+import { loadAssessment, type TargetOptions } from './assessment.js';
 import { parseFileSize } from './file-size.js';
 import { EXIT, type Context } from './context.js';
 import type { ReportOptions } from '../score/build-report.js';
 import { writeOutput } from './output.js';
 
-export interface ReportFlags extends ReportOptions {
+export interface ReportFlags extends ReportOptions, TargetOptions {
   readonly model?: string;
   readonly format: 'markdown' | 'json' | 'html';
   readonly output?: string;
@@ -17,7 +17,7 @@ export interface ReportFlags extends ReportOptions {
 }
 
 export async function runReport(context: Context, files: readonly string[], flags: ReportFlags): Promise<number> {
-  const loaded = await loadAssessment(context, files, flags.model, parseFileSize(flags.maxFileSize));
+  const loaded = await loadAssessment(context, files, flags.model, parseFileSize(flags.maxFileSize), flags);
   if (!loaded.ok) return loaded.exitCode;
   const report = buildReport(loaded.value.model, loaded.value.answers, flags);
   const text =

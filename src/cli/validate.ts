@@ -19,6 +19,8 @@ export interface ValidateFlags {
   readonly model?: string;
   readonly strict?: boolean;
   readonly maxFileSize?: string;
+  /** (1.2) The date evidence expiry is judged at (default: each answers file's date). */
+  readonly asOf?: string;
 }
 
 export async function runValidate(context: Context, paths: readonly string[], flags: ValidateFlags): Promise<number> {
@@ -26,7 +28,12 @@ export async function runValidate(context: Context, paths: readonly string[], fl
   const maxBytes = parseFileSize(flags.maxFileSize);
   const progress = startProgress(context);
   progress.step('checking files');
-  const result = await validatePaths(targets, { ...(flags.model !== undefined ? { model: flags.model } : {}), maxBytes, onFile: (done, total) => progress.tick(done, total) });
+  const result = await validatePaths(targets, {
+    ...(flags.model !== undefined ? { model: flags.model } : {}),
+    maxBytes,
+    ...(flags.asOf !== undefined ? { asOf: flags.asOf } : {}),
+    onFile: (done, total) => progress.tick(done, total),
+  });
   progress.done();
   const findings = sortFindings(result.findings);
   const summary = summarize(findings, result.files.length, result.passedOver.length);

@@ -71,7 +71,8 @@ export function compareReports(periods: readonly ComparedPeriod[], options: Grou
     overall: { score: report.overall.score, level: report.overall.level },
     elements: elements.map(({ id }) => {
       const element = findElement(report, id);
-      return { id, score: element?.score ?? null, level: element?.level ?? null };
+      // (1.2) each period keeps its own target
+      return { id, score: element?.score ?? null, level: element?.level ?? null, ...(element?.target !== undefined ? { target: element.target } : {}) };
     }),
   }));
 

@@ -2,10 +2,11 @@
 // (rules/answers-rules.ts), then built. Returns findings; never throws or prints for a user's mistake.
 
 import type { Finding } from '../model/finding.js';
+import type { EvidenceItem, EvidenceKind, Targets } from '../model/evidence.js';
 import type { AnswerSet, AnswerValue, Model, Respondent } from '../model/types.js';
 import { loadYamlFile, type LoadedFile } from './file.js';
 import { hasErrors } from './findings.js';
-import { ANSWER_SET_RULES, ANSWERS_FILE_RULES, RECORDED_FILE_RULES, questionIndex, recordedModel, type AnswersFile } from './rules/answers-rules.js';
+import { recordedAgainst, ANSWER_SET_RULES, ANSWERS_FILE_RULES, RECORDED_FILE_RULES, questionIndex, recordedModel, type AnswersFile, type QuestionIndex } from './rules/answers-rules.js';
 import { runRules } from './rules/rule.js';
 import { own, type RawAnswers, type RawRespondent } from './schema/raw.js';
 import { inputOf } from './source-file.js';
@@ -33,28 +34,37 @@ export function answersHeader(loaded: LoadedFile): { id?: string; version?: stri
   };
 }
 
+export interface AnswerSetOptions {
+  /** (1.2) --as-of: the date evidence is judged current at, instead of the answers' `date`. */
+  readonly asOf?: string | undefined;
+}
+
 /** Reads answers files and checks them as one set against the model. */
-export async function loadAnswerSet(files: readonly string[], model: Model, options: { readonly maxBytes?: number } = {}): Promise<AnswersResult> {
+export async function loadAnswerSet(files: readonly string[], model: Model, options: { readonly maxBytes?: number } & AnswerSetOptions = {}): Promise<AnswersResult> {
   const loaded: LoadedFile[] = [];
-  for (const file of files) loaded.push(await loadYamlFile(file, { expect: 'answers', ...options }));
-  return checkAnswerSet(loaded, model);
+  const { asOf, ...read } = options;
+  for (const file of files) loaded.push(await loadYamlFile(file, { expect: 'answers', ...read }));
+  return checkAnswerSet(loaded, model, { asOf });
 }
 
 /** Answers files already read (loadYamlFile, expecting answers) → one AnswerSet, checked against the model. */
-export function checkAnswerSet(files: readonly LoadedFile[], model: Model): AnswersResult {
+export function checkAnswerSet(files: readonly LoadedFile[], model: Model, options: AnswerSetOptions = {}): AnswersResult {
   const findings: Finding[] = [];
   const questions = questionIndex(model);
   const questionIds = [...questions.keys()];
   const checked: AnswersFile[] = [];
+  // (1.2) evidence expiry is judged at --as-of, else the assessment's date (the first file's that gives one)
+  const setDate = files.map((f) => ((f.data ?? f.partial?.data) as Partial<RawAnswers> | undefined)?.date).find((d) => typeof d === 'string');
+  const asOf = options.asOf ?? setDate;
+  const asOfFrom = options.asOf !== undefined ? ('flag' as const) : ('date' as const);
   for (const read of files) {
     findings.push(...read.findings);
     // after schema errors, the well-formed respondents are still checked (the set is not scored: it has errors)
     const loaded = read.data !== undefined ? read : read.partial;
     if (loaded === undefined) continue;
     const raw = loaded.data as RawAnswers;
-    // answers of another version of this model: a question it no longer has was dropped, not misspelled
-    const recordedVersion = raw.model.id === model.id && raw.model.version !== model.version ? raw.model.version : undefined;
-    checked.push({ loaded, raw, model, questions, questionIds, recordedVersion });
+    // answers of another version of this model, or of a model it accepts: a question it lacks was dropped, not misspelled
+    checked.push({ loaded, raw, model, questions, questionIds, recordedAgainst: recordedAgainst(raw.model, model), asOf, asOfFrom });
   }
   const recorded: AnswersFile[] = [];
   for (const file of checked) {
@@ -80,8 +90,42 @@ export function checkAnswerSet(files: readonly LoadedFile[], model: Model): Answ
     anonymous: checked.some((f) => f.raw.anonymous === true),
     respondents: checked.flatMap((file) => file.raw.respondents.map((respondent) => respondentOf(file, respondent))),
     inputs: checked.map(({ loaded }) => inputOf(loaded.source!)),
+    ...targetsOf(checked),
+    evidence: evidenceOf(checked, questions),
+    ...(asOf !== undefined ? { asOf } : {}),
   };
   return { answers, findings };
+}
+
+/** (1.2) The set's targets: the files give the same ones or none (a rule says so), so the first file's that gives them. */
+function targetsOf(files: readonly AnswersFile[]): { targets?: Targets } {
+  const raw = files.find((f) => f.raw.targets !== undefined)?.raw.targets;
+  if (raw === undefined) return {};
+  const { default: fallback, ...byElement } = raw;
+  return { targets: { ...(fallback !== undefined ? { default: fallback } : {}), elements: new Map(own(byElement)) } };
+}
+
+/** (1.2) Evidence by current question id: the files' lists joined, old ids counted for the question that replaces them. */
+function evidenceOf(files: readonly AnswersFile[], questions: QuestionIndex): Map<string, EvidenceItem[]> {
+  const evidence = new Map<string, EvidenceItem[]>();
+  for (const file of files) {
+    for (const [id, items] of own(file.raw.evidence)) {
+      const question = questions.get(id)?.question;
+      if (question === undefined) continue;
+      const list = evidence.get(question.id) ?? [];
+      for (const item of items) {
+        list.push({
+          kind: item.kind as EvidenceKind,
+          ref: item.ref,
+          ...(item.owner !== undefined ? { owner: item.owner } : {}),
+          ...(item.date !== undefined ? { date: item.date } : {}),
+          ...(item.expires !== undefined ? { expires: item.expires } : {}),
+        });
+      }
+      evidence.set(question.id, list);
+    }
+  }
+  return evidence;
 }
 
 /** A respondent as scored: answers under the ids the model knows (current or old), every note. */

@@ -20,6 +20,8 @@ export interface ValidateOptions {
   readonly model?: string;
   /** Files larger than this are refused (default MAX_FILE_BYTES; --max-file-size raises it). */
   readonly maxBytes?: number;
+  /** (1.2) The date evidence expiry is judged at (default: each answers file's date). */
+  readonly asOf?: string;
   /** Told after each file of the directories and paths given (not the models' own): the progress line (cli/progress.ts). */
   readonly onFile?: (done: number, total: number) => void;
 }
@@ -117,7 +119,7 @@ export async function validatePaths(paths: readonly string[], options: ValidateO
       findings.push(...loaded.findings);
       const model = explicitModel ?? (await modelForAnswers(loaded, models, findings));
       if (model) {
-        findings.push(...(await import('./answers.js')).checkAnswerSet([loaded], model).findings.filter((f) => f.file === file));
+        findings.push(...(await import('./answers.js')).checkAnswerSet([loaded], model, { asOf: options.asOf }).findings.filter((f) => f.file === file));
         findings.push(...(await respondentsInOtherFiles(wellFormed, assessments)));
       }
     } else if (loaded.kind === 'questionnaire' && wellFormed !== undefined) {

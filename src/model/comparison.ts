@@ -2,7 +2,7 @@
 // Built once by src/compare/compare-reports.ts from one Report per period, printed by src/render/compare-*.ts.
 // Numbers rounded to 2 decimals. Text fields hold the raw input text: renderers escape it.
 
-import type { ModelWarningCode } from './report.js';
+import type { ModelWarningCode, ReportTarget } from './report.js';
 
 /**
  * The stable code of a comparison warning. `model-mismatch` and `model-version-mismatch` say that the periods
@@ -45,6 +45,8 @@ export interface PeriodElement {
   /** 0-100; null when not assessed in that period, or not in that period's model. */
   readonly score: number | null;
   readonly level: string | null;
+  /** (1.2) The period's own target for the element, where it had one: how far the element was from it then. */
+  readonly target?: ReportTarget;
 }
 
 export interface ComparisonPeriod {

@@ -60,6 +60,8 @@ export type FindingCode =
   | 'model-mismatch'
   | 'answers-mismatch'
   | 'period-format'
+  // (1.2) targets and evidence (an unknown level: 'unknown-level', above)
+  | 'unknown-element'
   // survey responses (cxm import)
   | 'csv-syntax'
   | 'unknown-column'
@@ -82,7 +84,9 @@ export type FindingCode =
   | 'model-accepted'
   | 'yaml11-boolean-id'
   | 'ignored-under-mean'
-  | 'gate-allows-not-applicable';
+  | 'gate-allows-not-applicable'
+  | 'evidence-expired'
+  | 'expiry-not-checked';
 
 export interface Finding {
   readonly file: string;

@@ -18,6 +18,10 @@ export type ReportWarningCode =
   // (1.1)
   | 'partial-assessment'
   | 'too-few-respondents'
+  // (1.2)
+  | 'self-reported'
+  | 'expiry-not-checked'
+  | 'target-unreachable'
   // (1.2) anonymous reports (SPEC 4.2)
   | 'figures-withheld'
   | 'groups-not-shown';
@@ -131,6 +135,20 @@ export interface PlanStep {
   readonly overallPoints: number;
   /** The element's level after the step (a level id): differs from the element's level when the step alone lifts it. */
   readonly levelAfter: string;
+  /** (1.2) The step serves its element's target (present when any element has a target; SPEC 4). */
+  readonly toTarget?: boolean;
+}
+
+/** (1.2) An element's target (SPEC 3): where it should be, and what stands in the way. */
+export interface ReportTarget {
+  /** A level id. */
+  readonly level: string;
+  /** The element's level is at or above the target. */
+  readonly reached: boolean;
+  /** Points of element score still missing to the target's minScore (0 when there). */
+  readonly gap: number;
+  /** Questions whose cap is below the target, in the model's order (none under levelRule mean). */
+  readonly blockers: readonly string[];
 }
 
 /** (1.1) One group's scores (SPEC 4); a suppressed group (SPEC 4.2) has no scores. */
@@ -200,6 +218,12 @@ export interface ReportElement {
   readonly items: readonly ReportItem[];
   /** (1.1) The spread of the respondents' own scores, for teams too large to name each person. */
   readonly respondentScores?: ReportScoreSpread;
+  /** (1.2) Absent for an element without a target or not assessed. */
+  readonly target?: ReportTarget;
+  /** (1.2) 0-100: the weight of its answered questions that current evidence backs; null when not assessed. */
+  readonly confidence?: number | null;
+  /** (1.2) Answered questions at the top level that no current evidence backs, in the model's order. */
+  readonly unsupported?: readonly string[];
   /** (1.2) Anonymous reports: the score and level are withheld (null), and why. */
   readonly withheld?: WithheldReason;
 }
@@ -218,6 +242,8 @@ export interface Report {
     readonly method: OverallMethod;
     /** Ids of the assessed element(s) with the lowest score. */
     readonly weakest: readonly string[];
+    /** (1.2) Σ W_e·C_e / Σ W_e over assessed elements; null when none is. */
+    readonly confidence?: number | null;
     /** (1.2) Anonymous reports: the score and level are withheld (null), and why. */
     readonly withheld?: WithheldReason;
   };

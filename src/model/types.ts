@@ -1,6 +1,8 @@
 // Domain types of cx-maturity. Plain data: no behaviour, no IO.
 // Everything here is produced by src/load from files and consumed by src/score, src/render, src/assess.
 
+import type { EvidenceItem, Targets } from './evidence.js';
+
 export type OverallMethod = 'weakest-link' | 'mean';
 /** (1.2) How an element's level is decided: the level of its score (mean), or that capped by its questions' levels (capped). */
 export type LevelRule = 'mean' | 'capped';
@@ -159,4 +161,10 @@ export interface AnswerSet {
   readonly anonymous: boolean;
   readonly respondents: readonly Respondent[];
   readonly inputs: readonly InputFile[];
+  /** (1.2) The level each element should reach (SPEC 3), --target applied; absent: none. */
+  readonly targets?: Targets;
+  /** (1.2) Evidence by current question id (old ids mapped through `replaces`), the files' lists joined. */
+  readonly evidence?: ReadonlyMap<string, readonly EvidenceItem[]>;
+  /** (1.2) The date evidence is judged current at: --as-of, else the answers' `date`; absent: expiry not checked. */
+  readonly asOf?: string;
 }

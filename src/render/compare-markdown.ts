@@ -2,6 +2,7 @@
 // since xychart-beta draws its lines unlabelled), the scores and levels per period, then one section per
 // change with deltas, level changes and drivers in words; warnings last. Pure.
 
+import { comparisonHasTargets, comparisonTargetRows } from './assurance-words.js';
 import { groupMovesMarkdown } from './compare-groups.js';
 import type {
   Comparison,
@@ -111,6 +112,12 @@ export function renderComparisonMarkdown(c: Comparison): string {
   );
   if (c.periods.some((p) => p.date !== undefined)) {
     out.push(`Dates: ${c.periods.map((p) => `${label(p)} ${p.date !== undefined ? md(p.date) : 'undated'}`).join('; ')}.`, '');
+  }
+
+  // (1.2) how far each element was from its target, in each period (each period keeps its own)
+  if (comparisonHasTargets(c)) {
+    out.push('## Targets', '', 'How far each element was from the target of its period (points of score to the target level).', '');
+    out.push(...table(['Element', ...c.periods.map((p) => label(p))], ['l', ...c.periods.map(() => 'l' as const)], comparisonTargetRows(c, elementTitle, (id) => levelTitle(id), '—')), '');
   }
 
   out.push('## Changes', '');

@@ -1,6 +1,7 @@
 // A comparison for a terminal: one row per element (and overall), one column per period, then the
 // change first → last; below, the level changes and what drove each element that moved. Pure.
 
+import { comparisonHasTargets, comparisonTargetRows } from './assurance-words.js';
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Comparison, ComparisonPeriod, Direction, PeriodChange } from '../model/comparison.js';
 import { likeForLikeReason, likeForLikeWords } from './compare-words.js';
@@ -184,6 +185,14 @@ export function renderComparisonText(c: Comparison, options: ComparisonTextOptio
     }
   }
   if (levelLines.length > 0) lines.push('', chalk.bold('Level changes'), ...levelLines);
+
+  // (1.2) how far each element was from its target, in each period
+  if (comparisonHasTargets(c)) {
+    const rows = comparisonTargetRows(c, elementTitle, (id) => levelTitle(id), g.none);
+    const widths = rows[0]!.map((_, j) => Math.max(...rows.map((r) => width(r[j]!)), j === 0 ? 0 : width(label(c.periods[j - 1]!))));
+    lines.push('', chalk.bold('Targets'), `  ${[padEnd('', widths[0]!), ...c.periods.map((p, j) => padEnd(label(p), widths[j + 1]!))].join('  ').trimEnd()}`);
+    for (const row of rows) lines.push(`  ${row.map((cell, j) => padEnd(cell, widths[j]!)).join('  ').trimEnd()}`);
+  }
 
   for (const change of c.changes) lines.push(...movedSection(chalk, g, change, elementTitle, label));
 

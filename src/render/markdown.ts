@@ -11,6 +11,7 @@ import { countsWord, stepGain, stepMove } from './plan-words.js';
 import { codeSpan, escapeMarkdownInline as md, escapeMermaidLabel } from './sanitize.js';
 import { disagreementFigures, gapsSection, groupsSection, moreDisagreements, noteLine, respondentsFact, respondentsLine } from './team-markdown.js';
 import { methodParagraphs } from './method-words.js';
+import { assuranceMarkdown } from './assurance-words.js';
 import { plural } from './plural.js';
 import { holdsBack, portrait } from './summary-words.js';
 
@@ -228,6 +229,7 @@ export function renderMarkdown(report: Report): string {
   lines.push(...facts.map((f) => `${f}  `), '');
 
   lines.push('## Summary', '', ...summary(report), '', ...summaryNextSteps(report));
+  lines.push(...assuranceMarkdown(report, md));
   lines.push('## Scores', '', ...chart(report), '', ...elementTable(report), '');
   lines.push(...groupsSection(report), ...gapsSection(report));
   lines.push('## Elements', '');

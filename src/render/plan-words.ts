@@ -23,7 +23,9 @@ export function stepGain(step: PlanStep, elementTitle: string, elementLevel: str
         ? `${step.of === 2 ? 'both' : `all ${step.of}`} respondents who answered move up`
         : `${step.moves} of the ${step.of} who answered ${step.moves === 1 ? 'moves' : 'move'} up`;
   const lifts = elementLevel !== null && step.levelAfter !== elementLevel ? `; takes ${elementTitle} to ${levelTitle(step.levelAfter)}` : '';
-  return `${formatSigned(step.elementPoints)} to ${elementTitle}, ${formatSigned(step.overallPoints)} overall; ${who}${lifts}`;
+  // (1.2) a step that serves the element's target says so
+  const target = step.toTarget === true ? '; towards the target' : '';
+  return `${formatSigned(step.elementPoints)} to ${elementTitle}, ${formatSigned(step.overallPoints)} overall; ${who}${lifts}${target}`;
 }
 
 /** A recorded answer in words: the option's label (labels joined for multi, “none” for []), the number, or n/a. */

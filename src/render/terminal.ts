@@ -11,6 +11,7 @@ import { stepGain, stepMove } from './plan-words.js';
 import { TERMINAL_STEPS } from './selection.js';
 import { singleLine } from './sanitize.js';
 import { groupLines } from './team-terminal.js';
+import { assuranceTerminal } from './assurance-words.js';
 import { plural } from './plural.js';
 
 export interface SummaryOptions {
@@ -84,10 +85,11 @@ export function renderSummary(report: Report, options: SummaryOptions): string {
     lines.push(`Weakest: ${weakest.join(', ')}; ${why}.`);
   }
   lines.push(...partialLine(chalk, report));
+  lines.push(...assuranceTerminal(report, singleLine));
   lines.push(...groupLines(report));
   lines.push(...nextStepLines(chalk, report, options.unicode));
   for (const warning of report.warnings) {
-    if (warning.code !== 'partial-assessment') lines.push(chalk.yellow(`warning: ${singleLine(warning.message)}`));
+    if (warning.code !== 'partial-assessment' && warning.code !== 'self-reported') lines.push(chalk.yellow(`warning: ${singleLine(warning.message)}`));
   }
   return lines.join('\n') + '\n';
 }

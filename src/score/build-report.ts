@@ -8,6 +8,7 @@ import { anonymizeReport, DEFAULT_MIN_GROUP_SIZE, LEAST_MIN_GROUP_SIZE, withheld
 import { DEFAULT_GAP_THRESHOLD, distribution, respondentSpread, scoreGroups } from './groups.js';
 import { tallyAnswers } from './tally.js';
 import { scoreAssessment } from './score.js';
+import { withTargetsAndConfidence } from './targets-report.js';
 
 export interface ReportOptions {
   /** No names anywhere, small groups suppressed; also when any answers file says `anonymous: true`. */
@@ -22,7 +23,8 @@ export function buildReport(model: Model, answers: AnswerSet, options: ReportOpt
   const respondents = answers.respondents;
   // the answers resolved and valued once, for the scores, the plan, the groups and the distributions
   const tallies = tallyAnswers(model, respondents);
-  const base = scoreAssessment(model, answers, tallies);
+  // (1.2) targets, confidence and the plan to target beside the scores
+  const base = withTargetsAndConfidence(model, answers, scoreAssessment(model, answers, tallies), tallies);
   const anonymous = options.anonymous === true || answers.anonymous;
   const minGroupSize = Math.max(LEAST_MIN_GROUP_SIZE, options.minGroupSize ?? DEFAULT_MIN_GROUP_SIZE);
   const gapThreshold = options.gapThreshold ?? DEFAULT_GAP_THRESHOLD;

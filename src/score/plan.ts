@@ -154,7 +154,7 @@ function givenAnswers(tally: QuestionTally): Given[] {
 }
 
 /** A step with what ordering it needs: its exact points, and its question's value after it. */
-interface ScoredStep {
+export interface ScoredStep {
   readonly step: PlanStep;
   readonly elementIndex: number;
   readonly questionIndex: number;
@@ -169,7 +169,8 @@ export interface PlanElement extends ElementResult {
   readonly values: readonly (Fraction | undefined)[];
 }
 
-function elementSteps(
+/** The scored step of each question of one element that can go up, from these answers, in question order (target-plan.ts too). */
+export function elementSteps(
   model: Model,
   tally: ElementTally,
   scored: PlanElement & { readonly score: Fraction },

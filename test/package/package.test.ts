@@ -7,13 +7,14 @@
 // seen; init writing modelines into the package → the references dangle once the model directory moves.
 
 import { execFile } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../report/cxm.js';
 import { tempDirForSuite } from '../temp.js';
 import { expectExample } from '../golden.js';
+import { workbook } from '../import/workbook.js';
 
 const run = promisify(execFile);
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { name: string; version: string };
@@ -124,5 +125,17 @@ describe('the installed package', () => {
     const compare = await cxm(cwd, 'compare', ...quarters, '-f', 'markdown');
     expect(compare.code, compare.stderr).toBe(0);
     expectExample(compare.stdout, 'examples/quarters/comparison.md', `cxm compare ${quarters.join(' ')} -f markdown (the installed package)`);
+  });
+
+  it('imports a Microsoft Forms .xlsx workbook: the installed package ships what reads it', async () => {
+    // catches: read-excel-file (or one of its dependencies) not a runtime dependency, or dist/import not shipped
+    const cwd = join(work, 'survey');
+    mkdirSync(cwd, { recursive: true });
+    const header = ['ID', 'Start time', 'Name', 'Is there a written statement of the experience you want customers to talk about, and who has been given it?'];
+    writeFileSync(join(cwd, 'responses.xlsx'), workbook({ name: 'Form1', rows: [header, [1, new Date(Date.UTC(2026, 10, 22)), 'Zoë Ångström', null]] }));
+    const imported = await cxm(cwd, 'import', 'responses.xlsx', '-o', 'answers.yaml');
+    expect(imported.code, imported.stderr).toBe(0);
+    expect(imported.stderr).toContain('responses.xlsx: 1 respondent imported to answers.yaml');
+    expect(readFileSync(join(cwd, 'answers.yaml'), 'utf8')).toContain('Zoë Ångström');
   });
 });

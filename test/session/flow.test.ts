@@ -465,7 +465,7 @@ describe('n/a', () => {
     const box = prompter.shown.find((s) => s.kind === 'checkbox' && questionOf(model, s.message)?.id === multiQ.id);
     if (box?.kind !== 'checkbox') throw new Error('no checkbox');
     const actions = box.choices.filter((c) => c.action).map((c) => c.name);
-    expect(actions).toEqual([...(multiQ.notApplicable ? ['Not applicable to us'] : []), 'Add a note', ...(multiQ.help ? ['Show why this question matters'] : []), 'Skip for now']);
+    expect(actions).toEqual([...(multiQ.notApplicable ? ['Not applicable to us'] : []), 'Add a note', 'Add evidence', ...(multiQ.help ? ['Show why this question matters'] : []), 'Skip for now']);
   });
 });
 
@@ -484,9 +484,9 @@ describe('notes', () => {
 
   it('a full assessment without notes takes one prompt per question, plus the setup prompts', async () => {
     const { prompter } = await session([]);
-    // setup: organization, period, name, role, group; then one list per question, nothing else
+    // setup: organization, period, name, role, group; then one list per question; (1.2) the targets, once, at the end
     // mutation caught: a note prompt after every answer doubles the count
-    expect(prompter.shown).toHaveLength(questions.length + 5);
+    expect(prompter.shown).toHaveLength(questions.length + 6);
     expect(prompter.messages('input')).toEqual(['Organization being assessed:', 'Period (e.g. 2026-Q4):', 'Your name:', 'Your role (optional):']);
   });
 

@@ -10,6 +10,7 @@ import { loadModel } from '../../src/load/model.js';
 import { NOT_APPLICABLE, type AnswerValue, type Model, type Question } from '../../src/model/types.js';
 import { singleLine } from '../../src/render/sanitize.js';
 import { pick, type Answer, type Responder, type Shown } from './scripted-prompter.js';
+import { TARGETS_PROMPT } from '../../src/assess/targets-evidence.js';
 
 export async function builtinModel(): Promise<Model> {
   const { model, findings } = await loadModel(builtinModelDir());
@@ -33,7 +34,7 @@ export async function openStore(path: string, model: Model): Promise<AnswerStore
 }
 
 /** Prompts of the session that are lists but not questions: the group, the review menu. */
-export const SETUP_LISTS = ['Your group (optional):', 'Change an answer?'];
+export const SETUP_LISTS = ['Your group (optional):', 'Change an answer?', TARGETS_PROMPT];
 
 /** The question a prompt asks about ("[3/6]  text"), or undefined for the other prompts. */
 export function questionOf(model: Model, message: string): Question | undefined {
@@ -68,6 +69,8 @@ export interface RespondentScript {
   readonly answer?: (question: Question) => AnswerValue | Answer;
   /** The note after a question; default none. */
   readonly note?: (question: Question) => string;
+  /** (1.2) The choice, by its name, at the targets asked at the end (default: no targets). */
+  readonly targets?: string;
 }
 
 /** Answers every prompt of a session: the opening inputs, each question, each note, the report confirm. */
@@ -78,6 +81,7 @@ export function responder(model: Model, script: RespondentScript = {}): Responde
     if (shown.kind === 'confirm') return / skipped: answer/.test(shown.message) ? (script.answerSkipped ?? false) : true;
     if (shown.kind === 'select' && shown.message === 'Your group (optional):') return pick(script.group ?? 'No group');
     if (shown.kind === 'select' && shown.message === 'Change an answer?') return pick('Done');
+    if (shown.kind === 'select' && shown.message === TARGETS_PROMPT) return pick(script.targets ?? 'No targets for now');
     if (shown.kind === 'input') {
       if (shown.message.startsWith('Organization')) return script.organization ?? 'Acme Ltd';
       if (shown.message.startsWith('Period')) return script.period ?? '2026-Q4';

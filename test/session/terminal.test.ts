@@ -73,9 +73,9 @@ function resumeHint(screen: string): string {
   return lines[at + 1]!.trim();
 }
 
-/** Rows below the answers of a list: n/a where allowed, "Add a note", the help where there is one, "Skip for now". */
+/** Rows below the answers of a list: n/a where allowed, "Add a note", (1.2) "Add evidence", the help where there is one, "Skip for now". */
 function rowsAfterAnswers(q: Question): string[] {
-  return [...(q.notApplicable ? ['n/a'] : []), 'note', ...(q.help ? ['help'] : []), 'skip'];
+  return [...(q.notApplicable ? ['n/a'] : []), 'note', 'evidence', ...(q.help ? ['help'] : []), 'skip'];
 }
 
 function answerCount(q: Question): number {
@@ -259,6 +259,9 @@ describe.concurrent('cxm assess in a terminal', () => {
     session.keys('Enter');
     await session.waitFor('the skipped question again', (s) => s.split('\n').some((l) => l.startsWith(promptOf(skipped))));
     await answer(skipped);
+    // (1.2) the targets, once per assessment: Enter takes "No targets for now"
+    await session.waitForLine('? Targets: the level each element should reach (optional):');
+    session.keys('Enter');
     await session.waitForLine('? Write the Markdown report to answers.md?');
     session.type('y');
     session.keys('Enter');
@@ -276,7 +279,7 @@ describe.concurrent('cxm assess in a terminal', () => {
     // the help shown once and the skipped question asked again are the only others
     // mutation caught: a note prompt after every answer doubles the count
     const answered = screen.split('\n').filter((l) => l.startsWith('✔ ')).length;
-    expect(answered).toBe(questions.length + 5 + 1 + 1 /* help */ + 2 /* skipped, then the offer */);
+    expect(answered).toBe(questions.length + 5 + 1 + 1 /* help */ + 2 /* skipped, then the offer */ + 1 /* (1.2) targets */);
 
     const saved = await answersIn(join(cwd, 'answers.yaml'));
     expect(new Map(saved.respondents[0]!.answers)).toEqual(expected);

@@ -10,6 +10,7 @@ import type { LoadedFile } from '../file.js';
 import { findingAt } from '../findings.js';
 import { quote } from '../quote.js';
 import { own, type RawAnswers, type RawRespondent } from '../schema/raw.js';
+import { EVIDENCE_FILE_RULES, EVIDENCE_SET_RULES } from './evidence-rules.js';
 import { runRules, type Rule } from './rule.js';
 
 /** Question lookup by current id and by the old ids it `replaces`. */
@@ -33,8 +34,25 @@ export interface AnswersFile {
   readonly questions: QuestionIndex;
   /** Every id a question of the model is known by, for a did-you-mean. */
   readonly questionIds: readonly string[];
-  /** The version of this model the file was recorded against, when it is another: a question it lacks was dropped. */
-  readonly recordedVersion: string | undefined;
+  /**
+   * The model the file was recorded against, when it is another version of this model or a model this one accepts:
+   * a question or option it lacks was dropped (its answers are left out, SPEC 2.2), not misspelled.
+   */
+  readonly recordedAgainst: { readonly id: string; readonly version: string } | undefined;
+  /** (1.2) The date evidence expiry is judged at, and where it came from; undefined: no date, expiry not checked. */
+  readonly asOf?: string | undefined;
+  readonly asOfFrom?: 'flag' | 'date';
+}
+
+/** The model a file was recorded against, when its answers are scored as older answers (see AnswersFile). */
+export function recordedAgainst(recorded: { readonly id: string; readonly version: string }, model: Model): { id: string; version: string } | undefined {
+  if (recorded.id === model.id) return recorded.version !== model.version ? { id: recorded.id, version: recorded.version } : undefined;
+  return model.accepts.includes(recorded.id) ? { id: recorded.id, version: recorded.version } : undefined;
+}
+
+/** "cx-maturity 1.0.0 that version 1.1.0" or, for an accepted model, "cx-maturity 1.0.0 that acme-cx 1.0.0". */
+function recordedWords(recorded: { readonly id: string; readonly version: string }, model: Model): string {
+  return `${recorded.id} ${recorded.version} that ${recorded.id === model.id ? `version ${model.version}` : `${model.id} ${model.version}`}`;
 }
 
 /** One respondent of an answers file. */
@@ -151,19 +169,38 @@ function optionIdsOf(question: Question): readonly string[] {
   return ids;
 }
 
-/** Adds to `findings` what is wrong with one answer; `at` gives its path, asked for only when something is. */
-function checkAnswer(question: Question, value: AnswerValue, loaded: LoadedFile, at: () => (string | number)[], old: boolean, findings: Finding[]): void {
+/** (1.2) The option ids an answer may name: the current ones and those an option `replaces`. */
+const answerableIdsByQuestion = new WeakMap<Question, ReadonlySet<string>>();
+function answerableIdsOf(question: Question): ReadonlySet<string> {
+  let ids = answerableIdsByQuestion.get(question);
+  if (!ids) {
+    ids = new Set(question.type === 'scale' ? [] : question.options.flatMap((o) => [o.id, ...(o.replaces ?? [])]));
+    answerableIdsByQuestion.set(question, ids);
+  }
+  return ids;
+}
+
+/** The option ids of an answer that its question can no longer take (a choice or multi answer of an older model). */
+function droppedOptionIds(question: Question, value: AnswerValue): string[] {
+  if (question.type === 'scale' || value === NOT_APPLICABLE) return [];
+  const known = answerableIdsOf(question);
+  const ids = typeof value === 'string' ? [value] : Array.isArray(value) ? (value as readonly unknown[]).filter((v): v is string => typeof v === 'string') : [];
+  return ids.filter((id) => !known.has(id));
+}
+
+/**
+ * Adds to `findings` what is wrong with one answer; `at` gives its path, asked for only when something is. `older`:
+ * the answer is from an older model (an old question id, or a file recorded against another version or an accepted
+ * model), where an option that no longer exists is not an error: droppedOptions counts them, once per question.
+ */
+function checkAnswer(question: Question, value: AnswerValue, loaded: LoadedFile, at: () => (string | number)[], older: boolean, findings: Finding[]): void {
   const optionIds = optionIdsOf(question);
-  // an old id's option that no longer exists is not an error: that answer simply does not count
-  const severity = old ? 'warning' : 'error';
-  const unknownOption = (id: string, path: (string | number)[]): Finding => {
+  const known = answerableIdsOf(question);
+  const unknownOption = (id: string, path: (string | number)[]): void => {
+    if (older) return;
     const guess = closest(id, optionIds);
-    return findingAt(
-      loaded,
-      path,
-      'unknown-option',
-      `${quote(id)} is not an option of "${question.id}"${old ? ` (answered under its old id, so it does not count)` : ''}${guess ? `: did you mean "${guess}"?` : `: use one of ${optionIds.join(', ')}`}`,
-      { severity },
+    findings.push(
+      findingAt(loaded, path, 'unknown-option', `${quote(id)} is not an option of "${question.id}"${guess ? `: did you mean "${guess}"?` : `: use one of ${optionIds.join(', ')}`}`),
     );
   };
   if (value === NOT_APPLICABLE) {
@@ -176,7 +213,7 @@ function checkAnswer(question: Question, value: AnswerValue, loaded: LoadedFile,
     case 'choice':
       if (typeof value !== 'string') {
         findings.push(findingAt(loaded, at(), 'answer-wrong-type', `"${question.id}" is a choice question: answer with one option id (${optionIds.join(', ')})`));
-      } else if (!optionIds.includes(value)) findings.push(unknownOption(value, at()));
+      } else if (!known.has(value)) unknownOption(value, at());
       break;
     case 'multi':
       if (!Array.isArray(value)) {
@@ -184,7 +221,7 @@ function checkAnswer(question: Question, value: AnswerValue, loaded: LoadedFile,
       } else {
         const seen = new Set<string>();
         for (const [i, id] of (value as readonly string[]).entries()) {
-          if (!optionIds.includes(id)) findings.push(unknownOption(id, [...at(), i]));
+          if (!known.has(id)) unknownOption(id, [...at(), i]);
           else if (seen.has(id)) findings.push(findingAt(loaded, [...at(), i], 'duplicate-answer', `${quote(id)} is listed twice: list each option once`));
           seen.add(id);
         }
@@ -204,12 +241,12 @@ function checkAnswer(question: Question, value: AnswerValue, loaded: LoadedFile,
  * Each answer under a question of the model (by its id or an old one it replaces), answered once, fitting its
  * question. An id the recorded version had but this one dropped is droppedQuestions' finding, once per file.
  */
-const answersKnown: Rule<RespondentSubject> = ({ file: { loaded, model, questions, questionIds, recordedVersion }, respondent, index }) => {
+const answersKnown: Rule<RespondentSubject> = ({ file: { loaded, model, questions, questionIds, recordedAgainst }, respondent, index }) => {
   const findings: Finding[] = [];
   const answered = new Map<string, string>();
   for (const [id, value] of own(respondent.answers)) {
     const found = questions.get(id);
-    if (!found && recordedVersion !== undefined) continue;
+    if (!found && recordedAgainst !== undefined) continue;
     if (!found) {
       const guess = closest(id, questionIds);
       findings.push(
@@ -225,16 +262,16 @@ const answersKnown: Rule<RespondentSubject> = ({ file: { loaded, model, question
       );
     }
     answered.set(question.id, id);
-    checkAnswer(question, value, loaded, () => respondentPath(index, 'answers', id), old, findings);
+    checkAnswer(question, value, loaded, () => respondentPath(index, 'answers', id), old || recordedAgainst !== undefined, findings);
   }
   return findings;
 };
 
-const notesKnown: Rule<RespondentSubject> = ({ file: { loaded, model, questions, recordedVersion }, respondent, index }) => {
+const notesKnown: Rule<RespondentSubject> = ({ file: { loaded, model, questions, recordedAgainst }, respondent, index }) => {
   const findings: Finding[] = [];
   for (const [id] of own(respondent.notes)) {
     if (questions.has(id)) continue;
-    const reason = recordedVersion !== undefined ? `a question of ${model.id} ${recordedVersion} that version ${model.version} no longer has, so the note is not shown` : 'which is not a question of the model: fix the question id';
+    const reason = recordedAgainst !== undefined ? `a question of ${recordedWords(recordedAgainst, model)} no longer has, so the note is not shown` : 'which is not a question of the model: fix the question id';
     findings.push(findingAt(loaded, respondentPath(index, 'notes', id), 'unknown-question', `the note is for ${quote(id)}, ${reason}`, { severity: 'warning', target: 'key' }));
   }
   return findings;
@@ -256,21 +293,21 @@ const eachRespondent: Rule<AnswersFile> = (file) => {
 };
 
 /** An answer, recorded against another version of the model, to a question this version does not have: it does not count. */
-function droppedQuestion(loaded: LoadedFile, path: (string | number)[], id: string, count: number, model: Model, recordedVersion: string): Finding {
+function droppedQuestion(loaded: LoadedFile, path: (string | number)[], id: string, count: number, model: Model, recorded: { id: string; version: string }): Finding {
   const answers = count === 1 ? 'this answer does not count' : `the ${count} answers to it in this file do not count`;
+  const verb = recorded.id === model.id ? 'dropped or changed in meaning' : 'does not have';
   return findingAt(
     loaded,
     path,
     'unknown-question',
-    `${quote(id)} was a question of ${model.id} ${recordedVersion} that version ${model.version} dropped or changed in meaning (no question replaces it), so ${answers}`,
+    `${quote(id)} was a question of ${recordedWords(recorded, model)} ${verb} (no question replaces it), so ${answers}`,
     { severity: 'warning', target: 'key' },
   );
 }
 
-
 /** Answers to questions the recorded version had and this one dropped: one finding per question and file, at its first answer. */
-const droppedQuestions: Rule<AnswersFile> = ({ loaded, raw, model, questions, recordedVersion }) => {
-  if (recordedVersion === undefined) return [];
+const droppedQuestions: Rule<AnswersFile> = ({ loaded, raw, model, questions, recordedAgainst }) => {
+  if (recordedAgainst === undefined) return [];
   const dropped = new Map<string, { path: Path; count: number }>();
   for (const [ri, respondent] of raw.respondents.entries()) {
     for (const [id] of own(respondent.answers)) {
@@ -280,11 +317,47 @@ const droppedQuestions: Rule<AnswersFile> = ({ loaded, raw, model, questions, re
       else dropped.set(id, { path: respondentPath(ri, 'answers', id), count: 1 });
     }
   }
-  return [...dropped].map(([id, { path, count }]) => droppedQuestion(loaded, path, id, count, model, recordedVersion));
+  return [...dropped].map(([id, { path, count }]) => droppedQuestion(loaded, path, id, count, model, recordedAgainst));
+};
+
+/**
+ * (1.2) Answers of an older model (an old question id, or the file recorded against another version or an accepted
+ * model) naming an option the question no longer has, which no option `replaces`: left out (SPEC 2.2), one warning per
+ * question and file, at its first such answer, saying how many were left out.
+ */
+const droppedOptions: Rule<AnswersFile> = ({ loaded, raw, model, questions, recordedAgainst }) => {
+  const dropped = new Map<Question, { path: Path; count: number; ids: Set<string> }>();
+  for (const [ri, respondent] of raw.respondents.entries()) {
+    const answered = new Set<Question>();
+    for (const [id, value] of own(respondent.answers)) {
+      const found = questions.get(id);
+      if (found === undefined || (!found.old && recordedAgainst === undefined) || answered.has(found.question)) continue;
+      const gone = droppedOptionIds(found.question, value);
+      if (gone.length === 0) continue;
+      answered.add(found.question);
+      const seen = dropped.get(found.question);
+      if (seen) {
+        seen.count += 1;
+        for (const g of gone) seen.ids.add(g);
+      } else dropped.set(found.question, { path: respondentPath(ri, 'answers', id), count: 1, ids: new Set(gone) });
+    }
+  }
+  return [...dropped].map(([question, { path, count, ids }]) => {
+    const from = recordedAgainst !== undefined ? `${recordedAgainst.id} ${recordedAgainst.version}` : 'an earlier version';
+    const names = [...ids].map((id) => quote(id)).join(', ');
+    const left = count === 1 ? 'this answer is left out' : `the ${count} answers naming ${ids.size === 1 ? 'it' : 'them'} in this file are left out`;
+    return findingAt(
+      loaded,
+      path,
+      'unknown-option',
+      `${names} ${ids.size === 1 ? 'was an option' : 'were options'} of "${question.id}" in ${from} that ${model.id} ${model.version} no longer has (no option replaces ${ids.size === 1 ? 'it' : 'them'}), so ${left}`,
+      { severity: 'warning' },
+    );
+  });
 };
 
 /** The rules of each file whose answers are for the model (recordedModel found no error). */
-export const RECORDED_FILE_RULES: readonly Rule<AnswersFile>[] = [eachRespondent, droppedQuestions];
+export const RECORDED_FILE_RULES: readonly Rule<AnswersFile>[] = [eachRespondent, droppedQuestions, droppedOptions, ...EVIDENCE_FILE_RULES];
 
 /** Where a respondent's name first appeared; its line:column is looked up only for a repeat. */
 export interface FirstAppearance {
@@ -337,4 +410,4 @@ const oneAssessment: Rule<AnswerSetSubject> = ({ files }) => {
 };
 
 /** The rules across the files of one set. */
-export const ANSWER_SET_RULES: readonly Rule<AnswerSetSubject>[] = [respondentsOnce, oneAssessment];
+export const ANSWER_SET_RULES: readonly Rule<AnswerSetSubject>[] = [respondentsOnce, oneAssessment, ...EVIDENCE_SET_RULES];

@@ -77,6 +77,19 @@ export interface RawAnswers {
   /** Where imported answers came from (cxm import). */
   source?: { file: string; sha256: string };
   respondents: RawRespondent[];
+  /** (1.2) Level ids by element id, and `default`. */
+  targets?: Record<string, string>;
+  /** (1.2) By question id. */
+  evidence?: Record<string, RawEvidenceItem[]>;
+}
+
+/** (1.2) One evidence item (SPEC 2.3); `kind` is one of EVIDENCE_KINDS once past the schema. */
+export interface RawEvidenceItem {
+  kind: string;
+  ref: string;
+  owner?: string;
+  date?: string;
+  expires?: string;
 }
 
 export function own<T>(record: Record<string, T> | undefined): [string, T][] {

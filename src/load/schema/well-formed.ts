@@ -59,7 +59,11 @@ export function wellFormedPart(kind: FileKind, data: unknown, validate: Validato
     const unknown: { parent: Record<string, unknown>; key: string }[] = [];
     for (const error of validate.errors ?? []) {
       const segments = parsePointer(error.instancePath);
-      if (error.keyword === 'additionalProperties') {
+      const evidence = isRecord(copy) && kind === 'answers' ? copy['evidence'] : undefined;
+      if (segments[0] === 'evidence' && segments.length >= 2 && isRecord(evidence)) {
+        // (1.2) a question's evidence with a mistake is left out whole: its items are judged together (backed or not)
+        unknown.push({ parent: evidence, key: segments[1]! });
+      } else if (error.keyword === 'additionalProperties') {
         const parent = valueAt(copy, segments);
         if (isRecord(parent)) unknown.push({ parent, key: String(error.params['additionalProperty']) });
       } else if (segments[0] === list && segments.length >= 2 && /^\d+$/.test(segments[1]!)) {
