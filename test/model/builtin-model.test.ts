@@ -11,6 +11,7 @@ import { builtinModelDir } from '../../src/load/builtin.js';
 import { loadModel } from '../../src/load/model.js';
 import type { AnswerValue, ChoiceQuestion, Level, Model, Question } from '../../src/model/types.js';
 import { scoreAssessment } from '../../src/score/score.js';
+import { cxm } from '../report/cxm.js';
 import { answers, respondent } from '../score/factories.js';
 
 let loaded: Promise<Model> | undefined;
@@ -43,6 +44,11 @@ function adHocOption(model: Model, question: ChoiceQuestion): string {
   const below = inBand ?? byScore.find((o) => normalised(question, o.score) < high);
   if (!below) throw new Error(`${question.id} has no option below repeatable`);
   return below.id;
+}
+
+/** The level whose band holds a normalised value (0-100). */
+function levelOfValue(model: Model, value: number): string {
+  return [...model.levels].reverse().find((l) => l.minScore <= value)!.id;
 }
 
 function lowest(question: Question): AnswerValue {
@@ -94,15 +100,56 @@ describe('the built-in model: scoring sanity', () => {
 });
 
 describe('the built-in model: content', () => {
-  // mutation caught: `next:` removed from a few options (below 80% of the choice options under the top)
-  it('gives at least 80% of the choice options below the top a next step', async () => {
+  // mutation caught: `next:` removed from any choice option below the top (#26: every step has its action)
+  it('gives every choice option below the top a next step, every multi option and every scale question one', async () => {
     const model = await builtin();
-    const belowTop = model.elements
-      .flatMap((e) => e.questions)
-      .filter((q): q is ChoiceQuestion => q.type === 'choice')
-      .flatMap((q) => q.options.filter((o) => o.score < Math.max(...q.options.map((x) => x.score))));
-    const withNext = belowTop.filter((o) => o.next !== undefined && o.next.trim() !== '');
-    expect(withNext.length / belowTop.length).toBeGreaterThanOrEqual(0.8);
+    const missing: string[] = [];
+    for (const q of model.elements.flatMap((e) => e.questions)) {
+      if (q.type === 'scale') {
+        if (!q.next?.trim()) missing.push(q.id);
+        continue;
+      }
+      const top = Math.max(...q.options.map((o) => o.score));
+      for (const o of q.options) if ((q.type === 'multi' || o.score < top) && !o.next?.trim()) missing.push(`${q.id} ${o.id}`);
+    }
+    expect(missing).toEqual([]);
+  });
+
+  // mutation caught: a choice option listed out of order, or two options scoring the same, so that the step from
+  // one answer does not lead to the answer listed above it
+  it('lists the options of every choice question with strictly increasing scores, one in the band of each level', async () => {
+    const model = await builtin();
+    for (const q of model.elements.flatMap((e) => e.questions).filter((x): x is ChoiceQuestion => x.type === 'choice')) {
+      const scores = q.options.map((o) => o.score);
+      for (let i = 1; i < scores.length; i++) expect(scores[i]!, `${q.id} option ${i + 1}`).toBeGreaterThan(scores[i - 1]!);
+      const levels = q.options.map((o) => levelOfValue(model, normalised(q, o.score)));
+      expect(levels[0], q.id).toBe('unconscious');
+      expect(levels.at(-1), q.id).toBe('systematic');
+      // one option per level: the four levels in order (#26: ad-hoc behaviour is Ad hoc, not the bottom)
+      expect(levels, q.id).toEqual(model.levels.map((l) => l.id));
+    }
+  });
+
+  // mutation caught: a question without its evidence prompt, or help that tells how much a question counts
+  it('gives every question a check: and help that does not say how much the question counts', async () => {
+    const model = await builtin();
+    for (const q of model.elements.flatMap((e) => e.questions)) {
+      expect(q.check?.trim(), q.id).toBeTruthy();
+      expect(q.help ?? '', q.id).not.toMatch(/\bcounts? (half|double|twice)|\bweight\b|To check:/i);
+    }
+  });
+
+  // mutation caught: longer option labels or checks (#26: the printable form of 1.1.0 was about 4,200 words)
+  it('prints a form of at most 3,200 words (cxm form -f markdown)', async () => {
+    const { code, stdout } = await cxm(['form', '-f', 'markdown']);
+    expect(code).toBe(0);
+    expect(stdout.split(/\s+/).filter((w) => w !== '').length).toBeLessThanOrEqual(3200);
+  });
+
+  // mutation caught: a question added beyond the one-hour workshop (#26: at most 36)
+  it('asks at most 36 questions', async () => {
+    const model = await builtin();
+    expect(model.elements.flatMap((e) => e.questions).length).toBeLessThanOrEqual(36);
   });
 
   // mutation caught: a multi given the weight of a main question (1.0.0's ticking every box added ~14 points)
