@@ -4,7 +4,7 @@
 import type { PlanStep, Report, ReportElement } from '../model/report.js';
 import { levelColour, levelColourName } from './level-colours.js';
 import { cappedWords } from './capped-words.js';
-import { elementTitle, findLevel, levelTitle, withheldWhy } from './levels.js';
+import { elementTitle, levelTitle, withheldWhy } from './levels.js';
 import { DISAGREEMENT_SPREAD, ELEMENT_STEPS, SUMMARY_STEPS, disagreedQuestions, listedDisagreements, weakestQuestions } from './selection.js';
 import { formatScore } from './number.js';
 import { countsWord, stepGain, stepMove } from './plan-words.js';
@@ -13,6 +13,7 @@ import { disagreementFigures, gapsSection, groupsSection, moreDisagreements, not
 import { methodParagraphs } from './method-words.js';
 import { assuranceMarkdown } from './assurance-words.js';
 import { plural } from './plural.js';
+import { holdsBack, portrait } from './summary-words.js';
 
 
 function levelCell(report: Report, id: string | null): string {
@@ -65,7 +66,6 @@ function chart(report: Report): string[] {
 function summary(report: Report): string[] {
   const lines: string[] = [];
   const overall = report.overall;
-  const level = findLevel(report, overall.level);
   if (overall.withheld !== undefined) {
     // (1.2) anonymous: withheld, not missing (src/score/anonymity.ts decides; the warning below says which)
     lines.push(`The overall score is withheld: ${withheldWhy(report, overall.withheld)}.`);
@@ -77,19 +77,12 @@ function summary(report: Report): string[] {
   }
   lines.push(`**Overall level: ${md(levelTitle(report, overall.level))}** (score ${formatScore(overall.score)} of 100).`);
   lines.push(...partialFlag(report));
-  if (level?.description) lines.push('', `> ${md(level.description)}`);
-  const weakest = overall.weakest.map((id) => report.elements.find((e) => e.id === id)).filter((e): e is ReportElement => e !== undefined);
-  if (weakest.length > 0) {
-    const names = weakest.map((e) => `**${md(e.title)}** (${formatScore(e.score)}, ${md(levelTitle(report, e.level))})`).join(' and ');
-    lines.push('');
-    if (overall.method === 'weakest-link') {
-      lines.push(
-        `The weakest element is ${names}. A customer judges the whole experience by its weakest part, so the organization as a whole is rated at the level of its weakest element: improving ${weakest.length > 1 ? 'these elements' : 'this element'} is what raises the overall level.`,
-      );
-    } else {
-      lines.push(`The weakest element is ${names}. The overall level is the level of the weighted mean of the element scores.`);
-    }
-  }
+  const words = { escape: md, strong: (t: string): string => `**${t}**` };
+  const { description, apart } = portrait(report, words);
+  if (description !== undefined) lines.push('', `> ${description}`);
+  const held = holdsBack(report, words);
+  if (held.length > 0) lines.push('', ...held.flatMap((p, i) => (i === 0 ? [p] : ['', p])));
+  if (apart !== undefined) lines.push('', apart);
   return lines;
 }
 

@@ -7,7 +7,9 @@
 // of printed pages; and that hostile text from files shows as text and runs nothing.
 // Run alone with: npx vitest run test/browser   (regenerate the examples with: npm run examples)
 
-import { readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -37,11 +39,15 @@ afterAll(async () => {
   await (await launching?.catch(() => undefined))?.close();
 });
 
-async function cxmJson<T>(args: readonly string[]): Promise<T> {
+async function cxmText(args: readonly string[]): Promise<string> {
   let stdout = '';
   const code = await main(args, { stdout: { write: (s: string) => ((stdout += s), true) }, stderr: { write: () => true }, env: { NO_COLOR: '1' }, cwd: ROOT });
   expect(code).toBe(0);
-  return JSON.parse(stdout) as T;
+  return stdout;
+}
+
+async function cxmJson<T>(args: readonly string[]): Promise<T> {
+  return JSON.parse(await cxmText(args)) as T;
 }
 
 interface Opened {
@@ -102,7 +108,67 @@ async function seriousViolations(page: Page): Promise<string[]> {
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.targets.join(' ')}`);
 }
 
-async function checkPage(file: string, elementTitles: readonly string[], chartCount: number, maxPages: number): Promise<void> {
+// temporary directories of the concurrent tests below (tempDir's per-test clean-up does not run inside them)
+const scratches: string[] = [];
+function scratch(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'cxm-print-'));
+  scratches.push(dir);
+  return dir;
+}
+afterAll(() => {
+  for (const dir of scratches) rmSync(dir, { recursive: true, force: true });
+});
+
+/** What a client document must show, besides what every page does (checkPage). */
+interface Expected {
+  readonly file: string;
+  readonly elementTitles: readonly string[];
+  readonly chartCount: number;
+  /** (#28) The most A4 pages it may print on. */
+  readonly maxPages: number;
+  /** Words page 1 must hold (the level, the weakest element, the first steps' actions), whitespace-normalised. */
+  readonly pageOne?: readonly string[];
+  /** The respondent count the page states ("30 respondents"). */
+  readonly respondents?: number;
+}
+
+const normalise = (text: string): string => text.replace(/[\s\u00ad]+/g, ' ').replace(/- /g, '-').trim();
+
+/** The text of each printed page (pdftotext, from poppler-utils). */
+function pdfText(pdf: Buffer): string[] {
+  const dir = scratch();
+  const file = join(dir, 'page.pdf');
+  writeFileSync(file, pdf);
+  return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).split('\f').filter((p, i, all) => i < all.length - 1 || p.trim() !== '');
+}
+
+/**
+ * How full each printed page is: the lowest row with ink in the page's content box (A4, margins 16 mm top and
+ * bottom, the running header and page number left out), as a share of that box. Rendered by pdftoppm in grey.
+ */
+function pageFill(pdf: Buffer): number[] {
+  const dir = scratch();
+  writeFileSync(join(dir, 'page.pdf'), pdf);
+  execFileSync('pdftoppm', ['-gray', '-r', '24', join(dir, 'page.pdf'), join(dir, 'p')]);
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.pgm'))
+    .sort()
+    .map((f) => {
+      const data = readFileSync(join(dir, f));
+      // P5 header: magic, width, height, maxval, then one byte per pixel
+      const header = /^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(data.subarray(0, 40).toString('latin1'))!;
+      const [width, height] = [Number(header[1]), Number(header[2])];
+      const pixels = data.subarray(header[0].length);
+      const top = Math.ceil((height * 16) / 297);
+      const bottom = Math.floor((height * (297 - 16)) / 297);
+      let last = top;
+      for (let y = top; y < bottom; y++) for (let x = 0; x < width; x++) if (pixels[y * width + x]! < 200) last = y;
+      return (last - top) / (bottom - top);
+    });
+}
+
+async function checkPage(expected: Expected): Promise<void> {
+  const { file, elementTitles, chartCount, maxPages } = expected;
   // one page for every check; its CSP is bypassed only so that axe-core can be injected at the end (the
   // hostile-text tests below open pages under their CSP, and test/html checks the style hash)
   const { context, page, errors, requests, dialogs } = await open(file, { bypassCSP: true });
@@ -122,29 +188,113 @@ async function checkPage(file: string, elementTitles: readonly string[], chartCo
     const levels = await page.$$eval('h1, h2, h3, h4', (hs) => hs.map((h) => Number(h.tagName[1])));
     expect(levels[0]).toBe(1);
     levels.forEach((level, i) => expect(level - (levels[i - 1] ?? 0), `heading ${i} skips a level`).toBeLessThanOrEqual(1));
-    for (const format of ['A4', 'Letter']) {
+    // (#28) no impossible figure, and the right head count
+    // mutations caught: the masthead counting an anonymous report's empty roster ("0 respondents"); a
+    // disagreement row of Math.min() over nothing ("Infinity")
+    const text = await page.evaluate(() => document.body.innerText);
+    expect(text).not.toMatch(/Infinity|NaN|undefined|\b0 respondents/);
+    if (expected.respondents !== undefined) expect(text).toContain(`${expected.respondents} respondents`);
+    // (#28) no developer text in the client document
+    expect(text).not.toMatch(/cxm report -f json|-f json|\.ya?ml\b|model-version-mismatch|element-not-assessed|partial-assessment/);
+    // the limits of #28 are for A4; Letter is shorter, and gets two pages more
+    for (const [format, most] of [['A4', maxPages], ['Letter', maxPages + 2]] as const) {
       const pages = pdfPages(await page.pdf({ format }));
       expect(pages, format).toBeGreaterThanOrEqual(2);
-      expect(pages, format).toBeLessThanOrEqual(maxPages);
+      expect(pages, format).toBeLessThanOrEqual(most);
     }
+    const a4 = await page.pdf({ format: 'A4' });
+    const printed = pdfText(a4);
+    // (#28) page 1 holds the level, the weakest element and the first steps' actions
+    // mutation caught: the steps moved after page 1 (they started on page 2 before #28)
+    for (const words of expected.pageOne ?? []) expect(normalise(printed[0]!), 'page 1').toContain(normalise(words));
+    // (#28) no page less than a third full but the last
+    // mutation caught: a forced page break before a short section (the Q4 report had half-empty pages 5, 7, 12)
+    const fill = pageFill(a4);
+    fill.slice(0, -1).forEach((share, i) => expect(share, `page ${i + 1} of ${fill.length} is ${Math.round(share * 100)}% full`).toBeGreaterThanOrEqual(1 / 3));
+    // (#28) chart text at least 7 pt in print: laid out at the A4 content width (182 mm), print media
+    // mutation caught: the radar's 4.5-5 pt labels, or a chart drawn at half width with 12-unit text
+    await page.emulateMedia({ media: 'print' });
+    await page.setViewportSize({ width: Math.round((182 / 25.4) * 96), height: 1000 });
+    const smallest = await page.$$eval('svg[role="img"]', (svgs) =>
+      Math.min(
+        ...svgs
+          .filter((svg) => svg.getBoundingClientRect().width > 0)
+          .flatMap((svg) => {
+            const scale = svg.getBoundingClientRect().width / (svg as SVGSVGElement).viewBox.baseVal.width;
+            return [...svg.querySelectorAll('text')].map((t) => Number(t.getAttribute('font-size') ?? 16) * scale * 0.75);
+          }),
+      ),
+    );
+    expect(smallest, 'smallest chart text in print, in pt').toBeGreaterThanOrEqual(7);
+    await page.emulateMedia({ media: 'screen' });
+    // (#28) never sideways at 390 px
+    // mutation caught: a table with nowrap cells wider than a phone (the Q4 page was 586 px too wide)
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth), 'scrollWidth at 390 px').toBeLessThanOrEqual(390);
+    await page.setViewportSize({ width: 1100, height: 1400 });
     expect(await seriousViolations(page), 'axe-core: serious and critical violations').toEqual([]);
   } finally {
     await context.close();
   }
 }
 
+/** The first steps' actions, as page 1 must show them. */
+function firstActions(report: Report): string[] {
+  return (report.plan ?? []).slice(0, 3).map((s) => (s.next ?? s.text).slice(0, 40));
+}
+
+/** The weakest element's title and the overall level's, as page 1 must show them. */
+function headline(report: Report): string[] {
+  const level = report.levels.find((l) => l.id === report.overall.level)!.title;
+  const weakest = report.overall.weakest.map((id) => report.elements.find((e) => e.id === id)!.title);
+  return [level, ...weakest, ...firstActions(report)];
+}
+
+/** A report of the 30-person survey (named or anonymous) written to a temporary file; its JSON beside it. */
+async function survey(name: 'team-30' | 'team-30-anonymous'): Promise<{ file: string; report: Report }> {
+  const fixture = `test/fixtures/survey/${name}.yaml`;
+  const report = await cxmJson<Report>(['report', fixture, '-f', 'json']);
+  const file = join(scratch(), `${name}.html`);
+  writeFileSync(file, await cxmText(['report', fixture, '-f', 'html']));
+  return { file, report };
+}
+
 describe.concurrent('the HTML examples in Chromium', () => {
-  // the built-in model's 42 questions and a team of four print on about 16 pages: the bound catches what grows with
-  // the team or the plan (a page per respondent, every step listed), not the model's own length
-  it('examples/acme-2026-q4.html: no error, no request, charts with tables, every element, at most 20 pages on A4 and on Letter, no serious axe violation', async () => {
+  it('examples/acme-2026-q4.html: no error, no request, one chart with its table, every element, at most 10 A4 pages, page 1 a summary, 390 px wide, no serious axe violation', async () => {
     const report = await cxmJson<Report>(['report', 'examples/quarters/2026-Q4.yaml', '-f', 'json']);
-    // radar and bars
-    await checkPage(REPORT, report.elements.map((e) => e.title), 2, 20);
+    await checkPage({ file: REPORT, elementTitles: report.elements.map((e) => e.title), chartCount: 1, maxPages: 10, pageOne: headline(report), respondents: 4 });
   });
 
-  it('examples/quarters/comparison.html: the same, with the trend and a chart per element, at most 10 pages', async () => {
+  it('a 30-person survey in four groups, named: at most 14 pages, and no one named per question', async () => {
+    const { file, report } = await survey('team-30');
+    await checkPage({ file, elementTitles: report.elements.map((e) => e.title), chartCount: 1, maxPages: 14, pageOne: headline(report), respondents: 30 });
+  });
+
+  it('the same survey, anonymous: at most 12 pages, "30 respondents", nothing impossible', async () => {
+    const { file, report } = await survey('team-30-anonymous');
+    await checkPage({ file, elementTitles: report.elements.map((e) => e.title), chartCount: 1, maxPages: 12, pageOne: headline(report), respondents: 30 });
+  });
+
+  it('examples/quarters/comparison.html: the same, with the trend and a chart per element, at most 8 pages, every figure the periods\' own', async () => {
     const comparison = await cxmJson<Comparison>(['compare', ...QUARTERS, '-f', 'json']);
-    await checkPage(COMPARISON, comparison.elements.map((e) => e.title), 1 + comparison.elements.length, 10);
+    await checkPage({ file: COMPARISON, elementTitles: comparison.elements.map((e) => e.title), chartCount: 1 + comparison.elements.length, maxPages: 8 });
+    // (#28, SPEC 4.1) every figure of the scores table is the periods' own, and the change is first to last's
+    // mutation caught: the 1.1 like-for-like scores shown as the change (Strategy +37.84 above a chart of 21.98 → 51.44)
+    const { context, page } = await open(COMPARISON);
+    try {
+      const rows = await page.$$eval('#trend-table tbody tr', (trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')));
+      const last = comparison.changes.at(-1)!;
+      const expectedRows = [
+        [...comparison.periods.map((p) => p.overall.score), last.overall.delta],
+        ...comparison.elements.map((_, i) => [...comparison.periods.map((p) => p.elements[i]!.score), last.elements[i]!.delta]),
+      ];
+      rows.forEach((cells, r) => {
+        const figures = cells.map((c) => Number(/^[+−-]?[\d.]+/.exec(c.replace('−', '-'))?.[0] ?? NaN));
+        expect(figures, `row ${r}`).toEqual(expectedRows[r]);
+      });
+    } finally {
+      await context.close();
+    }
   });
 
   it('the request watch sees a request that leaves the file (so that its silence above means something)', async () => {

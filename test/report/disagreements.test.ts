@@ -68,15 +68,15 @@ describe('where the team disagrees: from a spread of exactly 50 points', () => {
   });
 
   it('in the HTML report', async () => {
-    // Mutation caught: `i.spread >= DISAGREEMENT_SPREAD` → `>` in the HTML renderer (render/html/report.ts),
-    // its own copy of the rule: the question exactly 50 points apart is missing from the table.
+    // Mutation caught: `>= DISAGREEMENT_SPREAD` → `>` in the agenda's selection (render/selection.ts, the one
+    // rule since #28): the question exactly 50 points apart is missing from the workshop agenda.
     const { model, answers } = assessment();
     const run = await cxm(['report', answers, '--model', model, '-f', 'html']);
     expect(run.code, run.stderr).toBe(0);
-    const section = /<section id="disagreements"[\s\S]*?<\/section>/.exec(run.stdout)?.[0];
-    expect(section, 'no disagreements section').toBeDefined();
-    // which questions the table lists: the first cell of each body row
-    const rows = [...section!.matchAll(/<tr><td>([^<]*)<\/td>/g)].map((m) => m[1]);
-    expect(rows).toEqual(['Fifty points apart?', 'A hundred points apart?']);
+    const section = /<section id="agenda"[\s\S]*?<\/section>/.exec(run.stdout)?.[0];
+    expect(section, 'no workshop agenda').toBeDefined();
+    // which questions the agenda lists, widest first
+    const rows = [...section!.matchAll(/<p class="what">([^<]*?) <span/g)].map((m) => m[1]);
+    expect(rows).toEqual(['A hundred points apart?', 'Fifty points apart?']);
   });
 });

@@ -25,7 +25,10 @@ describe('examples/acme-2026-q4.md', () => {
     const markdown = readFileSync(join(ROOT, 'examples/acme-2026-q4.md'), 'utf8');
     expect(markdown).toMatch(/^# Customer Experience Maturity: Acme Home Services, 2026-Q4\n/);
     expect(markdown).toMatch(/\*\*Overall level: Ad hoc\*\*/);
-    expect(markdown).toMatch(/The weakest element is \*\*Design\*\*/);
+    // (#28) four elements share the level: no "improving this element raises the overall level"
+    expect(markdown).toContain('4 of the 6 elements are at Ad hoc: Understanding, Design, Measurement and Culture.');
+    expect(markdown).toMatch(/the weakest, \*\*Design\*\* \(\d/);
+    expect(markdown).not.toContain('is what raises the overall level');
     for (const title of ['Strategy', 'Understanding', 'Design', 'Measurement', 'Governance', 'Culture']) {
       expect(markdown).toContain(`\n### ${title}\n`);
     }

@@ -29,9 +29,10 @@ describe('the Markdown chart of element scores', () => {
     const palette = /plotColorPalette: "([^"]+)"/.exec(block.join('\n'))![1]!.split(', ');
     expect(palette.slice(2)).toEqual(['ad-hoc', 'repeatable', 'systematic'].map((id) => levelColour(LEVELS, id)));
     const markdown = renderMarkdown(report);
-    expect(markdown).toContain('| amber bars | elements at the Ad hoc level |');
-    expect(markdown).toContain('| green bars | elements at the Systematic level |');
-    expect(markdown).toContain('| blue line at 50 | where Repeatable starts |');
+    // (#28) the colour-blind-safe ramp: purple, blue, green, yellow
+    expect(markdown).toContain('| blue bars | elements at the Ad hoc level |');
+    expect(markdown).toContain('| yellow bars | elements at the Systematic level |');
+    expect(markdown).toContain('| green line at 50 | where Repeatable starts |');
     expect(markdown).toContain('Not charted, as not assessed: Governance.');
   });
 });

@@ -6,7 +6,7 @@
 import type { ReportLevel } from '../../model/report.js';
 import { levelTitle } from '../levels.js';
 import { formatScore } from '../number.js';
-import { levelColour, NO_LEVEL, tint } from '../level-colours.js';
+import { INK, levelColour, NO_LEVEL, tint } from '../level-colours.js';
 import { html, truncate } from './escape.js';
 
 export interface ChartLabels {
@@ -24,7 +24,6 @@ export interface Datum {
   readonly level: string | null;
 }
 
-const INK = '#1b1f24';
 const MUTED = '#475467';
 const GRID = '#98a2b3';
 const ACCENT = '#1d3b66';
@@ -94,7 +93,7 @@ export function radarChart(labels: ChartLabels, levels: readonly ReportLevel[], 
     const dy = sin < -0.5 ? -22 : sin > 0.5 ? 14 : -4;
     parts.push(text(lx, ly + dy, html(truncate(d.label, 20)), `font-size="15" font-weight="700" text-anchor="${anchor}" fill="${INK}"`));
     const value = d.score === null ? 'not assessed' : `${formatScore(d.score)} · ${levelTitle({ levels }, d.level)}`;
-    parts.push(text(lx, ly + dy + 17, html(truncate(value, 26)), `font-size="13.5" text-anchor="${anchor}" fill="${d.score === null ? MUTED : levelColour(levels, d.level)}"`));
+    parts.push(text(lx, ly + dy + 17, html(truncate(value, 26)), `font-size="13.5" text-anchor="${anchor}" fill="${d.score === null ? MUTED : INK}"`));
   });
   // the rings' legend: each level's colour and range, two to a row
   const legendTop = cy + radius + 74;
@@ -105,7 +104,7 @@ export function radarChart(labels: ChartLabels, levels: readonly ReportLevel[], 
     const x = 20 + slot * (i % columns) + 40;
     const y = legendTop + Math.floor(i / columns) * 22;
     parts.push(`<rect x="${n(x)}" y="${n(y - 12)}" width="15" height="15" rx="2" fill="${tint(colour, 0.35)}" stroke="${colour}" stroke-width="1.5"/>`);
-    parts.push(text(x + 21, y + 1, `${html(truncate(band.level.title, 16))} <tspan fill="${MUTED}" font-weight="400">${n(band.from)}–${n(band.to)}</tspan>`, `font-size="14" font-weight="600" fill="${colour}"`));
+    parts.push(text(x + 21, y + 1, `${html(truncate(band.level.title, 16))} <tspan fill="${MUTED}" font-weight="400">${n(band.from)}–${n(band.to)}</tspan>`, `font-size="14" font-weight="600" fill="${INK}"`));
   });
   const height = legendTop + Math.ceil(levelBands.length / columns) * 22 - 8;
   return svg(labels, width, height, 'chart radar', parts.join(''));
@@ -113,42 +112,43 @@ export function radarChart(labels: ChartLabels, levels: readonly ReportLevel[], 
 
 /** One horizontal bar per datum, coloured by its level, over the level bands with each threshold marked. */
 export function barChart(labels: ChartLabels, levels: readonly ReportLevel[], data: readonly Datum[]): string {
-  const width = 520;
+  // sized to be read at half an A4 column: no text under 14 units, drawn at about 0.7 of its size in print
+  const width = 460;
   const labelWidth = 132;
   const x0 = labelWidth;
-  const x1 = width - 56;
-  const row = 40;
+  const x1 = width - 58;
+  const row = 36;
   const plotHeight = data.length * row;
   // band titles on two alternating lines where one line would run them together
   const levelBands = bands(levels);
-  const titleFont = 13;
-  const fits = levelBands.every((b) => truncate(b.level.title, 13).length * titleFont * 0.62 < ((x1 - x0) * (b.to - b.from)) / 100 - 4);
-  const top = fits ? 30 : 46;
+  const titleFont = 15;
+  const fits = levelBands.every((b) => truncate(b.level.title, 13).length * titleFont * 0.58 < ((x1 - x0) * (b.to - b.from)) / 100 - 2);
+  const top = fits ? 30 : 50;
   const height = top + plotHeight + 30;
   const x = (score: number): number => x0 + ((x1 - x0) * clamp(score)) / 100;
   const parts: string[] = [];
   levelBands.forEach((band, i) => {
     const colour = levelColour(levels, band.level.id);
-    parts.push(`<rect x="${n(x(band.from))}" y="${top}" width="${n(x(band.to) - x(band.from))}" height="${plotHeight}" fill="${tint(colour, 0.12)}"/>`);
-    const y = fits || i % 2 === 1 ? top - 9 : top - 25;
-    parts.push(text((x(band.from) + x(band.to)) / 2, y, html(truncate(band.level.title, 13)), `font-size="${titleFont}" font-weight="600" text-anchor="middle" fill="${colour}"`));
+    parts.push(`<rect x="${n(x(band.from))}" y="${top}" width="${n(x(band.to) - x(band.from))}" height="${plotHeight}" fill="${tint(colour, 0.2)}"/>`);
+    const y = fits || i % 2 === 1 ? top - 9 : top - 28;
+    parts.push(text((x(band.from) + x(band.to)) / 2, y, html(truncate(band.level.title, 13)), `font-size="${titleFont}" font-weight="600" text-anchor="middle" fill="${INK}"`));
   });
   const ticks = [0, ...levelBands.slice(1).map((b) => b.from), 100];
   for (const tick of ticks) {
     const dashed = tick > 0 && tick < 100;
     parts.push(`<line x1="${n(x(tick))}" y1="${top}" x2="${n(x(tick))}" y2="${top + plotHeight + 4}" stroke="${dashed ? MUTED : GRID}" stroke-width="1"${dashed ? ' stroke-dasharray="4 3"' : ''}/>`);
-    parts.push(text(x(tick), top + plotHeight + 19, n(tick), `font-size="12.5" text-anchor="middle" fill="${MUTED}"`));
+    parts.push(text(x(tick), top + plotHeight + 21, n(tick), `font-size="14" text-anchor="middle" fill="${MUTED}"`));
   }
   data.forEach((d, i) => {
     const y = top + i * row;
-    parts.push(text(x0 - 8, y + row / 2 + 5, html(truncate(d.label, 16)), `font-size="15" text-anchor="end" fill="${INK}"`));
+    parts.push(text(x0 - 8, y + row / 2 + 6, html(truncate(d.label, 14)), `font-size="17" text-anchor="end" fill="${INK}"`));
     if (d.score === null) {
-      parts.push(text(x0 + 6, y + row / 2 + 5, 'not assessed', `font-size="14" fill="${MUTED}" font-style="italic"`));
+      parts.push(text(x0 + 6, y + row / 2 + 6, 'not assessed', `font-size="15" fill="${MUTED}" font-style="italic"`));
       return;
     }
     const end = x(d.score);
-    parts.push(`<rect x="${n(x0)}" y="${n(y + 8)}" width="${n(Math.max(end - x0, 1.5))}" height="${row - 16}" rx="2" fill="${levelColour(levels, d.level)}"/>`);
-    parts.push(text(end + 5, y + row / 2 + 5, formatScore(d.score), `font-size="14" font-weight="700" fill="${INK}" stroke="#fff" stroke-width="3" paint-order="stroke"`));
+    parts.push(`<rect x="${n(x0)}" y="${n(y + 7)}" width="${n(Math.max(end - x0, 1.5))}" height="${row - 14}" rx="2" fill="${levelColour(levels, d.level)}" stroke="${INK}" stroke-width="1"/>`);
+    parts.push(text(end + 5, y + row / 2 + 6, formatScore(d.score), `font-size="16" font-weight="700" fill="${INK}" stroke="#fff" stroke-width="3" paint-order="stroke"`));
   });
   return svg(labels, width, height, 'chart bars', parts.join(''));
 }
@@ -164,18 +164,18 @@ export function trendChart(labels: ChartLabels, levels: readonly ReportLevel[], 
   const bottom = 30;
   const x = (i: number): number => (periods.length === 1 ? (left + width - right) / 2 : left + 24 + ((width - right - left - 48) * i) / (periods.length - 1));
   const y = (score: number): number => top + ((height - top - bottom) * (100 - clamp(score))) / 100;
-  const font = large ? 14 : 12.5;
+  const font = large ? 14 : 13.5;
   const parts: string[] = [];
   for (const band of bands(levels)) {
     const colour = levelColour(levels, band.level.id);
     parts.push(`<rect x="${left}" y="${n(y(band.to))}" width="${n(width - right - left)}" height="${n(y(band.from) - y(band.to))}" fill="${tint(colour, 0.12)}"/>`);
-    if (large) parts.push(text(width - right + 6, (y(band.from) + y(band.to)) / 2 + 4, html(truncate(band.level.title, 12)), `font-size="13" font-weight="600" fill="${colour}"`));
+    if (large) parts.push(text(width - right + 6, (y(band.from) + y(band.to)) / 2 + 4, html(truncate(band.level.title, 12)), `font-size="13" font-weight="600" fill="${INK}"`));
   }
   const ticks = [0, ...bands(levels).slice(1).map((b) => b.from), 100];
   for (const tick of ticks) {
     const dashed = tick > 0 && tick < 100;
     parts.push(`<line x1="${left}" y1="${n(y(tick))}" x2="${n(width - right)}" y2="${n(y(tick))}" stroke="${dashed ? MUTED : GRID}" stroke-width="1"${dashed ? ' stroke-dasharray="4 3"' : ''}/>`);
-    parts.push(text(left - 4, y(tick) + 3.5, n(tick), `font-size="${large ? 12.5 : 11.5}" text-anchor="end" fill="${MUTED}"`));
+    parts.push(text(left - 4, y(tick) + 3.5, n(tick), `font-size="${large ? 12.5 : 13}" text-anchor="end" fill="${MUTED}"`));
   }
   periods.forEach((p, i) => {
     parts.push(text(x(i), height - bottom + 17, html(truncate(p, large ? 16 : 10)), `font-size="${font}" text-anchor="middle" fill="${INK}"`));

@@ -4,7 +4,7 @@
 
 import { createHash } from 'node:crypto';
 import type { ReportLevel } from '../../model/report.js';
-import { levelColour, NO_LEVEL, tint } from '../level-colours.js';
+import { levelColour, levelInk, NO_LEVEL, tint } from '../level-colours.js';
 import { cssString, html } from './escape.js';
 
 export interface PageOptions {
@@ -55,8 +55,26 @@ tr.total th, tr.total td { font-weight: 700; border-top: 2px solid var(--line); 
 code, .id { font-family: ui-monospace, "SF Mono", Menlo, Consolas, "Liberation Mono", monospace; font-size: .8em; color: var(--muted); overflow-wrap: anywhere; }
 .muted { color: var(--muted); }
 .small { font-size: .85rem; }
-.chip { display: inline-block; padding: .05rem .55rem; border-radius: .8rem; color: #fff; font-weight: 600; font-size: .85em; white-space: nowrap; }
-.headline { display: grid; grid-template-columns: minmax(12rem, 16rem) 1fr; gap: 1.5rem; align-items: start; }
+.chip { display: inline-block; padding: .05rem .55rem; border-radius: .8rem; border: 1px solid rgba(0,0,0,.35); font-weight: 600; font-size: .85em; white-space: nowrap; }
+.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+.headline { display: grid; grid-template-columns: minmax(12rem, 15rem) 1fr; gap: 1.5rem; align-items: start; }
+.holds h3, .first-steps h3 { margin: 0 0 .3rem; font-size: 1.1rem; }
+.holds p { margin: .3rem 0; }
+.overview { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1.1fr); gap: 1rem 1.5rem; align-items: start; margin: 1rem 0 .5rem; }
+.overview table { margin: 0; }
+.first-steps { margin: .8rem 0 .4rem; }
+p.gap { margin: .6rem 0 0; padding: .4rem .7rem; background: var(--soft); border-radius: .3rem; }
+.phase h3 { display: flex; flex-wrap: wrap; align-items: baseline; gap: .3rem .7rem; margin: 1.2rem 0 .2rem; }
+.achieves { margin: .2rem 0 .4rem; font-weight: 600; }
+ol.agenda { padding-left: 1.4rem; }
+ol.agenda li { margin: 0 0 .7rem; }
+ol.agenda .what { font-weight: 600; margin: 0; }
+ol.agenda p { margin: .1rem 0; }
+.wide { overflow-x: auto; }
+.withheld { color: var(--muted); font-style: italic; }
+footer.about { margin-top: 2.5rem; }
+footer.about h3 { font-size: 1.05rem; margin: 1.2rem 0 .3rem; }
+td, th, p, li { overflow-wrap: break-word; }
 .verdict { border: 1px solid var(--line); border-radius: .5rem; padding: 1rem 1.2rem; background: var(--soft); }
 .verdict .label { margin: 0; color: var(--muted); font-weight: 600; font-size: .9rem; }
 .verdict .level { display: block; font-size: 2rem; font-weight: 700; line-height: 1.2; margin: .2rem 0; }
@@ -78,10 +96,11 @@ svg text { font-family: ${FONT}; }
 svg.meter { display: block; width: 6rem; height: .45rem; margin-top: .25rem; }
 .element-head { display: flex; flex-wrap: wrap; align-items: baseline; gap: .3rem .8rem; }
 .element-head h3 { margin-right: .2rem; }
-.steps { padding-left: 1.4rem; }
+.steps { padding-left: 2rem; }
 .steps li { margin: 0 0 .9rem; padding-left: .2rem; }
 .steps .what { font-weight: 600; }
-.steps .action { margin: .2rem 0; }
+.steps .action { margin: .1rem 0; font-weight: 600; }
+.steps p { margin: .1rem 0; }
 .note { white-space: pre-line; }
 .notes li { margin-bottom: .4rem; }
 .heat { text-align: center; font-variant-numeric: tabular-nums; }
@@ -90,24 +109,53 @@ svg.meter { display: block; width: 6rem; height: .45rem; margin-top: .25rem; }
 ul.warnings { padding: 0; }
 ul.inputs { list-style: none; padding: 0; font-size: .8rem; }
 ul.inputs li { overflow-wrap: anywhere; margin: .15rem 0; }
-footer.colophon { margin-top: 3rem; padding-top: .8rem; border-top: 1px solid var(--line); color: var(--muted); font-size: .8rem; }
 @media (max-width: 40rem) {
-  .headline, .charts.trend-pair { grid-template-columns: 1fr; }
+  .headline, .charts.trend-pair, .overview, .multiples { grid-template-columns: 1fr; }
   h1 { font-size: 1.7rem; }
+  .page { padding: 1rem .8rem 2rem; }
+  th, td { padding: .3rem .25rem; hyphens: auto; }
+  .num, thead th.num { white-space: normal; }
+  .num .chip { display: table; margin: .15rem 0 0 auto; }
+  table.reflow thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+  table.reflow tr { display: block; border-bottom: 1px solid var(--line); padding: .3rem 0; }
+  table.reflow th[scope="row"] { display: block; border: 0; padding: 0; }
+  table.reflow td { display: inline-block; border: 0; padding: .1rem .7rem .1rem 0; text-align: left; }
+  table.reflow td::before { content: attr(data-label) " "; color: var(--muted); font-size: .8rem; }
+  table.reflow .num .chip { display: inline-block; margin: 0; }
+  table.scores td:nth-child(4), table.questions td:nth-child(3), table.questions th:nth-child(3) { font-size: .8rem; }
+  table.heatmap { font-size: .75rem; }
+  .heat .lvl { display: none; }
 }
 @media print {
-  html { font-size: 10pt; }
+  html { font-size: 9.5pt; line-height: 1.4; }
+  #summary { break-after: page; page-break-after: always; }
+  #summary h3 { margin-top: 3mm; }
+  .overview { grid-template-columns: 1fr 1.15fr; gap: 4mm 6mm; margin: 3mm 0; }
+  .first-steps .steps li { margin-bottom: 1.5mm; }
+  .appendix .element { margin-bottom: 2mm; }
+  .appendix h3 { margin-top: 4mm; }
+  .appendix table { font-size: .8rem; margin: 1mm 0 2mm; }
+  .appendix caption { display: none; }
+  .appendix h4 { margin: 2mm 0 1mm; font-size: .9rem; }
+  .appendix p, .appendix li { margin: .5mm 0; }
+  svg.meter { display: none; }
+  .phase, ol.agenda li, .first-steps { break-inside: avoid; page-break-inside: avoid; }
+  .wide { overflow: visible; }
   .page { max-width: none; padding: 0; }
   nav.toc, .skip { display: none; }
   h2, h3, h4, .element-head, caption { break-after: avoid; page-break-after: avoid; }
-  tr, figure, .verdict, blockquote, .steps li, .notes li, .warning, .multiples > section, .keep { break-inside: avoid; page-break-inside: avoid; }
+  tr, figure, .verdict, blockquote, .steps li, .notes li, .warning, .multiples > section, .keep, .element-head + p { break-inside: avoid; page-break-inside: avoid; }
+  h3 + p, h4 + ol, h4 + ul, .element-head + p { break-before: avoid; page-break-before: avoid; }
   thead { display: table-header-group; }
   .break-before { break-before: page; page-break-before: always; }
   header.masthead { margin-bottom: 4mm; }
   h2 { margin-top: 6mm; }
   .charts { grid-template-columns: 1fr 1fr; gap: 4mm 8mm; margin: 3mm 0; }
   .charts.trend-pair { grid-template-columns: 1fr; }
-  .multiples { grid-template-columns: 1fr 1fr; gap: 5mm 8mm; }
+  .multiples { grid-template-columns: 1fr 1fr; gap: 4mm 8mm; }
+  .multiples figure.chart svg { max-height: 52mm; }
+  .multiples table { display: none; }
+  figure.trend-figure svg { max-height: 70mm; }
   figure.chart svg { max-height: 64mm; }
   th, td { padding: .18rem .4rem; }
   .lead { break-after: avoid; page-break-after: avoid; }
@@ -123,7 +171,7 @@ footer.colophon { margin-top: 3rem; padding-top: .8rem; border-top: 1px solid va
 function levelClasses(levels: readonly ReportLevel[]): string {
   const rules = levels.map((l, i) => {
     const colour = levelColour(levels, l.id);
-    return `.lv-${i} { background: ${colour}; }\n.tint-${i} { background: ${tint(colour, 0.16)}; }\nol.ladder li.lv-${i} { background: ${tint(colour, 0.12)}; border-left: 6px solid ${colour}; }`;
+    return `.lv-${i} { background: ${colour}; color: ${levelInk(levels, l.id)}; }\n.tint-${i} { background: ${tint(colour, 0.22)}; }\nol.ladder li.lv-${i} { background: ${tint(colour, 0.18)}; color: inherit; border-left: 6px solid ${colour}; }`;
   });
   rules.push(`.lv-none { background: ${NO_LEVEL}; }\n.tint-none { background: #fff; }`);
   return rules.join('\n');
@@ -144,11 +192,6 @@ function printMarginBoxes(runningHeader: string, runningTitle: string): string {
 export function levelClass(levels: readonly ReportLevel[], id: string | null, prefix: 'lv' | 'tint' = 'lv'): string {
   const index = id === null ? -1 : levels.findIndex((l) => l.id === id);
   return index < 0 ? `${prefix}-none` : `${prefix}-${index}`;
-}
-
-/** The page's last words: the model it was made with, and how to keep it. */
-export function colophon(model: { readonly id: string; readonly version: string }): string {
-  return `<footer class="colophon"><p>Made by cxm with the model ${html(model.id)} ${html(model.version)}. Print this page, or save it as PDF from the browser's print dialog.</p></footer>`;
 }
 
 export function renderPage(options: PageOptions): string {

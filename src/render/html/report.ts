@@ -1,19 +1,35 @@
-// The report as one HTML page to open, print and keep: a summary first (overall level and what holds it
-// down, a radar and bars of the elements beside their table), the next steps, groups and their gaps when
-// the report has them, then one section per element, the disagreements, warnings, method and inputs.
-// The same content as the Markdown report (src/render/markdown.ts), laid out for reading. Pure.
+// The report as one HTML page to open, print and hand over (issue #28). Page 1 is an executive summary: the
+// level and what holds it back, each element's distance to its next level beside one chart, the first three
+// actions, the largest gap between groups, who answered. Then the roadmap (the plan's first steps in phases
+// that say what they achieve), the groups, a workshop agenda (the questions people disagree on most), an
+// appendix element by element, and "About this report" (method, notes on the data, file hashes) last.
+// What is shown is decided in ../selection.ts; this module only formats it. Pure.
 
 import { confidenceSentence, isSelfReported, questionTextOf, targetWords, unsupportedWords } from '../assurance-words.js';
-import type { PlanStep, RecordedAnswer, Report, ReportElement, ReportItem } from '../../model/report.js';
+import type { PlanStep, RecordedAnswer, Report, ReportElement, ReportGap, ReportGroupScore, ReportItem } from '../../model/report.js';
 import { findLevel, groupTitle, levelTitle, withheldWhy } from '../levels.js';
-import { DISAGREEMENT_SPREAD, ELEMENT_STEPS, SUMMARY_STEPS, disagreedQuestions, listedGaps, namesRespondents, respondentCount, weakestQuestions } from '../selection.js';
+import {
+  ELEMENT_STEPS,
+  PAGE_ONE_STEPS,
+  agenda,
+  distanceToNext,
+  largestGap,
+  levelOfScore,
+  listedGaps,
+  namesRespondents,
+  respondentCount,
+  roadmap,
+  type AgendaItem,
+  type Phase,
+} from '../selection.js';
 import { formatScore, formatSigned } from '../number.js';
-import { barChart, radarChart } from './charts.js';
+import { barChart } from './charts.js';
 import { html, htmlLines } from './escape.js';
 import { levelColour } from '../level-colours.js';
-import { colophon, levelClass, renderPage } from './page.js';
+import { levelClass, renderPage } from './page.js';
 import { methodParagraphs } from '../method-words.js';
 import { plural } from '../plural.js';
+import { holdsBack, portrait } from '../summary-words.js';
 
 /** A level as a coloured chip with its title (escaped). */
 function chip(report: Report, id: string | null): string {
@@ -22,6 +38,18 @@ function chip(report: Report, id: string | null): string {
 
 function anonymous(report: Report): boolean {
   return report.anonymous === true;
+}
+
+/** A group's title for people: its id made readable where the model gives it no title of its own. */
+function groupName(report: Report, id: string): string {
+  const title = groupTitle(report, id);
+  return title === id ? readable(id) : title;
+}
+
+/** "front-line" → "Front line". */
+function readable(id: string): string {
+  const words = id.replace(/[-_.]+/g, ' ').trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
 /** An item of the report together with the labels of its options, where the report carries them. */
@@ -45,24 +73,21 @@ function findItem(report: Report, questionId: string): { element: ReportElement;
   return undefined;
 }
 
+/** "4 respondents in 3 groups", anonymous or not: who answered, in one phrase. */
+function whoAnswered(report: Report): string {
+  const count = respondentCount(report);
+  if (count === 0) return 'no respondents';
+  const groups = (report.groups ?? []).length;
+  return `${plural(count, 'respondent')}${groups > 0 ? ` in ${plural(groups, 'group')}` : ''}${anonymous(report) ? ', anonymous' : ''}`;
+}
+
 function masthead(report: Report): string {
   const heading = report.organization ?? report.model.title;
   const kicker = [report.organization !== undefined ? report.model.title : 'Report', report.period].filter((s): s is string => s !== undefined && s !== '');
   const facts: [string, string][] = [];
   if (report.period) facts.push(['Period', html(report.period)]);
   if (report.date) facts.push(['Date', html(report.date)]);
-  const count = respondentCount(report);
-  const groups = (report.groups ?? []).length;
-  const inGroups = groups > 0 ? ` in ${plural(groups, 'group')}` : '';
-  if (count === 0) facts.push(['Respondents', 'none']);
-  else if (anonymous(report)) {
-    facts.push(['Respondents', `${plural(count, 'respondent')}${inGroups}, anonymous`]);
-  } else if (!namesRespondents(report)) {
-    facts.push(['Respondents', `${plural(count, 'respondent')}${inGroups}`]);
-  } else {
-    facts.push(['Respondents', report.respondents.map((r) => (r.role ? `${html(r.name)} <span class="muted">(${html(r.role)})</span>` : html(r.name))).join(', ')]);
-  }
-  facts.push(['Model', `${html(report.model.title)} <span class="muted">${html(report.model.id)} ${html(report.model.version)}</span>`]);
+  facts.push(['Respondents', html(whoAnswered(report))]);
   return `<header class="masthead">
 <p class="kicker">${kicker.map(html).join(' · ')}</p>
 <h1>${html(heading)}</h1>
@@ -74,14 +99,75 @@ function contents(sections: readonly (readonly [string, string])[]): string {
   return `<nav class="toc" aria-labelledby="toc-title"><h2 id="toc-title">Contents</h2><ol>${sections.map(([id, title]) => `<li><a href="#${id}">${html(title)}</a></li>`).join('')}</ol></nav>`;
 }
 
+// ---- page 1 ----
+
+const HTML_WORDS = { escape: html, strong: (t: string): string => `<strong>${t}</strong>` };
+
+/** The level's description, unless the elements stand so far apart that it portrays none of them. */
+function portraitHtml(report: Report): string {
+  const { description, apart } = portrait(report, HTML_WORDS);
+  const level = findLevel(report, report.overall.level);
+  if (description !== undefined) return `<p class="small"><strong>What ${html(level?.title ?? '')} means:</strong> ${description}</p>`;
+  return apart !== undefined ? `<p class="small muted">${apart}</p>` : '';
+}
+
+/** Target and confidence, where the report carries them (1.2): one more line in the distance cell, never a new row. */
+function targetLine(report: Report, element: ReportElement): string {
+  const target = element.target;
+  if (target === undefined) return '';
+  const words = target.reached ? 'reached' : target.gap !== undefined && target.gap > 0 ? plural(target.gap, 'point') : 'not yet';
+  return `<br><span class="muted">Target ${html(levelTitle(report, target.level))}: ${words}</span>`;
+}
+
+function distanceCell(report: Report, element: ReportElement): string {
+  const d = distanceToNext(report, element);
+  if (element.score === null) return '<td class="muted">not assessed</td>';
+  let words: string;
+  if (d.capped.length > 0) words = `held by ${plural(d.capped.length, 'question')}`;
+  else if (d.next === undefined) words = 'top level';
+  else words = `${plural(d.points ?? 0, 'point')} to ${html(d.next.title)}`;
+  return `<td>${words}${targetLine(report, element)}</td>`;
+}
+
 function elementTable(report: Report, tableId: string): string {
   const rows = report.elements.map(
-    (e, i) => `<tr><th scope="row"><a href="#element-${i + 1}">${html(e.title)}</a></th><td class="num">${formatScore(e.score)}</td><td>${chip(report, e.level)}</td><td class="num">${e.answered} of ${e.questions}</td></tr>`,
+    (e, i) =>
+      `<tr><th scope="row"><a href="#element-${i + 1}">${html(e.title)}</a></th><td class="num">${formatScore(e.score)}</td><td>${chip(report, e.level)}</td>${distanceCell(report, e)}</tr>`,
   );
   rows.push(`<tr class="total"><th scope="row">Overall</th><td class="num">${formatScore(report.overall.score)}</td><td>${chip(report, report.overall.level)}</td><td></td></tr>`);
-  return `<table id="${tableId}"><caption>Element scores (0–100) and levels</caption>
-<thead><tr><th scope="col">Element</th><th scope="col" class="num">Score</th><th scope="col">Level</th><th scope="col" class="num">Questions answered</th></tr></thead>
+  return `<table id="${tableId}" class="scores"><caption>Element scores (0–100), levels and the distance to the next level</caption>
+<thead><tr><th scope="col">Element</th><th scope="col" class="num">Score</th><th scope="col">Level</th><th scope="col">To the next level</th></tr></thead>
 <tbody>${rows.join('\n')}</tbody></table>`;
+}
+
+/** A plan step's action: the model's words, else the move itself. */
+function actionOf(step: PlanStep): string {
+  return step.next ?? `Move “${step.text}” from “${step.fromLabel}” to “${step.toLabel}”.`;
+}
+
+/** What a step is and gains, after its action: the question, and (in the appendix) the answers it moves between. */
+function stepDetail(report: Report, step: PlanStep, withElement: boolean, withMove = false): string {
+  const element = report.elements.find((e) => e.id === step.element);
+  const title = element?.title ?? step.element;
+  const move = !withMove ? '' : step.type === 'multi' ? `: add “${step.toLabel}”` : `: from “${step.fromLabel}” to “${step.toLabel}”`;
+  const who = step.of === 1 ? 'the one respondent' : step.moves === step.of ? `all ${step.of} respondents` : `${step.moves} of ${step.of} respondents`;
+  return `${withElement ? `<strong>${html(title)}</strong> · ` : ''}${html(step.text)}${html(move)} (${who}; ${html(formatSigned(step.elementPoints, '-'))} to ${html(title)}, ${html(formatSigned(step.overallPoints, '-'))} overall)`;
+}
+
+function firstSteps(report: Report): string {
+  const steps = (report.plan ?? []).slice(0, PAGE_ONE_STEPS);
+  if (steps.length === 0) return '';
+  return `<div class="first-steps"><h3 id="first-steps-title">First steps</h3><ol class="steps">${steps
+    .map((s) => `<li><p class="action">${html(actionOf(s))}</p><p class="small muted">${stepDetail(report, s, true)}</p></li>`)
+    .join('')}</ol>${(report.plan ?? []).length > steps.length ? '<p class="small muted">The roadmap that follows lays out the next steps in phases.</p>' : ''}</div>`;
+}
+
+function gapLine(report: Report): string {
+  const gap = largestGap(report);
+  if (gap === undefined) return '';
+  const element = report.elements.find((e) => e.id === gap.element);
+  const what = gap.question === null ? html(element?.title ?? gap.element) : `“${html(findItem(report, gap.question)?.item.text ?? gap.question)}”`;
+  return `<p class="gap"><strong>Largest gap between groups:</strong> on ${what}, ${html(groupName(report, gap.high))} scores ${formatScore(gap.scores[0])} and ${html(groupName(report, gap.low))} ${formatScore(gap.scores[1])}, ${plural(gap.difference, 'point')} apart.</p>`;
 }
 
 function summary(report: Report): string {
@@ -93,99 +179,141 @@ function summary(report: Report): string {
   } else if (overall.level === null) {
     parts.push('<p>No element could be scored: no respondent answered any question.</p>');
   } else {
-    const level = findLevel(report, overall.level);
     const ladder = [...report.levels]
-      .map((l, i) => `<li class="lv-${i}${l.id === overall.level ? ' current' : ''}">${html(l.title)} <span class="muted">from ${l.minScore}</span>${l.id === overall.level ? ' · <strong>current</strong>' : ''}</li>`)
+      .map((l, i) => `<li class="lv-${i}${l.id === overall.level ? ' current' : ''}">${html(l.title)} <span class="muted">from ${l.minScore}</span></li>`)
       .join('');
-    const weakest = overall.weakest.map((id) => report.elements.find((e) => e.id === id)).filter((e): e is ReportElement => e !== undefined);
-    const names = weakest.map((e) => `<strong>${html(e.title)}</strong> (${formatScore(e.score)}, ${html(levelTitle(report, e.level))})`).join(' and ');
-    const holds =
-      weakest.length === 0
-        ? ''
-        : overall.method === 'weakest-link'
-          ? `<p>The weakest element is ${names}. A customer judges the whole experience by its weakest part, so the organization as a whole is rated at the level of its weakest element: improving ${weakest.length > 1 ? 'these elements' : 'this element'} is what raises the overall level.</p>`
-          : `<p>The weakest element is ${names}. The overall level is the level of the weighted mean of the element scores.</p>`;
     parts.push(`<div class="headline">
 <div class="verdict"><p class="label">Overall level</p><span class="level">${html(levelTitle(report, overall.level))}</span><p class="score">Score <strong>${formatScore(overall.score)}</strong> of 100</p>
 <ol class="ladder" aria-label="The model's levels, lowest first">${ladder}</ol></div>
-<div>${level?.description ? `<blockquote><p>${html(level.description)}</p></blockquote>` : ''}${holds}</div>
+<div class="holds"><h3 id="holds-title">What holds it back</h3>${holdsBack(report, HTML_WORDS).map((p) => `<p>${p}</p>`).join('')}${portraitHtml(report)}</div>
 </div>`);
   }
-  const assessed = report.elements.length;
-  const data = report.elements.map((e) => ({ label: e.title, score: e.score, level: e.level }));
-  const describe = report.elements.map((e) => `${e.title} ${e.score === null ? 'not assessed' : `${formatScore(e.score)} (${levelTitle(report, e.level)})`}`).join('; ');
-  const thresholds = report.levels.map((l) => `${l.title} from ${l.minScore}`).join(', ');
-  const charts: string[] = [];
-  if (assessed >= 3) {
-    charts.push(
-      `<figure class="chart">${radarChart({ id: 'radar', title: 'Element scores on the levels', desc: `Radar of the element scores (0 at the centre, 100 at the rim), with the level bands as rings: ${thresholds}. ${describe}.`, table: 'scores-table' }, report.levels, data)}<figcaption>Each spoke is an element; the rings are the levels.</figcaption></figure>`,
-    );
-  }
-  if (assessed > 0) {
-    charts.push(
-      `<figure class="chart">${barChart({ id: 'bars', title: 'Element scores by level', desc: `Bar per element, coloured by its level; dashed lines mark where each level starts: ${thresholds}. ${describe}.`, table: 'scores-table' }, report.levels, data)}<figcaption>Bars coloured by level; dashed lines are the level thresholds.</figcaption></figure>`,
-    );
+  if (report.elements.some((e) => e.score !== null)) {
+    const data = report.elements.map((e) => ({ label: e.title, score: e.score, level: e.level }));
+    const describe = report.elements.map((e) => `${e.title} ${e.score === null ? 'not assessed' : `${formatScore(e.score)} (${levelTitle(report, e.level)})`}`).join('; ');
+    const thresholds = report.levels.map((l) => `${l.title} from ${l.minScore}`).join(', ');
+    parts.push(`<div class="overview"><figure class="chart">${barChart({ id: 'bars', title: 'Element scores by level', desc: `Bar per element over the level bands; dashed lines mark where each level starts: ${thresholds}. ${describe}.`, table: 'scores-table' }, report.levels, data)}</figure>
+${elementTable(report, 'scores-table')}</div>`);
   }
   // (1.2) how sure the assessment is: one sentence (render/assurance-words.ts)
   const confidence = confidenceSentence(report);
-  if (confidence !== undefined) parts.push(`<p class="assurance">${html(confidence)}</p>`);
-  parts.push(`<div class="charts">${charts.join('\n')}</div>`, elementTable(report, 'scores-table'));
-  return `<section id="summary" class="summary" aria-labelledby="summary-title"><h2 id="summary-title">Summary</h2>\n${parts.join('\n')}\n</section>`;
+  if (confidence !== undefined) parts.push(`<p class="assurance small">${html(confidence)}</p>`);
+  parts.push(firstSteps(report), gapLine(report));
+  return `<section id="summary" class="summary" aria-labelledby="summary-title"><h2 id="summary-title" class="visually-hidden">Summary</h2>\n${parts.join('\n')}\n</section>`;
 }
 
-function planSection(report: Report, plan: readonly PlanStep[]): string {
-  const steps = plan.slice(0, SUMMARY_STEPS).map((step) => {
-    const found = findItem(report, step.question);
-    const element = report.elements.find((e) => e.id === step.element) ?? found?.element;
-    const question = found?.item.text ?? step.question;
-    const who =
-      namesRespondents(report) && step.answers !== undefined && Object.keys(step.answers).length > 0
-        ? `<p class="small muted">Answers that would change: ${Object.entries(step.answers)
-            .map(([name, a]) => `${html(name)} → ${html(answerText(found?.item, a))}`)
-            .join('; ')}.</p>`
-        : '';
-    return `<li><p class="what">${html(question)} <span class="muted">(${html(element?.title ?? step.element)})</span></p>
-${step.next !== undefined ? `<p class="action">${html(step.next)}</p>` : ''}<p class="small">From “${html(step.fromLabel)}” to “${html(step.toLabel)}”: ${formatSigned(step.elementPoints, '-')} points for ${html(element?.title ?? step.element)}, ${formatSigned(step.overallPoints, '-')} overall.</p>${who}</li>`;
-  });
-  return `<section id="next-steps" aria-labelledby="next-steps-title"><h2 id="next-steps-title">Next steps</h2>
-<p class="lead">The steps that raise the scores most, most useful first. Each moves one question up by one answer.</p>
-<ol class="steps">${steps.join('\n')}</ol>${plan.length > steps.length ? `<p class="small muted">Each element's section lists its first steps; all ${plan.length} are in the JSON report (<code>cxm report -f json</code>).</p>` : ''}</section>`;
+// ---- the roadmap ----
+
+function phaseSection(report: Report, phase: Phase, index: number, numbers: Map<PlanStep, number>): string {
+  const title = html(phase.element.title);
+  const same = phase.toLevel === phase.fromLevel;
+  const where = `${same ? 'still' : 'reaching'} ${html(levelTitle(report, phase.toLevel))}`;
+  const then = phase.next === undefined ? '' : phase.next.points > 0 ? `; ${html(phase.next.title)} needs ${plural(phase.next.points, 'more point')}` : '';
+  const achieves = `${phase.steps.length === 1 ? 'This step takes' : `These ${phase.steps.length} steps take`} ${title} from ${formatScore(phase.fromScore)} to ${formatScore(phase.toScore)}: ${where}${then}.`;
+  const steps = phase.steps
+    .map((s) => `<li value="${numbers.get(s)}"><p class="action">${html(actionOf(s))}</p><p class="small muted">${stepDetail(report, s, false)}</p></li>`)
+    .join('');
+  const levels = same ? chip(report, phase.toLevel) : `${chip(report, phase.fromLevel)} → ${chip(report, phase.toLevel)}`;
+  return `<section class="phase" aria-labelledby="phase-${index + 1}-title"><h3 id="phase-${index + 1}-title">Phase ${index + 1} · ${title} <span class="small">${levels}</span></h3>
+<p class="achieves">${achieves}</p><ol class="steps">${steps}</ol></section>`;
 }
+
+function roadmapSection(report: Report): string {
+  const { phases, more } = roadmap(report);
+  if (phases.length === 0) return '';
+  const numbers = new Map((report.plan ?? []).map((s, i) => [s, i + 1]));
+  const why =
+    report.overall.method === 'weakest-link'
+      ? 'The organization is rated at its weakest element, so the steps come in the order that lifts the weakest first.'
+      : 'The steps that add most to the overall score come first.';
+  return `<section id="roadmap" aria-labelledby="roadmap-title"><h2 id="roadmap-title">Roadmap</h2>
+<p class="lead">What to change, from the team's own answers, grouped by the element each phase raises. Each step moves one question up by one answer for the people who gave the typical answer; the points are what the scores gain once they can answer higher. ${why} The numbers are the order to take the steps in.</p>
+${phases.map((p, i) => phaseSection(report, p, i, numbers)).join('\n')}
+${more > 0 ? `<p class="small muted">${plural(more, 'further step')}, each worth less, follow; the appendix lists each element's next ones.</p>` : ''}</section>`;
+}
+
+// ---- groups ----
 
 function groupsSection(report: Report): string {
   const groups = report.groups ?? [];
   const gaps = report.gaps ?? [];
   const parts: string[] = [];
+  const min = report.minGroupSize;
   if (groups.length > 0) {
-    const head = `<tr><th scope="col">Group</th><th scope="col" class="num">Respondents</th><th scope="col" class="heat">Overall</th>${report.elements.map((e) => `<th scope="col" class="heat">${html(e.title)}</th>`).join('')}</tr>`;
-    const cell = (score: number | null | undefined, level: string | null | undefined): string =>
-      score === null || score === undefined
-        ? '<td class="heat">–</td>'
-        : `<td class="heat ${levelClass(report.levels, level ?? null, 'tint')}">${formatScore(score)}<span class="lvl">${html(levelTitle(report, level ?? null))}</span></td>`;
+    const head = `<tr><th scope="col">Group</th><th scope="col" class="num">People</th><th scope="col" class="heat">Overall</th>${report.elements.map((e) => `<th scope="col" class="heat">${html(e.title)}</th>`).join('')}</tr>`;
+    const cell = (figure: ReportGroupScore | undefined): string => {
+      if (figure?.withheld === true) return `<td class="heat withheld">withheld<span class="lvl">see note</span></td>`;
+      if (figure === undefined || figure.score === null) return '<td class="heat muted">not assessed</td>';
+      return `<td class="heat ${levelClass(report.levels, figure.level, 'tint')}">${formatScore(figure.score)}<span class="lvl">${html(levelTitle(report, figure.level))}</span></td>`;
+    };
     const rows = groups.map((g) => {
-      const name = `<th scope="row">${html(g.title)}</th><td class="num">${g.respondents}</td>`;
-      if (g.suppressed) return `<tr>${name}<td colspan="${report.elements.length + 1}" class="muted">Not shown: too few respondents to keep their answers anonymous.</td></tr>`;
-      const elementCells = report.elements.map((e) => {
-        const s = g.elements?.find((x) => x.id === e.id);
-        return cell(s?.score, s?.level);
-      });
-      return `<tr>${name}${cell(g.overall?.score, g.overall?.level)}${elementCells.join('')}</tr>`;
+      // a suppressed group shows no size: with the others', it could single people out
+      if (g.suppressed) {
+        return `<tr><th scope="row">${html(groupName(report, g.id))}</th><td class="num muted">–</td><td colspan="${report.elements.length + 1}" class="muted">Not shown: too few people to keep their answers anonymous${min !== undefined ? ` (fewer than ${min}, or revealed by subtraction)` : ''}.</td></tr>`;
+      }
+      const elementCells = report.elements.map((e) => cell(g.elements?.find((x) => x.id === e.id)));
+      return `<tr><th scope="row">${html(groupName(report, g.id))}</th><td class="num">${g.respondents}</td>${cell(g.overall)}${elementCells.join('')}</tr>`;
     });
-    parts.push(`<table id="groups-table" class="heatmap keep"><caption>Scores (0–100) and levels by group; the cell colour is the level</caption><thead>${head}</thead><tbody>${rows.join('\n')}</tbody></table>`);
+    parts.push(`<div class="wide"><table id="groups-table" class="heatmap keep"><caption>Scores (0–100) and levels by group; the cell's tint is the level</caption><thead>${head}</thead><tbody>${rows.join('\n')}</tbody></table></div>`);
+    if (groups.some((g) => g.elements?.some((e) => e.withheld === true) ?? false)) {
+      parts.push(`<p class="small muted">Withheld: fewer than ${min ?? 'the minimum'} of the group answered a question behind the figure, or the figure would reveal others' answers by subtraction.</p>`);
+    }
   }
   if (gaps.length > 0) {
-    const { listed, more } = listedGaps(gaps);
-    const rows = listed.map((gap) => {
+    // the elements' gaps here; the questions' widest are on the workshop agenda, with the answers behind them
+    const onAgenda = new Set(agenda(report).map((a) => a.item.id));
+    const { listed: all } = listedGaps(gaps);
+    const listed = all.filter((g) => g.question === null);
+    const more = gaps.filter((g) => g.question !== null).length;
+    const agendaNote = more === 0 ? '' : `${plural(more, 'question')} also ${more === 1 ? 'divides' : 'divide'} the groups by ${report.gapThreshold ?? 25} points or more; ${[...gaps].filter((g) => g.question !== null && onAgenda.has(g.question)).length > 0 ? 'the widest are on the workshop agenda.' : 'the workshop agenda lists the widest answers.'}`;
+    const rows = listed.map((gap: ReportGap) => {
       const element = report.elements.find((e) => e.id === gap.element);
-      const what = gap.question === null ? `<strong>${html(element?.title ?? gap.element)}</strong> (the element)` : `${html(findItem(report, gap.question)?.item.text ?? gap.question)} <span class="muted">(${html(element?.title ?? gap.element)})</span>`;
-      return `<tr><td>${what}</td><td>${html(groupTitle(report, gap.high))} <span class="num">${formatScore(gap.scores[0])}</span></td><td>${html(groupTitle(report, gap.low))} <span class="num">${formatScore(gap.scores[1])}</span></td><td class="num">${formatScore(gap.difference)}</td></tr>`;
+      const what =
+        gap.question === null
+          ? `<strong>${html(element?.title ?? gap.element)}</strong>`
+          : `${html(findItem(report, gap.question)?.item.text ?? gap.question)} <span class="muted">(${html(element?.title ?? gap.element)})</span>`;
+      return `<tr><td>${what}</td><td>${html(groupName(report, gap.high))} <span class="num">${formatScore(gap.scores[0])}</span></td><td>${html(groupName(report, gap.low))} <span class="num">${formatScore(gap.scores[1])}</span></td><td class="num">${formatScore(gap.difference)}</td></tr>`;
     });
     parts.push(`<h3 id="gaps-title">Where groups see it differently</h3>
-<p class="lead">Elements and questions on which one group scores far higher than another, largest difference first: worth discussing together.</p>
-<table aria-labelledby="gaps-title"><thead><tr><th scope="col">Element or question</th><th scope="col">Highest group</th><th scope="col">Lowest group</th><th scope="col" class="num">Difference</th></tr></thead><tbody>${rows.join('\n')}</tbody></table>${more > 0 ? `<p class="small muted">${plural(more, 'smaller gap')} on single questions in the JSON report.</p>` : ''}`);
+${rows.length > 0 ? `<p class="lead">Elements on which one group scores far higher than another, largest difference first.</p>
+<table aria-labelledby="gaps-title"><thead><tr><th scope="col">Element</th><th scope="col">Highest group</th><th scope="col">Lowest group</th><th scope="col" class="num">Difference</th></tr></thead><tbody>${rows.join('\n')}</tbody></table>` : ''}${agendaNote !== '' ? `<p class="small">${agendaNote}</p>` : ''}`);
   }
   return `<section id="groups" aria-labelledby="groups-title"><h2 id="groups-title">Groups</h2>\n${parts.join('\n')}\n</section>`;
 }
+
+// ---- the workshop agenda ----
+
+function agendaAnswers(report: Report, item: ReportItem): string {
+  if (namesRespondents(report) && item.choices !== undefined && Object.keys(item.choices).length > 0) {
+    return Object.entries(item.choices)
+      .map(([name, a]) => `${html(name)}: ${html(answerText(item, a))}`)
+      .join('; ');
+  }
+  if (item.distribution === undefined) return `${plural(item.answers, 'answer')}, ${formatScore(item.spread)} points apart`;
+  return item.distribution
+    .filter((d) => d.count > 0)
+    .map((d) => `${html(d.label)} <strong>×${d.count}</strong>`)
+    .join(' · ');
+}
+
+function agendaItem(report: Report, entry: AgendaItem): string {
+  const { element, item, gap } = entry;
+  const ends =
+    gap === undefined
+      ? ''
+      : `<p class="small">Furthest apart: ${html(groupName(report, gap.high))} (${formatScore(gap.scores[0])}) and ${html(groupName(report, gap.low))} (${formatScore(gap.scores[1])}).</p>`;
+  return `<li><p class="what">${html(item.text)} <span class="muted">(${html(element.title)})</span></p><p class="small">${agendaAnswers(report, item)}</p>${ends}</li>`;
+}
+
+function agendaSection(report: Report): string {
+  const items = agenda(report);
+  if (items.length === 0) return '';
+  return `<section id="agenda" aria-labelledby="agenda-title"><h2 id="agenda-title">Workshop agenda: where views differ</h2>
+<p class="lead">The questions on which people${(report.groups ?? []).length > 0 ? ' or groups' : ''} answered furthest apart, widest first. The score averages the difference away; each is worth an hour together before acting on it. Under each, the answers given${namesRespondents(report) ? ', by person' : ' and how many gave each'}.</p>
+<ol class="agenda">${items.map((entry) => agendaItem(report, entry)).join('\n')}</ol></section>`;
+}
+
+// ---- the appendix ----
 
 function meter(report: Report, score: number | null, level: string | null): string {
   if (score === null) return '';
@@ -195,21 +323,8 @@ function meter(report: Report, score: number | null, level: string | null): stri
 
 function itemRow(report: Report, item: ReportItem): string {
   const na = item.notApplicable > 0 ? ` <span class="muted">(+${item.notApplicable} n/a)</span>` : '';
-  const choices =
-    namesRespondents(report) && item.choices !== undefined && Object.keys(item.choices).length > 0
-      ? `<div class="small muted">Answers: ${Object.entries(item.choices)
-          .map(([name, a]) => `${html(name)}: ${html(answerText(item, a))}`)
-          .join('; ')}</div>`
-      : '';
   const level = item.score === null ? null : levelOfScore(report, item.score);
-  return `<tr><td>${html(item.text)} <span class="id">${html(item.id)}</span>${choices}</td><td class="num">${formatScore(item.score)}${meter(report, item.score, level)}</td><td class="num">${formatScore(item.spread)}</td><td class="num">${item.answers}${na}</td></tr>`;
-}
-
-/** The level a score falls in (for the question meters), by the model's thresholds. */
-function levelOfScore(report: Report, score: number): string | null {
-  let found: string | null = null;
-  for (const level of report.levels) if (level.minScore <= score) found = level.id;
-  return found;
+  return `<tr><td>${html(item.text)}</td><td class="num">${formatScore(item.score)}${meter(report, item.score, level)}</td><td class="num">${formatScore(item.spread)}</td><td class="num">${item.answers}${na}</td></tr>`;
 }
 
 function elementSection(report: Report, element: ReportElement, index: number): string {
@@ -222,107 +337,95 @@ function elementSection(report: Report, element: ReportElement, index: number): 
     return `<section id="${id}" class="element" aria-labelledby="${id}-title">${head}<p>Not assessed: none of its ${plural(element.questions, 'question')} was answered.</p></section>`;
   }
   const parts: string[] = [head];
-  // (1.2) confidence beside the level, the target and the unbacked top answers below it (render/assurance-words.ts)
+  // (1.2) confidence beside the score; the target and the unbacked top answers below it (render/assurance-words.ts)
   const confidence = element.confidence !== undefined && element.confidence !== null && !isSelfReported(report) ? `; confidence ${formatScore(element.confidence)}%` : '';
-  parts.push(`<p class="lead">Score <strong>${formatScore(element.score)}</strong> of 100, level <strong>${html(levelTitle(report, element.level))}</strong>${confidence}; ${element.answered} of ${plural(element.questions, 'question')} answered.</p>`);
-  const target = targetWords(report, element, html, questionTextOf(report));
-  const unsupported = unsupportedWords(element, html, questionTextOf(report));
-  for (const words of [target, unsupported]) if (words !== undefined) parts.push(`<p class="small lead">${words.charAt(0).toUpperCase()}${words.slice(1)}.</p>`);
   const respondents = Object.entries(element.byRespondent);
-  if (namesRespondents(report) && respondents.length > 1) {
-    parts.push(`<p class="small lead">By respondent: ${respondents.map(([name, score]) => `${html(name)} <strong>${formatScore(score)}</strong>`).join(' · ')}</p>`);
+  const by =
+    namesRespondents(report) && respondents.length > 1
+      ? ` By respondent: ${respondents.map(([name, score]) => `${html(name)} <strong>${formatScore(score)}</strong>`).join(' · ')}.`
+      : element.respondentScores !== undefined && element.respondentScores.respondents > 1
+        ? ` Respondents' own scores: lowest ${formatScore(element.respondentScores.lowest)}, median ${formatScore(element.respondentScores.median)}, highest ${formatScore(element.respondentScores.highest)}.`
+        : '';
+  parts.push(`<p class="small">Score <strong>${formatScore(element.score)}</strong> of 100${confidence}; ${element.answered} of ${plural(element.questions, 'question')} answered.${by}</p>`);
+  for (const words of [targetWords(report, element, html, questionTextOf(report)), unsupportedWords(element, html, questionTextOf(report))]) {
+    if (words !== undefined) parts.push(`<p class="small">${words.charAt(0).toUpperCase()}${words.slice(1)}.</p>`);
   }
-  parts.push(`<table class="keep"><caption>Questions of ${html(element.title)}: score and spread (0–100)</caption>
+  parts.push(`<table class="questions"><caption>Questions of ${html(element.title)}: score and spread (0–100)</caption>
 <thead><tr><th scope="col">Question</th><th scope="col" class="num">Score</th><th scope="col" class="num">Spread</th><th scope="col" class="num">Answers</th></tr></thead>
 <tbody>${element.items.map((item) => itemRow(report, item)).join('\n')}</tbody></table>`);
-  const weakest = weakestQuestions(element);
-  if (weakest.length > 0) {
-    parts.push(`<h4>Weakest questions</h4><ul>${weakest.map((i) => `<li>${html(i.text)} (${formatScore(i.score)})</li>`).join('')}</ul>`);
+  // the element's next steps beyond those the roadmap already lays out
+  const inRoadmap = new Set(roadmap(report).phases.flatMap((p) => p.steps));
+  const steps = (report.plan ?? []).filter((s) => s.element === element.id && !inRoadmap.has(s)).slice(0, ELEMENT_STEPS);
+  if (steps.length > 0) {
+    parts.push(`<h4>Next steps for ${html(element.title)} after the roadmap</h4><ol class="small">${steps.map((s) => `<li><strong>${html(actionOf(s))}</strong> <span class="muted">${stepDetail(report, s, false, true)}</span></li>`).join('')}</ol>`);
   }
   const notes = element.items.flatMap((item) => item.notes.map((note) => ({ item, ...note })));
   if (notes.length > 0) {
     const who = (respondent: string | undefined): string => (respondent === undefined || anonymous(report) ? '' : `<em>${html(respondent)}</em> `);
     parts.push(
-      `<h4>Notes from respondents</h4><ul class="notes">${notes.map((note) => `<li>${who(note.respondent)}on <span class="id">${html(note.item.id)}</span>: <span class="note">${htmlLines(note.note)}</span></li>`).join('')}</ul>`,
-    );
-  }
-  const steps = (report.plan ?? []).filter((s) => s.element === element.id);
-  if (steps.length > 0) {
-    const rest = steps.length - ELEMENT_STEPS;
-    parts.push(
-      `<h4>Next steps for ${html(element.title)}</h4><ol class="small">${steps
-        .slice(0, ELEMENT_STEPS)
-        .map((s) => `<li>${html(s.text)}: from “${html(s.fromLabel)}” to “${html(s.toLabel)}” (${formatSigned(s.elementPoints, '-')} points)</li>`)
-        .join('')}</ol>${rest > 0 ? `<p class="small muted">${plural(rest, 'smaller step')} in the JSON report.</p>` : ''}`,
+      `<h4>Notes from respondents</h4><ul class="notes small">${notes.map((note) => `<li>${who(note.respondent)}on “${html(note.item.text)}”: <span class="note">${htmlLines(note.note)}</span></li>`).join('')}</ul>`,
     );
   }
   if (element.recommendations.length > 0) {
-    parts.push(`<h4>Next steps from the ${html(levelTitle(report, element.level))} level</h4><ol>${element.recommendations.map((r) => `<li>${html(r)}</li>`).join('')}</ol>`);
+    parts.push(`<p class="small"><strong>What the model recommends at ${html(levelTitle(report, element.level))}:</strong> ${element.recommendations.map(html).join(' ')}</p>`);
   }
   return `<section id="${id}" class="element" aria-labelledby="${id}-title">\n${parts.join('\n')}\n</section>`;
 }
 
-function disagreements(report: Report): string {
-  const items = disagreedQuestions(report);
-  if (items.length === 0) return '';
-  const rows = items.map(({ element, item }) => {
-    const values = Object.entries(item.byRespondent).filter((entry): entry is [string, number] => entry[1] !== null);
-    const shown = namesRespondents(report)
-      ? values.map(([name, v]) => `${html(name)} ${formatScore(v)}`).join(', ')
-      : item.distribution === undefined
-        ? `${plural(item.answers, 'answer')}`
-        : item.distribution.filter((d) => d.count > 0).map((d) => `${html(d.label)} ×${d.count}`).join('; ');
-    return `<tr><td>${html(item.text)}</td><td>${html(element.title)}</td><td class="num">${formatScore(item.spread)}</td><td>${shown}</td></tr>`;
-  });
-  return `<section id="disagreements" aria-labelledby="disagreements-title"><h2 id="disagreements-title">Where the team disagrees</h2>
-<p class="lead">Questions on which respondents' answers are ${DISAGREEMENT_SPREAD} points or more apart. Each is worth discussing: people see the same organization differently, and the score hides it.</p>
-<table class="keep"><thead><tr><th scope="col">Question</th><th scope="col">Element</th><th scope="col" class="num">Spread</th><th scope="col">${namesRespondents(report) ? 'By respondent' : 'Answers given'}</th></tr></thead><tbody>${rows.join('\n')}</tbody></table></section>`;
-}
+// ---- about this report ----
 
-function method(report: Report): string {
-  return `<section id="method" aria-labelledby="method-title"><h2 id="method-title">Method</h2>
-${methodParagraphs(report, html).map((p) => `<p>${p}</p>`).join('\n')}</section>`;
-}
-
-function inputs(report: Report): string {
-  const files = report.inputs.map((input) => `<li><code>${input.sha256}</code> ${anonymous(report) ? '' : `<span class="id">${html(input.file)}</span>`}</li>`);
-  return `<section id="inputs" aria-labelledby="inputs-title"><h2 id="inputs-title">Inputs</h2>
-<p>SHA-256 of every file this report was made from${anonymous(report) ? ' (file names left out: a file per person would name the person)' : ''}:</p>
-<ul class="inputs">${files.join('')}</ul></section>`;
+function about(report: Report): string {
+  const parts: string[] = [];
+  parts.push(...methodParagraphs(report, html).map((p) => `<p>${p}</p>`));
+  if (report.warnings.length > 0) {
+    parts.push(`<h3 id="data-notes-title">Notes on the data</h3><ul class="warnings">${report.warnings.map((w) => `<li class="warning">${html(w.message)}</li>`).join('')}</ul>`);
+  }
+  if (namesRespondents(report) && report.respondents.length > 0) {
+    const who = report.respondents.map((r) => {
+      const about = [r.role, r.group === undefined ? undefined : groupName(report, r.group)].filter((s): s is string => s !== undefined && s !== '');
+      return `${html(r.name)}${about.length > 0 ? ` <span class="muted">(${about.map(html).join(', ')})</span>` : ''}`;
+    });
+    parts.push(`<h3 id="who-title">Who answered</h3><p>${who.join('; ')}.</p>`);
+  }
+  // each file by what it is, in words: no file paths in the client's document
+  const what = (file: string): string => {
+    const base = file.split(/[\\/]/).pop()!.replace(/\.[^.]*$/, '');
+    if (base === 'model') return 'the model';
+    const element = report.elements.find((e) => e.id === base);
+    if (element !== undefined) return `the ${element.title} questionnaire`;
+    return anonymous(report) ? 'answers' : `the answers (${base})`;
+  };
+  const files = report.inputs.map((input) => `<li><code>${input.sha256}</code> <span class="muted">${html(what(input.file))}</span></li>`);
+  parts.push(`<h3 id="inputs-title">The files it was made from</h3>
+<p class="small">SHA-256 of every file this report was made from, so that anyone can check later that it belongs to them${anonymous(report) ? ' (file names left out: a file per person would name the person)' : ''}:</p>
+<ul class="inputs">${files.join('')}</ul>
+<p class="small muted">Made by cxm with the model ${html(report.model.title)} (${html(report.model.id)} ${html(report.model.version)}). Print this page, or save it as PDF from the browser's print dialog.</p>`);
+  return `<footer id="about" class="about" aria-labelledby="about-title"><h2 id="about-title">About this report</h2>\n${parts.join('\n')}\n</footer>`;
 }
 
 export function renderReportHtml(report: Report): string {
   const subject = [report.organization, report.period].filter((s): s is string => s !== undefined && s !== '');
   const sections: [string, string][] = [['summary', 'Summary']];
-  const body: string[] = [masthead(report)];
   const main: string[] = [summary(report)];
-  if (report.plan !== undefined && report.plan.length > 0) {
-    sections.push(['next-steps', 'Next steps']);
-    main.push(planSection(report, report.plan));
+  const road = roadmapSection(report);
+  if (road !== '') {
+    sections.push(['roadmap', 'Roadmap']);
+    main.push(road);
   }
   if ((report.groups?.length ?? 0) > 0 || (report.gaps?.length ?? 0) > 0) {
     sections.push(['groups', 'Groups']);
     main.push(groupsSection(report));
   }
-  sections.push(['elements', 'Elements']);
+  const talk = agendaSection(report);
+  if (talk !== '') {
+    sections.push(['agenda', 'Workshop agenda']);
+    main.push(talk);
+  }
+  sections.push(['elements', 'Appendix: element by element'], ['about', 'About this report']);
   main.push(
-    `<section id="elements" class="break-before" aria-labelledby="elements-title"><h2 id="elements-title">Elements</h2>\n${report.elements.map((e, i) => elementSection(report, e, i)).join('\n')}\n</section>`,
+    `<section id="elements" class="appendix" aria-labelledby="elements-title"><h2 id="elements-title">Appendix: element by element</h2>\n${report.elements.map((e, i) => elementSection(report, e, i)).join('\n')}\n</section>`,
   );
-  const disagreed = disagreements(report);
-  if (disagreed !== '') {
-    sections.push(['disagreements', 'Where the team disagrees']);
-    main.push(disagreed);
-  }
-  if (report.warnings.length > 0) {
-    sections.push(['warnings', 'Warnings']);
-    main.push(
-      `<section id="warnings" aria-labelledby="warnings-title"><h2 id="warnings-title">Warnings</h2><ul class="warnings">${report.warnings.map((w) => `<li class="warning">${html(w.message)} <code>${html(w.code)}</code></li>`).join('')}</ul></section>`,
-    );
-  }
-  sections.push(['method', 'Method'], ['inputs', 'Inputs']);
-  main.push(method(report), inputs(report));
-  body.push(contents(sections), `<main id="main">\n${main.join('\n')}\n</main>`);
-  body.push(colophon(report.model));
+  const body = [masthead(report), contents(sections), `<main id="main">\n${main.join('\n')}\n</main>`, about(report)];
   return renderPage({
     title: `${report.model.title}${subject.length > 0 ? `: ${subject.join(', ')}` : ''}`,
     runningHeader: subject.length > 0 ? subject.join(' · ') : report.model.title,
