@@ -314,7 +314,7 @@ async function main(): Promise<number> {
     const modelArgs = builtin ? [] : ['--model', modelDir];
     const cases: Case[] = [
       ...CASES.map((factory) => factory(inputs)),
-      // cxm import: 5,000 and 50,000 survey rows vs csv-parse of the same file (src/bench/import-case.ts)
+      // cxm import of 5,000, 20,000 and 50,000 survey rows, and reports of the two larger, vs csv-parse of the same file (src/bench/import-case.ts)
       ...importCases({ scratch, model: loaded.model, cxm: CXM, modelArgs }),
       // 2,000 respondents in 15 groups vs the same answers without groups (src/bench/groups-case.ts)
       groupsCase(scratch, loaded.model, CXM, modelArgs),

@@ -294,6 +294,12 @@ Exit codes: 0 success, 1 invalid input, 2 usage or I/O error, 130 interrupted (a
       stderr.write(`cxm: ${stripControls(error.message)}\n`);
       return error.exitCode;
     }
+    // an output larger than a string can be (size-limits.ts): the limit and what to do, not an internal error
+    const { isStringTooLong, OUTPUT_OVER_TEXT_LIMIT } = await import('../load/size-limits.js');
+    if (isStringTooLong(error)) {
+      stderr.write(`cxm: ${OUTPUT_OVER_TEXT_LIMIT}\n`);
+      return EXIT.usage;
+    }
     const detail = error instanceof Error ? (env['CXM_DEBUG'] ? (error.stack ?? error.message) : error.message) : String(error);
     stderr.write(`cxm: internal error: ${stripControls(detail)}\nThis is a bug in cxm, not in your files; please report it (set CXM_DEBUG=1 for details).\n`);
     return EXIT.internal;

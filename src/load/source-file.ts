@@ -3,6 +3,7 @@
 import { closeSync, constants, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import type { Finding } from '../model/finding.js';
 import type { InputFile } from '../model/types.js';
+import { MAX_TEXT_CHARS, fileOverTextLimit } from './size-limits.js';
 
 /** Files larger than this are refused before they are read: 16 MiB holds ~10,000 respondents. */
 export const MAX_FILE_BYTES = 16 * 1024 * 1024;
@@ -74,6 +75,8 @@ export function readSourceBytes(file: string, maxBytes: number = MAX_FILE_BYTES)
     const stat = fstatSync(fd);
     if (stat.isDirectory()) return ioFinding(file, 'file-unreadable', 'this is a directory, not a file: name a file in it');
     if (!stat.isFile()) return ioFinding(file, 'file-unreadable', 'not a regular file: name a YAML file');
+    // a file larger than a string can be is refused whatever the limit asked for (size-limits.ts)
+    if (stat.size > MAX_TEXT_CHARS) return ioFinding(file, 'file-unreadable', fileOverTextLimit(stat.size));
     if (stat.size > maxBytes) {
       return ioFinding(
         file,
