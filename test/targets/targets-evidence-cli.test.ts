@@ -182,8 +182,8 @@ describe('targets and confidence in the report', () => {
   it('the HTML report shows confidence beside each level and where each element stands against its target', async () => {
     const run = await cxm('report', '--model', MODEL, '-f', 'html', '--as-of', '2026-10-15', `${FIX}/part-a.yaml`, `${FIX}/part-b.yaml`);
     expect(run.code, run.stderr).toBe(0);
-    expect(run.stdout).toContain('<p class="assurance">Confidence 83.33%: the share of the answered questions (by weight) that a current document, observation or metric backs.</p>');
-    expect(run.stdout).toMatch(/level <strong>High<\/strong>; confidence 100%; /);
+    expect(run.stdout).toContain('<p class="assurance small">Confidence 83.33%: the share of the answered questions (by weight) that a current document, observation or metric backs.</p>');
+    expect(run.stdout).toMatch(/Score <strong>[\d.]+<\/strong> of 100; confidence 100%; /);
     expect(run.stdout).toContain('Target High: reached.');
   });
 });
