@@ -14,6 +14,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../report/cxm.js';
 import { tempDirForSuite } from '../temp.js';
 import { expectExample } from '../golden.js';
+import { TEST_TIMEOUT_MS } from '../deadlines.js';
 import { workbook } from '../import/workbook.js';
 
 const run = promisify(execFile);
@@ -54,7 +55,8 @@ beforeAll(async () => {
   installLog = install.stdout + install.stderr;
   installed = join(prefix, 'lib/node_modules', pkg.name);
   cxmBin = join(prefix, 'bin/cxm');
-});
+  // npm pack and npm install took 190 s with eight CPU-bound processes beside the suite at load 40: twice a test's timeout
+}, 2 * TEST_TIMEOUT_MS);
 
 describe('the installed package', () => {
   it('installs without any install-scripts warning, and ships what runs, not the tooling', () => {

@@ -3,6 +3,7 @@
 // the report has them, then one section per element, the disagreements, warnings, method and inputs.
 // The same content as the Markdown report (src/render/markdown.ts), laid out for reading. Pure.
 
+import { confidenceSentence, isSelfReported, questionTextOf, targetWords, unsupportedWords } from '../assurance-words.js';
 import type { PlanStep, RecordedAnswer, Report, ReportElement, ReportItem } from '../../model/report.js';
 import { findLevel, groupTitle, levelTitle, withheldWhy } from '../levels.js';
 import { DISAGREEMENT_SPREAD, ELEMENT_STEPS, SUMMARY_STEPS, disagreedQuestions, listedGaps, namesRespondents, respondentCount, weakestQuestions } from '../selection.js';
@@ -125,6 +126,9 @@ function summary(report: Report): string {
       `<figure class="chart">${barChart({ id: 'bars', title: 'Element scores by level', desc: `Bar per element, coloured by its level; dashed lines mark where each level starts: ${thresholds}. ${describe}.`, table: 'scores-table' }, report.levels, data)}<figcaption>Bars coloured by level; dashed lines are the level thresholds.</figcaption></figure>`,
     );
   }
+  // (1.2) how sure the assessment is: one sentence (render/assurance-words.ts)
+  const confidence = confidenceSentence(report);
+  if (confidence !== undefined) parts.push(`<p class="assurance">${html(confidence)}</p>`);
   parts.push(`<div class="charts">${charts.join('\n')}</div>`, elementTable(report, 'scores-table'));
   return `<section id="summary" class="summary" aria-labelledby="summary-title"><h2 id="summary-title">Summary</h2>\n${parts.join('\n')}\n</section>`;
 }
@@ -218,7 +222,12 @@ function elementSection(report: Report, element: ReportElement, index: number): 
     return `<section id="${id}" class="element" aria-labelledby="${id}-title">${head}<p>Not assessed: none of its ${plural(element.questions, 'question')} was answered.</p></section>`;
   }
   const parts: string[] = [head];
-  parts.push(`<p class="lead">Score <strong>${formatScore(element.score)}</strong> of 100, level <strong>${html(levelTitle(report, element.level))}</strong>; ${element.answered} of ${plural(element.questions, 'question')} answered.</p>`);
+  // (1.2) confidence beside the level, the target and the unbacked top answers below it (render/assurance-words.ts)
+  const confidence = element.confidence !== undefined && element.confidence !== null && !isSelfReported(report) ? `; confidence ${formatScore(element.confidence)}%` : '';
+  parts.push(`<p class="lead">Score <strong>${formatScore(element.score)}</strong> of 100, level <strong>${html(levelTitle(report, element.level))}</strong>${confidence}; ${element.answered} of ${plural(element.questions, 'question')} answered.</p>`);
+  const target = targetWords(report, element, html, questionTextOf(report));
+  const unsupported = unsupportedWords(element, html, questionTextOf(report));
+  for (const words of [target, unsupported]) if (words !== undefined) parts.push(`<p class="small lead">${words.charAt(0).toUpperCase()}${words.slice(1)}.</p>`);
   const respondents = Object.entries(element.byRespondent);
   if (namesRespondents(report) && respondents.length > 1) {
     parts.push(`<p class="small lead">By respondent: ${respondents.map(([name, score]) => `${html(name)} <strong>${formatScore(score)}</strong>`).join(' · ')}</p>`);
