@@ -138,6 +138,25 @@ export function modelWarnings(periods: readonly { readonly report: Report; reado
     if (scoredFrom === undefined) return [];
     // an anonymous comparison names no file (a file may be named after a person): the period stands for it
     const where = report.anonymous === true ? `the answers of ${report.period ?? report.date ?? 'one period'}` : scoredFrom;
-    return report.warnings.filter(isModelWarning).map((w) => ({ code: w.code, message: `${where}: ${w.message}` }));
+    const carried = report.warnings.filter(isModelWarning).map((w): ComparisonWarning => ({ code: w.code, message: `${where}: ${w.message}` }));
+    return carried.length === 0 ? carried : [...carried, ...recomputedLevels(report, where)];
   });
+}
+
+/**
+ * (1.2) Answers recorded against another model (or version) and scored with one whose capped rule (SPEC 3) holds some
+ * elements below the level of their score: that period's levels are not those it was given when it was recorded.
+ */
+function recomputedLevels(report: Report, where: string): ComparisonWarning[] {
+  const title = (id: string | null | undefined): string => report.levels.find((l) => l.id === id)?.title ?? String(id);
+  const capped = report.elements.filter((e) => e.levelOfScore !== undefined && e.levelOfScore !== null && e.levelOfScore !== e.level);
+  if (capped.length === 0) return [];
+  return [
+    {
+      code: 'levels-recomputed',
+      message: `${where}: its levels were recomputed under the capped level rule of ${report.model.id} ${report.model.version}, not the rule it was recorded with: ${capped
+        .map((e) => `${e.title} ${title(e.level)} (${title(e.levelOfScore)} on its score)`)
+        .join(', ')}`,
+    },
+  ];
 }

@@ -20,7 +20,9 @@ export type ComparisonWarningCode =
   // (1.1)
   | 'questions-dropped'
   // (1.2) anonymous comparisons
-  | 'questions-withheld';
+  | 'questions-withheld'
+  // (1.2) a period recorded with another model version, its levels recomputed under the capped rule
+  | 'levels-recomputed';
 
 export interface ComparisonWarning {
   readonly code: ComparisonWarningCode;

@@ -177,4 +177,13 @@ describe('targets and confidence in the report', () => {
     expect((await cxm(...args, '-f', 'markdown')).stdout).toContain('| Strategy | High, 25 to go | High, reached |');
     expect((await cxm(...args)).stdout).toMatch(/Targets\n\s+2026-Q3\s+2026-Q4\n\s+Strategy\s+High, 25 to go\s+High, reached/);
   });
+
+  // mutation caught: the HTML report without the confidence sentence or the element's target (render/html/report.ts hook)
+  it('the HTML report shows confidence beside each level and where each element stands against its target', async () => {
+    const run = await cxm('report', '--model', MODEL, '-f', 'html', '--as-of', '2026-10-15', `${FIX}/part-a.yaml`, `${FIX}/part-b.yaml`);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain('<p class="assurance">Confidence 83.33%: the share of the answered questions (by weight) that a current document, observation or metric backs.</p>');
+    expect(run.stdout).toMatch(/level <strong>High<\/strong>; confidence 100%; /);
+    expect(run.stdout).toContain('Target High: reached.');
+  });
 });
