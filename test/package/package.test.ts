@@ -133,7 +133,8 @@ describe('the installed package', () => {
     // catches: read-excel-file (or one of its dependencies) not a runtime dependency, or dist/import not shipped
     const cwd = join(work, 'survey');
     mkdirSync(cwd, { recursive: true });
-    const header = ['ID', 'Start time', 'Name', 'Is there a written statement of the experience you want customers to talk about, and who has been given it?'];
+    // the first question of the built-in model, by its text (model 1.2.0)
+    const header = ['ID', 'Start time', 'Name', 'Where does your statement of the experience you want customers to talk about stand?'];
     writeFileSync(join(cwd, 'responses.xlsx'), workbook({ name: 'Form1', rows: [header, [1, new Date(Date.UTC(2026, 10, 22)), 'Zoë Ångström', null]] }));
     const imported = await cxm(cwd, 'import', 'responses.xlsx', '-o', 'answers.yaml');
     expect(imported.code, imported.stderr).toBe(0);
