@@ -185,5 +185,7 @@ describe('targets and confidence in the report', () => {
     expect(run.stdout).toContain('<p class="assurance small">Confidence 83.33%: the share of the answered questions (by weight) that a current document, observation or metric backs.</p>');
     expect(run.stdout).toMatch(/Score <strong>[\d.]+<\/strong> of 100; confidence 100%; /);
     expect(run.stdout).toContain('Target High: reached.');
+    // mutation caught: page 1 without its one line of targets (render/html/report.ts targetsLine)
+    expect(run.stdout).toMatch(/<strong>Targets:<\/strong> reached by /);
   });
 });

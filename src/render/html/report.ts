@@ -111,12 +111,17 @@ function portraitHtml(report: Report): string {
   return apart !== undefined ? `<p class="small muted">${apart}</p>` : '';
 }
 
-/** Target and confidence, where the report carries them (1.2): one more line in the distance cell, never a new row. */
-function targetLine(report: Report, element: ReportElement): string {
-  const target = element.target;
-  if (target === undefined) return '';
-  const words = target.reached ? 'reached' : target.gap !== undefined && target.gap > 0 ? plural(target.gap, 'point') : 'not yet';
-  return `<br><span class="muted">Target ${html(levelTitle(report, target.level))}: ${words}</span>`;
+/**
+ * (1.2) Where the elements stand against their targets, in one line under the table: page 1 must not grow by a row
+ * or a wrapped cell per element. The appendix gives each element's target in full.
+ */
+function targetsLine(report: Report): string {
+  const withTarget = report.elements.filter((e) => e.target !== undefined);
+  if (withTarget.length === 0) return '';
+  const reached = withTarget.filter((e) => e.target?.reached === true).map((e) => html(e.title));
+  const open = withTarget.filter((e) => e.target?.reached === false).map((e) => `${html(e.title)} (${html(levelTitle(report, e.target?.level ?? null))})`);
+  const parts = [reached.length > 0 ? `reached by ${reached.join(', ')}` : '', open.length > 0 ? `not yet by ${open.join(', ')}` : ''].filter((p) => p !== '');
+  return `<p class="small"><strong>Targets:</strong> ${parts.join('; ')}.</p>`;
 }
 
 function distanceCell(report: Report, element: ReportElement): string {
@@ -126,7 +131,7 @@ function distanceCell(report: Report, element: ReportElement): string {
   if (d.capped.length > 0) words = `held by ${plural(d.capped.length, 'question')}`;
   else if (d.next === undefined) words = 'top level';
   else words = `${plural(d.points ?? 0, 'point')} to ${html(d.next.title)}`;
-  return `<td>${words}${targetLine(report, element)}</td>`;
+  return `<td>${words}</td>`;
 }
 
 function elementTable(report: Report, tableId: string): string {
@@ -194,6 +199,7 @@ function summary(report: Report): string {
     const thresholds = report.levels.map((l) => `${l.title} from ${l.minScore}`).join(', ');
     parts.push(`<div class="overview"><figure class="chart">${barChart({ id: 'bars', title: 'Element scores by level', desc: `Bar per element over the level bands; dashed lines mark where each level starts: ${thresholds}. ${describe}.`, table: 'scores-table' }, report.levels, data)}</figure>
 ${elementTable(report, 'scores-table')}</div>`);
+    parts.push(targetsLine(report));
   }
   // (1.2) how sure the assessment is: one sentence (render/assurance-words.ts)
   const confidence = confidenceSentence(report);
