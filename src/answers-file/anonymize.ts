@@ -1,4 +1,4 @@
-// An answers file made fit to hand on (cxm anonymize, and cxm import --anonymous may use the same order): no
+// An answers file made fit to hand on (cxm anonymize; cxm import --anonymous numbers its respondents here too): no
 // name, role or e-mail, respondents numbered in an order derived from their answers (never the file's, which
 // may follow a roster), notes only when asked for, `anonymous: true` set. Pure.
 
@@ -41,12 +41,23 @@ function withoutOwners(value: unknown): unknown {
   return out;
 }
 
+/**
+ * Respondents without names, roles, e-mails or (unless kept) notes, numbered in the answers' order. The names'
+ * prefix is a hash of the answers alone (what the file holds anyway): two files reported together stay apart.
+ */
+export function anonymousRespondents(respondents: readonly DraftRespondent[], keepNotes = false): DraftRespondent[] {
+  const ordered = answersOrder(respondents, (r) => canonical(r, keepNotes));
+  const prefix = sha256(ordered.map((r) => canonical(r, keepNotes)).join('\n')).slice(0, 8);
+  return ordered.map((r, i) => ({
+    name: `respondent-${prefix}-${i + 1}`,
+    ...(r.group !== undefined ? { group: r.group } : {}),
+    answers: new Map(r.answers),
+    notes: keepNotes ? new Map(r.notes) : new Map<string, string>(),
+  }));
+}
+
 /** The draft without names, roles, e-mails or (unless kept) notes, numbered in the answers' order, anonymous. */
 export function anonymizeDraft(draft: AnswersDraft, options: AnonymizeOptions = {}): AnswersDraft {
-  const keepNotes = options.keepNotes === true;
-  const ordered = answersOrder(draft.respondents, (r) => canonical(r, keepNotes));
-  // one file's numbers differ from another's, so that two anonymized files can be reported together
-  const prefix = sha256(ordered.map((r) => canonical(r, keepNotes)).join('\n')).slice(0, 8);
   // `source:` goes: the name of a responses file and the hash of a file full of names point back at people
   const kept = draft.kept;
   return {
@@ -55,12 +66,7 @@ export function anonymizeDraft(draft: AnswersDraft, options: AnonymizeOptions = 
     ...(draft.period !== undefined ? { period: draft.period } : {}),
     ...(draft.date !== undefined ? { date: draft.date } : {}),
     anonymous: true,
-    respondents: ordered.map((r, i) => ({
-      name: `respondent-${prefix}-${i + 1}`,
-      ...(r.group !== undefined ? { group: r.group } : {}),
-      answers: new Map(r.answers),
-      notes: keepNotes ? new Map(r.notes) : new Map<string, string>(),
-    })),
+    respondents: anonymousRespondents(draft.respondents, options.keepNotes === true),
     ...(kept !== undefined ? { kept: kept.map(([key, value]) => [key, key === 'evidence' ? withoutOwners(value) : value] as const) } : {}),
   };
 }

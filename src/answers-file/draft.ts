@@ -1,7 +1,7 @@
 // The answers file as it is being written (by cxm assess, answer by answer, by cxm import, by cxm anonymize):
 // plain, mutable data that the one writer (write.ts) turns into SPEC 2.3 YAML.
 
-import type { AnswerValue } from '../model/types.js';
+import type { AnswerValue } from '../domain/types.js';
 
 export interface DraftRespondent {
   name: string;

@@ -1,8 +1,8 @@
 // An answers file read back as a draft to be rewritten (cxm assess adding a respondent, cxm anonymize): the checked
 // answers, and everything else the file holds at the top level, so that the writer loses nothing.
 
-import type { Finding } from '../model/finding.js';
-import type { AnswerSet, Model } from '../model/types.js';
+import type { Finding } from '../domain/finding.js';
+import type { AnswerSet, Model } from '../domain/types.js';
 import { checkAnswerSet } from '../load/answers.js';
 import { loadYamlFile } from '../load/file.js';
 import type { AnswersDraft } from './draft.js';

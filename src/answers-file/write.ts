@@ -8,7 +8,7 @@
 
 import { createRequire } from 'node:module';
 import type * as Yaml from 'yaml';
-import type { AnswerValue } from '../model/types.js';
+import type { AnswerValue } from '../domain/types.js';
 import type { AnswersDraft } from './draft.js';
 
 type YamlLib = typeof Yaml;

@@ -3,11 +3,11 @@
 // per question: notes, help and skipping are choices of the question's own list; skipped questions are
 // offered again at the end; a respondent who has answered everything can change answers (review).
 
-import { formatPeriod, nextPeriod, parsePeriod, periodAdvice, suggestPeriod } from '../model/period.js';
-import type { Report } from '../model/report.js';
-import { NOT_APPLICABLE, type AnswerSet, type AnswerValue, type Element, type Model, type Question, type Respondent } from '../model/types.js';
+import { formatPeriod, nextPeriod, parsePeriod, periodAdvice, suggestPeriod } from '../domain/period.js';
+import type { Report } from '../domain/report.js';
+import { NOT_APPLICABLE, type AnswerSet, type AnswerValue, type Element, type Model, type Question, type Respondent } from '../domain/types.js';
 import { formatScore } from '../render/number.js';
-import { singleLine, stripControls } from '../render/sanitize.js';
+import { singleLine, stripControls } from '../text/sanitize.js';
 import { answerValue, resolveAnswer, scoreAssessment, scoreOneElement } from '../score/score.js';
 import { draftAsAnswerSet } from '../answers-file/read.js';
 import type { AnswerStore } from '../answers-file/store.js';

@@ -5,9 +5,9 @@
 
 import type { AnswersDraft } from '../answers-file/draft.js';
 import type { AnswerStore } from '../answers-file/store.js';
-import { EVIDENCE_KINDS, isIsoDate, type EvidenceKind, type Targets } from '../model/evidence.js';
-import type { Model, Question } from '../model/types.js';
-import { singleLine } from '../render/sanitize.js';
+import { EVIDENCE_KINDS, isIsoDate, type EvidenceKind, type Targets } from '../domain/evidence.js';
+import type { Model, Question } from '../domain/types.js';
+import { singleLine } from '../text/sanitize.js';
 import type { Choice, Prompter } from './prompter.js';
 
 export const TARGETS_PROMPT = 'Targets: the level each element should reach (optional):';

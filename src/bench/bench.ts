@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { builtinModelDir } from '../load/builtin.js';
 import { loadModel } from '../load/model.js';
 import { MAX_FILE_BYTES } from '../load/source-file.js';
-import type { Model } from '../model/types.js';
+import type { Model } from '../domain/types.js';
 import { groupsCase } from './groups-case.js';
 import { writeHandwrittenQuestionnaires } from './handwritten.js';
 import { importCases } from './import-case.js';

@@ -4,7 +4,7 @@
 
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Model } from '../model/types.js';
+import type { Model } from '../domain/types.js';
 import { writeAnswers } from './inputs.js';
 
 export const GROUPED_RESPONDENTS = 2000;

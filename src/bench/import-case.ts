@@ -12,10 +12,10 @@ import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { csvRecord } from '../import/csv-cell.js';
+import { csvRecord } from '../text/csv-cell.js';
 import { builtinModelDir } from '../load/builtin.js';
 import { loadModel } from '../load/model.js';
-import type { Model } from '../model/types.js';
+import type { Model } from '../domain/types.js';
 import { random } from './inputs.js';
 
 

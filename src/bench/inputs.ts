@@ -3,7 +3,7 @@
 
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Model } from '../model/types.js';
+import type { Model } from '../domain/types.js';
 
 export const ELEMENTS = ['strategy', 'understanding', 'design', 'measurement', 'governance', 'culture'] as const;
 export const LEVELS = [

@@ -5,7 +5,7 @@
 import { anonymizeDraft } from '../answers-file/anonymize.js';
 import { readAnswersDraft } from '../answers-file/read.js';
 import { serializeAnswers } from '../answers-file/write.js';
-import { singleLine } from '../render/sanitize.js';
+import { singleLine } from '../text/sanitize.js';
 import { reportFindings, resolveModel } from './assessment.js';
 import { EXIT, type Context } from './context.js';
 import { parseFileSize } from './file-size.js';

@@ -3,8 +3,8 @@
 
 import { existsSync } from 'node:fs';
 import { isAbsolute, relative, sep } from 'node:path';
-import type { Finding } from '../model/finding.js';
-import type { AnswerSet, Model } from '../model/types.js';
+import type { Finding } from '../domain/finding.js';
+import type { AnswerSet, Model } from '../domain/types.js';
 import { answersHeader, checkAnswerSet } from '../load/answers.js';
 import { builtinModelDir, BUILTIN_MODEL_ID, notBuiltInMessage, questionnairesDir } from '../load/builtin.js';
 import { loadYamlFile, type LoadedFile } from '../load/file.js';
@@ -12,7 +12,7 @@ import { findingAt, hasErrors, isIoFinding, sortFindings } from '../load/finding
 import { loadModel, manifestPath } from '../load/model.js';
 import { MAX_FILE_BYTES, readSourceFile, type SourceFile } from '../load/source-file.js';
 import { renderFindingsText } from '../render/findings.js';
-import { singleLine } from '../render/sanitize.js';
+import { singleLine } from '../text/sanitize.js';
 import { EXIT, type Context } from './context.js';
 import { withTargetFlags } from './target-flags.js';
 

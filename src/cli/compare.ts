@@ -2,7 +2,7 @@
 // Each argument is one period: an answers file, or a report JSON taken as it stands. All answers
 // are scored with one model (default: the newest period's), so that the comparison is like for like.
 
-import type { Report } from '../model/report.js';
+import type { Report } from '../domain/report.js';
 import { checkAnswerSet, loadAnswerSet } from '../load/answers.js';
 import { checkSchema } from '../load/schema/schema-check.js';
 import { getValidators } from '../load/schema/validators.js';
@@ -11,11 +11,11 @@ import { isRecord } from '../load/yaml/plain-data.js';
 import { renderComparisonMarkdown } from '../render/compare-markdown.js';
 import { renderComparisonText } from '../render/compare-text.js';
 import { renderJson } from '../render/json.js';
-import { singleLine } from '../render/sanitize.js';
+import { singleLine } from '../text/sanitize.js';
 import { compareReports, type ComparedPeriod } from '../compare/compare-reports.js';
 import { membershipFrom, membershipOf } from '../compare/group-changes.js';
 import { comparisonAnonymity } from '../compare/withheld.js';
-import type { AnswerSet } from '../model/types.js';
+import type { AnswerSet } from '../domain/types.js';
 import { anonymizeStoredReport } from '../score/anonymity.js';
 import { comparePeriodOrder } from '../compare/period-order.js';
 import { periodQuestions } from '../compare/period-questions.js';

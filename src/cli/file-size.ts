@@ -2,6 +2,7 @@
 
 import { MAX_FILE_BYTES } from '../load/source-file.js';
 import { UsageError } from './context.js';
+import { formatFileSize, suggestedLimit } from '../text/file-size.js';
 
 const UNITS: Record<string, number> = {
   '': 1,
@@ -27,19 +28,6 @@ export function parseFileSize(text: string | undefined): number {
     throw new UsageError(`--max-file-size takes a size such as 64MiB, 500MB or a number of bytes, not ${JSON.stringify(text)}`);
   }
   return bytes;
-}
-
-/** A size for people: "61.2 MiB". */
-export function formatFileSize(bytes: number): string {
-  if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KiB`;
-  return `${Math.round((bytes / 1024 / 1024) * 10) / 10} MiB`;
-}
-
-/** The smallest whole number of MiB, rounded up to a power of two, that holds `bytes`: what to pass to --max-file-size. */
-export function suggestedLimit(bytes: number): string {
-  let mib = 16;
-  while (mib * 1024 * 1024 < bytes) mib *= 2;
-  return `${mib}MiB`;
 }
 
 /** What to tell the user when a file cxm wrote is over the limit cxm reads by default, and how to read it. */

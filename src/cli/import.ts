@@ -5,13 +5,14 @@
 // unanswered or --skip-invalid-rows leaves the rows with errors out. --anonymous writes no name, role or
 // date of a person, and its respondents in an order derived from their answers, not the rows'.
 
-import { parsePeriod, periodAdvice } from '../model/period.js';
+import { parsePeriod, periodAdvice } from '../domain/period.js';
 import { statSync } from 'node:fs';
 import { basename } from 'node:path';
-import type { AnswersDraft, DraftRespondent } from '../answers-file/draft.js';
+import type { AnswersDraft } from '../answers-file/draft.js';
+import { anonymousRespondents } from '../answers-file/anonymize.js';
 import { serializeAnswers } from '../answers-file/write.js';
-import type { Finding } from '../model/finding.js';
-import type { Model } from '../model/types.js';
+import type { Finding } from '../domain/finding.js';
+import type { Model } from '../domain/types.js';
 import { sortFindings } from '../load/findings.js';
 import { readSourceBytes, sha256Of } from '../load/source-file.js';
 import { matchHeader, questionLookup, type ColumnNames, type PersonField } from '../import/columns.js';
@@ -22,10 +23,12 @@ import { cellName, readWorkbook } from '../import/read-xlsx.js';
 import { importResponses, type ColumnSummary, type CsvRecord } from '../import/responses.js';
 import { isZip } from '../import/zip.js';
 import { renderFindingsGithub, renderFindingsJson, renderFindingsText, summarize } from '../render/findings.js';
-import { singleLine } from '../render/sanitize.js';
+import { singleLine } from '../text/sanitize.js';
 import { resolveModel } from './assessment.js';
 import { EXIT, UsageError, type Context } from './context.js';
-import { formatFileSize, oversizeNote, parseFileSize, suggestedLimit } from './file-size.js';
+import { oversizeNote, parseFileSize } from './file-size.js';
+import { formatFileSize, suggestedLimit } from '../text/file-size.js';
+import { plural } from '../text/plural.js';
 import { refuseOutputOverInput, writeOutput } from './output.js';
 
 export interface ImportFlags {
@@ -57,11 +60,6 @@ function printFindings(context: Context, findings: readonly Finding[], format: I
   if (format === 'json') context.stdout.write(renderFindingsJson(sorted, summary));
   else if (format === 'github') context.stdout.write(renderFindingsGithub(sorted, summary, 'import'));
   else context.stderr.write(renderFindingsText(sorted, { color: context.color.stderr }));
-}
-
-/** "1 respondent", "5,000 respondents": thousands grouped as en-US does, without loading ICU for it (26 ms). */
-function plural(n: number, word: string): string {
-  return `${String(n).replace(/\B(?=(\d{3})+$)/g, ',')} ${word}${n === 1 ? '' : 's'}`;
 }
 
 /** Rows as a short list: "3, 7, 12 and 40 more". */
@@ -213,7 +211,7 @@ export async function runImport(context: Context, file: string, flags: ImportFla
     ...(flags.anonymous === true ? { anonymous: true } : {}),
     // an anonymous file keeps no trace of the responses file: its name may name a person, and its hash is of bytes that hold names (SPEC 4.2)
     ...(flags.anonymous === true ? {} : { source: { file: basename(file), sha256 } }),
-    respondents: flags.anonymous === true ? anonymized(result.respondents) : result.respondents,
+    respondents: flags.anonymous === true ? anonymousRespondents(result.respondents) : result.respondents,
   };
   const text = serializeAnswers(draft, { bulk: true });
   await writeOutput(context, flags.output, text, [file, ...model.value.inputs.map((i) => i.file)]);
@@ -248,25 +246,6 @@ function columnNames(flags: ImportFlags): ColumnNames {
 function recognisedBy(model: Model, names: ColumnNames): (cells: readonly string[]) => number {
   const lookup = questionLookup(model.elements.flatMap((e) => e.questions.map((question) => ({ question, ids: [question.id, ...question.replaces] }))));
   return (cells) => cells.filter((cell) => cell.trim() !== '' && matchHeader(cell, lookup, names).kind !== 'unknown').length;
-}
-
-/**
- * The respondents of an anonymous import: no name, no role; numbered in the order of a hash of their
- * answers and group (deterministic: the same answers give the same answers file), not in the rows' order,
- * which a survey tool keeps by time of answering. The names' prefix is a hash of the answers alone (what
- * the file holds anyway), which keeps the names of two imports reported together apart.
- */
-function anonymized(respondents: readonly DraftRespondent[]): DraftRespondent[] {
-  const hash = (r: DraftRespondent): string => sha256Of(Buffer.from(JSON.stringify([r.group ?? null, [...r.answers]]), 'utf8'));
-  const keyed = respondents.map((r) => ({ r, key: hash(r) }));
-  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  const prefix = sha256Of(Buffer.from(keyed.map((k) => k.key).join(''), 'utf8')).slice(0, 8);
-  return keyed.map(({ r }, i) => ({
-    name: `anonymous-${prefix}-${i + 1}`,
-    ...(r.group !== undefined ? { group: r.group } : {}),
-    answers: r.answers,
-    notes: new Map(),
-  }));
 }
 
 /** What --anonymous left out: the columns that name or date a person (names, e-mails, roles, timestamps, ids). */

@@ -15,7 +15,7 @@ import type { ImportFlags } from './import.js';
 import type { ReportFlags } from './report.js';
 import type { ScoreFlags } from './score.js';
 import type { ValidateFlags } from './validate.js';
-import { isIsoDate } from '../model/evidence.js';
+import { isIsoDate } from '../domain/evidence.js';
 
 const { Argument, Command, CommanderError, InvalidArgumentError, Option } = commander;
 type Command = Commander.Command;
@@ -311,7 +311,7 @@ Exit codes: 0 success, 1 invalid input, 2 usage or I/O error, 130 interrupted (a
       return EXIT.usage;
     }
     // messages may quote file content or paths: no control sequence reaches the terminal
-    const { stripControls } = await import('../render/sanitize.js');
+    const { stripControls } = await import('../text/sanitize.js');
     if (error instanceof UsageError) {
       stderr.write(`cxm: ${stripControls(error.message)}\n`);
       return error.exitCode;

@@ -3,7 +3,7 @@
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { writeFileAtomic } from '../io/atomic-write.js';
-import { singleLine } from '../render/sanitize.js';
+import { singleLine } from '../text/sanitize.js';
 import { UsageError, type Context } from './context.js';
 
 const ADVICE: Record<string, string> = {

@@ -1,8 +1,8 @@
 // (1.2) --target LEVEL and --target ELEMENT=LEVEL (repeatable), over the answers' targets.
 
-import { closest } from '../load/did-you-mean.js';
-import type { Targets } from '../model/evidence.js';
-import type { Model } from '../model/types.js';
+import { closest } from '../text/did-you-mean.js';
+import type { Targets } from '../domain/evidence.js';
+import type { Model } from '../domain/types.js';
 
 /**
  * The targets with the command line's applied: `--target LEVEL` replaces the default, `--target ELEMENT=LEVEL` that

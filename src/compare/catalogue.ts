@@ -1,8 +1,8 @@
 // The elements and levels a comparison shows: the newest period's in its order, then those only older periods
 // have; and one element as one period's report has it.
 
-import type { ComparisonElementInfo, ComparisonLevel } from '../model/comparison.js';
-import type { Report, ReportElement } from '../model/report.js';
+import type { ComparisonElementInfo, ComparisonLevel } from '../domain/comparison.js';
+import type { Report, ReportElement } from '../domain/report.js';
 
 export function elementCatalogue(newestFirst: readonly Report[]): ComparisonElementInfo[] {
   const seen = new Map<string, ComparisonElementInfo>();

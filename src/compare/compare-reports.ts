@@ -4,8 +4,8 @@
 // Errors are data: reports that cannot be compared (problems.ts) give their problems instead of a comparison,
 // found once, here.
 
-import type { Comparison, ComparisonPeriod, ComparisonProblem, PeriodChange } from '../model/comparison.js';
-import type { Report } from '../model/report.js';
+import type { Comparison, ComparisonPeriod, ComparisonProblem, PeriodChange } from '../domain/comparison.js';
+import type { Report } from '../domain/report.js';
 import { elementCatalogue, findElement, levelCatalogue } from './catalogue.js';
 import { groupMovement, type GroupComparisonOptions, type Membership } from './group-changes.js';
 import { periodLabels, present } from './labels.js';

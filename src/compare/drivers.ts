@@ -1,10 +1,10 @@
 // The questions that moved an element most between two periods (SPEC 4.1 `drivers`), each with its
 // contribution in points of the element score: exact, rounded once at the end.
 
-import type { Driver } from '../model/comparison.js';
-import type { ReportElement } from '../model/report.js';
-import { ZERO, add, div, fromNumber, mul, type Fraction } from '../model/fraction.js';
-import { round2Ratio } from '../score/round.js';
+import type { Driver } from '../domain/comparison.js';
+import type { ReportElement } from '../domain/report.js';
+import { ZERO, add, div, fromNumber, mul, type Fraction } from '../domain/fraction.js';
+import { round2Ratio } from '../text/round.js';
 import { compareCodeUnits } from './period-order.js';
 import type { QuestionScores } from './question-scores.js';
 

@@ -3,8 +3,8 @@
 // cannot single anyone out: the people who joined or left number 0 or at least the minimum group size
 // (one newcomer's answers are the group's later total minus its earlier one when nobody else moved).
 
-import type { GroupChange } from '../model/comparison.js';
-import type { Report, ReportGroup } from '../model/report.js';
+import type { GroupChange } from '../domain/comparison.js';
+import type { Report, ReportGroup } from '../domain/report.js';
 import { delta } from './movement.js';
 import { comparisonAnonymity } from './withheld.js';
 

@@ -1,7 +1,7 @@
 // How a comparison names its periods: a blank label counts as absent, each period gets a label of its own,
 // and messages quote the labels they name.
 
-import type { Report } from '../model/report.js';
+import type { Report } from '../domain/report.js';
 
 /** A label that is blank counts as absent. */
 export function present(s: string | undefined): string | undefined {

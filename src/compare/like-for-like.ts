@@ -3,10 +3,10 @@
 // the questionnaire, a question nobody could answer once), the change also carries its like-for-like figures over
 // the questions both periods answered, labelled as such, never as a level; the drivers then add up to them.
 
-import type { ComparisonElementInfo, ElementChange, LikeForLike } from '../model/comparison.js';
-import type { ReportElement, ReportItem, ReportLevel } from '../model/report.js';
-import { ZERO, add, div, fromNumber, mul, type Fraction } from '../model/fraction.js';
-import { round2Ratio } from '../score/round.js';
+import type { ComparisonElementInfo, ElementChange, LikeForLike } from '../domain/comparison.js';
+import type { ReportElement, ReportItem, ReportLevel } from '../domain/report.js';
+import { ZERO, add, div, fromNumber, mul, type Fraction } from '../domain/fraction.js';
+import { round2Ratio } from '../text/round.js';
 import { drivers } from './drivers.js';
 import { direction } from './movement.js';
 import { elementOfQuestion, type Questionnaire } from './period-questions.js';

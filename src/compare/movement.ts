@@ -1,8 +1,8 @@
 // What every change between two periods holds: the delta of two scores, the direction between two levels.
 
-import type { Direction } from '../model/comparison.js';
-import type { ReportLevel } from '../model/report.js';
-import { round2 } from '../score/round.js';
+import type { Direction } from '../domain/comparison.js';
+import type { ReportLevel } from '../domain/report.js';
+import { round2 } from '../text/round.js';
 
 /** Later minus earlier, rounded; null where either is missing. */
 export function delta(from: number | null | undefined, to: number | null | undefined): number | null {

@@ -1,10 +1,10 @@
 // How the scores moved between two periods: overall, and each element of the comparison, by the periods' own
 // figures (SPEC 4.1, 1.2), with like-for-like figures beside them where the periods answered different questions.
 
-import type { ComparisonElementInfo, ElementChange, OverallChange } from '../model/comparison.js';
-import type { Report } from '../model/report.js';
-import { ZERO, add, div, fromNumber, mul, type Fraction } from '../model/fraction.js';
-import { round2Ratio } from '../score/round.js';
+import type { ComparisonElementInfo, ElementChange, OverallChange } from '../domain/comparison.js';
+import type { Report } from '../domain/report.js';
+import { ZERO, add, div, fromNumber, mul, type Fraction } from '../domain/fraction.js';
+import { round2Ratio } from '../text/round.js';
 import { findElement } from './catalogue.js';
 import { elementMove, exactDelta } from './like-for-like.js';
 import { direction } from './movement.js';

@@ -4,8 +4,8 @@
 // without a period sorts after every labelled one (an unlabelled assessment is usually the newest, not yet
 // named), and a missing date after present ones; a warning says so (warnings.ts).
 
-import type { Report } from '../model/report.js';
-import { comparePeriods, parsePeriod } from '../model/period.js';
+import type { Report } from '../domain/report.js';
+import { comparePeriods, parsePeriod } from '../domain/period.js';
 import { present } from './labels.js';
 
 /** Compares labels with runs of digits as numbers; falls back to code-unit order so that it is total. */

@@ -1,8 +1,8 @@
 // (1.1) Which questions each period's answers were asked, when they were recorded against another version of
 // the model than the one they are scored with: a question that changed meaning (no `replaces`) is new to them.
 
-import type { ComparisonElementInfo } from '../model/comparison.js';
-import type { Report } from '../model/report.js';
+import type { ComparisonElementInfo } from '../domain/comparison.js';
+import type { Report } from '../domain/report.js';
 
 /** What the caller knows of the questionnaire one period's answers were given. */
 export interface PeriodQuestions {

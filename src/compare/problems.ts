@@ -1,8 +1,8 @@
 // Why reports cannot be compared (SPEC 4.1): errors as data. compareReports() runs this check, once, and returns
 // the problems instead of a comparison; the CLI prints them and exits 1.
 
-import type { ComparisonProblem } from '../model/comparison.js';
-import type { Report } from '../model/report.js';
+import type { ComparisonProblem } from '../domain/comparison.js';
+import type { Report } from '../domain/report.js';
 import { groupBy } from './group-by.js';
 import { present, quoted } from './labels.js';
 import { inPeriodOrder, type Indexed } from './period-order.js';

@@ -1,12 +1,12 @@
 // Each question's exact score, 0-100 (SPEC 3: 100 × the mean of the respondents' values), so that drivers are
 // computed on what the scores are made of and rounded once, at the end. A report holds them rounded.
 
-import type { Report } from '../model/report.js';
-import type { AnswerValue, Model, Question, Respondent } from '../model/types.js';
+import type { Report } from '../domain/report.js';
+import type { AnswerValue, Model, Question, Respondent } from '../domain/types.js';
 import { resolveAnswer } from '../score/answer.js';
-import { valuation } from '../model/valuation.js';
-import { fraction, type Fraction } from '../model/fraction.js';
-import { round2Ratio } from '../score/round.js';
+import { valuation } from '../domain/valuation.js';
+import { fraction, type Fraction } from '../domain/fraction.js';
+import { round2Ratio } from '../text/round.js';
 
 /** Question id → exact score (0-100); questions without a value are absent. */
 export type QuestionScores = ReadonlyMap<string, Fraction>;

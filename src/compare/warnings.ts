@@ -1,8 +1,8 @@
 // What a reader of a comparison should know before trusting it (SPEC 4.1): periods scored with different
 // models or levels, labels missing or spelled differently, elements without a score, dropped questions.
 
-import type { ComparisonElementInfo, ComparisonWarning } from '../model/comparison.js';
-import type { ModelWarningCode, Report, ReportLevel, ReportWarning } from '../model/report.js';
+import type { ComparisonElementInfo, ComparisonWarning } from '../domain/comparison.js';
+import type { ModelWarningCode, Report, ReportLevel, ReportWarning } from '../domain/report.js';
 import { findElement } from './catalogue.js';
 import { groupBy } from './group-by.js';
 import { present, quoted } from './labels.js';

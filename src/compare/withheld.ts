@@ -2,8 +2,8 @@
 // its head count changed by 1 to min − 1 between the two periods. Someone who knows who joined gets a newcomer's
 // answer to each question as n₂·s₂ − n₁·s₁ from the two periods' question scores; the drivers carry those scores.
 
-import type { PeriodChange } from '../model/comparison.js';
-import type { Report } from '../model/report.js';
+import type { PeriodChange } from '../domain/comparison.js';
+import type { Report } from '../domain/report.js';
 import { DEFAULT_MIN_GROUP_SIZE, LEAST_MIN_GROUP_SIZE } from '../score/anonymity.js';
 
 /** Whether a comparison is anonymous, and its minimum: the flags, else the largest any report used (at least 3). */

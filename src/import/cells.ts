@@ -2,10 +2,10 @@
 // punctuation insensitive), multiple choices split the way survey tools join them, scales as whole
 // numbers (or a scale point's label), empty as unanswered, "N/A" as n/a where the question allows it.
 
-import type { FindingCode } from '../model/finding.js';
-import { NOT_APPLICABLE, type AnswerValue, type Option, type Question } from '../model/types.js';
-import { closest } from '../load/did-you-mean.js';
-import { quote } from '../load/quote.js';
+import type { FindingCode } from '../domain/finding.js';
+import { NOT_APPLICABLE, type AnswerValue, type Option, type Question } from '../domain/types.js';
+import { closest } from '../text/did-you-mean.js';
+import { quote } from '../text/quote.js';
 import { normalizeText, NOT_APPLICABLE_WORDS } from './match-text.js';
 
 /** Separators survey tools join multiple choices with: `;` (Microsoft Forms, with a trailing one), `, ` (Google Forms). */

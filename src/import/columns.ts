@@ -1,7 +1,7 @@
 // Header cells → what each column holds: a question (by id, bracketed or alone, or by its text), the
 // respondent's name, e-mail, role or group, or a survey tool's metadata (ignored).
 
-import type { Question } from '../model/types.js';
+import type { Question } from '../domain/types.js';
 import { normalizeText } from './match-text.js';
 
 export type PersonField = 'name' | 'first-name' | 'last-name' | 'email' | 'role' | 'group';

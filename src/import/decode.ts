@@ -4,7 +4,7 @@
 // reading that would turn characters into others (UTF-8 read as Windows-1252) is refused: never a silent
 // mis-decoding.
 
-import type { Finding } from '../model/finding.js';
+import type { Finding } from '../domain/finding.js';
 import { firstInvalidUtf8 } from '../load/source-file.js';
 
 export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';

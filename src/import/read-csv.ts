@@ -2,7 +2,7 @@
 // spreadsheets) or tab (Excel's "Unicode text") as the delimiter. A syntax error is a finding at the row and column.
 
 import { parse } from 'csv-parse/sync';
-import type { Finding } from '../model/finding.js';
+import type { Finding } from '../domain/finding.js';
 import type { CsvRecord } from './responses.js';
 
 export type Delimiter = ',' | ';' | '\t';

@@ -3,9 +3,9 @@
 // the same --max-file-size as the file itself: a zip bomb stops at the limit. A formula is not an answer:
 // each formula cell of the sheet is a finding at its cell. Problems are findings, never throws.
 
-import type { Finding } from '../model/finding.js';
+import type { Finding } from '../domain/finding.js';
 import type { CsvRecord } from './responses.js';
-import { formatFileSize, suggestedLimit } from '../cli/file-size.js';
+import { formatFileSize, suggestedLimit } from '../text/file-size.js';
 import { unzip, zip, ZipProblem } from './zip.js';
 
 export interface Workbook {

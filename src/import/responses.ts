@@ -2,13 +2,13 @@
 // every cell that cannot be read, at the row and column a spreadsheet shows. Pure: the CLI reads the file.
 
 import type { DraftRespondent } from '../answers-file/draft.js';
-import type { Finding, FindingCode, Severity } from '../model/finding.js';
-import type { AnswerValue, Model, Question } from '../model/types.js';
-import { closest } from '../load/did-you-mean.js';
-import { quote } from '../load/quote.js';
+import type { Finding, FindingCode, Severity } from '../domain/finding.js';
+import type { AnswerValue, Model, Question } from '../domain/types.js';
+import { closest } from '../text/did-you-mean.js';
+import { quote } from '../text/quote.js';
 import { cellReader, optionIndex, type CellResult } from './cells.js';
 import { matchHeader, questionLookup, type ColumnNames, type ColumnRole, type PersonField } from './columns.js';
-import { restoreCell } from './csv-cell.js';
+import { restoreCell } from '../text/csv-cell.js';
 import { normalizeText } from './match-text.js';
 
 export interface CsvRecord {

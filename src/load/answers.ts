@@ -1,12 +1,13 @@
 // Answers files → one AnswerSet: read (file.ts), checked against a model by the answers rules
 // (rules/answers-rules.ts), then built. Returns findings; never throws or prints for a user's mistake.
 
-import type { Finding } from '../model/finding.js';
-import type { EvidenceItem, EvidenceKind, Targets } from '../model/evidence.js';
-import type { AnswerSet, AnswerValue, Model, Respondent } from '../model/types.js';
+import type { Finding } from '../domain/finding.js';
+import type { EvidenceItem, EvidenceKind, Targets } from '../domain/evidence.js';
+import type { AnswerSet, AnswerValue, Model, Respondent } from '../domain/types.js';
 import { loadYamlFile, type LoadedFile } from './file.js';
 import { hasErrors } from './findings.js';
-import { recordedAgainst, ANSWER_SET_RULES, ANSWERS_FILE_RULES, RECORDED_FILE_RULES, questionIndex, recordedModel, type AnswersFile, type QuestionIndex } from './rules/answers-rules.js';
+import { recordedAgainst, ANSWER_SET_RULES, ANSWERS_FILE_RULES, RECORDED_FILE_RULES, questionIndex, recordedModel } from './rules/answers-rules.js';
+import type { AnswersFile, QuestionIndex } from './rules/answers-subjects.js';
 import { runRules } from './rules/rule.js';
 import { own, type RawAnswers, type RawRespondent } from './schema/raw.js';
 import { inputOf } from './source-file.js';

@@ -3,7 +3,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { closest } from './did-you-mean.js';
+import { closest } from '../text/did-you-mean.js';
 
 export const BUILTIN_MODEL_ID = 'cx-maturity';
 

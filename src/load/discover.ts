@@ -4,7 +4,7 @@
 
 import { readdir, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import type { Finding } from '../model/finding.js';
+import type { Finding } from '../domain/finding.js';
 
 /** What the paths hold. */
 export interface Discovered {

@@ -3,7 +3,7 @@
 // whatever a finding points at; text it cannot judge exactly goes the full path (yaml/full-parse.ts). Either way
 // the same checks follow, with the same findings. Each file is read once: callers pass the LoadedFile along.
 
-import type { Finding } from '../model/finding.js';
+import type { Finding } from '../domain/finding.js';
 import { fastParse } from './yaml/fast-parse.js';
 import type { FileKind } from './kind-guess.js';
 import { checkKind } from './schema/kind.js';

@@ -1,7 +1,7 @@
 // Findings helpers, one home: building a finding at a JSON pointer of a loaded file (its position is looked up only
 // here), whether any is an error or an I/O problem, and their stable order.
 
-import type { Finding, FindingCode, Severity } from '../model/finding.js';
+import type { Finding, FindingCode, Severity } from '../domain/finding.js';
 import type { LoadedFile } from './file.js';
 import { pointerOf } from './yaml/pointer.js';
 

@@ -1,7 +1,7 @@
 // Which kind a file without a (known) `kind:` looks like, from its keys: a searched directory passes over plain
 // other YAML (CI configs, compose files) but must not pass over a cxm file whose kind is missing or misspelled.
 
-import { closest } from './did-you-mean.js';
+import { closest } from '../text/did-you-mean.js';
 import { isRecord } from './yaml/plain-data.js';
 
 export const FILE_KINDS = ['model', 'questionnaire', 'answers'] as const;

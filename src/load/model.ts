@@ -3,9 +3,9 @@
 
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import type { Finding } from '../model/finding.js';
-import type { Element, Level, Model, Option, Question, ScaleAnchor } from '../model/types.js';
-import { closest } from './did-you-mean.js';
+import type { Finding } from '../domain/finding.js';
+import type { Element, Level, Model, Option, Question, ScaleAnchor } from '../domain/types.js';
+import { closest } from '../text/did-you-mean.js';
 import { loadYamlFile, type LoadedFile } from './file.js';
 import { findingAt, hasErrors } from './findings.js';
 import { COMPLETE_MODEL_RULES, MANIFEST_RULES, MODEL_QUESTIONNAIRE_RULES, MODEL_RULES, type ModelQuestionnaire } from './rules/model-rules.js';

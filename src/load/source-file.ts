@@ -1,8 +1,8 @@
 // Reading a file the user named: size cap, UTF-8 check, SHA-256. Problems are findings, not throws.
 
 import { closeSync, constants, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
-import type { Finding } from '../model/finding.js';
-import type { InputFile } from '../model/types.js';
+import type { Finding } from '../domain/finding.js';
+import type { InputFile } from '../domain/types.js';
 import { MAX_TEXT_CHARS, fileOverTextLimit } from './size-limits.js';
 
 /** Files larger than this are refused before they are read: 16 MiB holds ~10,000 respondents. */

@@ -3,8 +3,8 @@
 // lines of the files with findings kept for printing.
 
 import { resolve } from 'node:path';
-import type { Finding } from '../model/finding.js';
-import type { Model } from '../model/types.js';
+import type { Finding } from '../domain/finding.js';
+import type { Model } from '../domain/types.js';
 import { builtinModelDir, BUILTIN_MODEL_ID, notBuiltInMessage } from './builtin.js';
 import { findingAt } from './findings.js';
 import type { FirstAppearance } from './rules/answers-rules.js';

@@ -2,12 +2,12 @@
 // call them too): what the report's `target`, `confidence` and `unsupported` say, as sentences and table rows.
 // Each caller passes its own escape for untrusted text.
 
-import type { Comparison } from '../model/comparison.js';
-import type { Report, ReportElement, ReportTarget } from '../model/report.js';
+import type { Comparison } from '../domain/comparison.js';
+import type { Report, ReportElement, ReportTarget } from '../domain/report.js';
 import { levelTitle } from './levels.js';
 import { formatScore } from './number.js';
 import type { Escape } from './plan-words.js';
-import { plural } from './plural.js';
+import { plural } from '../text/plural.js';
 
 /** Whether the report rests on the respondents' word alone (no evidence recorded). */
 export function isSelfReported(report: Pick<Report, 'warnings'>): boolean {

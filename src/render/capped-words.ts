@@ -3,7 +3,7 @@
 // Repeatable because “How are refunds and credits decided?” stands at Ad hoc (most answered “Case by case”)."
 // Each caller passes its own escape for untrusted text, as for the plan's words (plan-words.ts).
 
-import type { Report, ReportElement, ReportItem } from '../model/report.js';
+import type { Report, ReportElement, ReportItem } from '../domain/report.js';
 import { levelTitle } from './levels.js';
 import { formatScore } from './number.js';
 import type { Escape } from './plan-words.js';

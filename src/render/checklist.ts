@@ -2,9 +2,9 @@
 // `check:`), with space to note where it was found. A consultant sends it to the client a week ahead; what comes
 // back becomes the answers file's `evidence:`. Markdown and a printable HTML page; every text from the model escaped.
 
-import type { Model, Question } from '../model/types.js';
+import type { Model, Question } from '../domain/types.js';
 import { html } from './html/escape.js';
-import { codeSpan, escapeMarkdownInline as md } from './sanitize.js';
+import { codeSpan, escapeMarkdownInline as md } from '../text/sanitize.js';
 
 const INTRO =
   'For each question, find what shows the true answer before the workshop, and note where it was found: a document and its version, a report or dashboard, something seen on the floor, or the person who can say. In the workshop each note becomes evidence for the answer: a document, an observation or a metric backs it; a claim is somebody\'s word and does not.';

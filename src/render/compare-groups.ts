@@ -1,11 +1,11 @@
 // (1.1) Groups in a comparison: how each group's overall score moved, for Markdown and the terminal.
 // Only groups the comparison shows (src/compare/group-changes.ts decides which). Pure.
 
-import type { Comparison, GroupChange, PeriodChange } from '../model/comparison.js';
+import type { Comparison, GroupChange, PeriodChange } from '../domain/comparison.js';
 import { padEnd, textWidth } from './columns.js';
 import { elementTitle } from './levels.js';
 import { formatScore, formatSigned } from './number.js';
-import { escapeMarkdownInline as md, singleLine } from './sanitize.js';
+import { escapeMarkdownInline as md, singleLine } from '../text/sanitize.js';
 
 function withGroups(c: Comparison): (PeriodChange & { groups: readonly GroupChange[] })[] {
   return c.changes.filter((ch): ch is PeriodChange & { groups: readonly GroupChange[] } => ch.groups !== undefined);

@@ -11,11 +11,11 @@ import type {
   Driver,
   ElementChange,
   PeriodChange,
-} from '../model/comparison.js';
+} from '../domain/comparison.js';
 import { elementTitle as titleOfElement, levelTitle as titleOfLevel } from './levels.js';
 import { formatScore, formatSigned } from './number.js';
-import { escapeMarkdownInline, escapeMermaidLabel } from './sanitize.js';
-import { plural } from './plural.js';
+import { escapeMarkdownInline, escapeMermaidLabel } from '../text/sanitize.js';
+import { plural } from '../text/plural.js';
 import { likeForLikeReason, likeForLikeWords, moved } from './compare-words.js';
 
 /**

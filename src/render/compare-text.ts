@@ -3,13 +3,13 @@
 
 import { comparisonHasTargets, comparisonTargetRows } from './assurance-words.js';
 import { Chalk, type ChalkInstance } from 'chalk';
-import type { Comparison, ComparisonPeriod, Direction, PeriodChange } from '../model/comparison.js';
+import type { Comparison, ComparisonPeriod, Direction, PeriodChange } from '../domain/comparison.js';
 import { likeForLikeReason, likeForLikeWords } from './compare-words.js';
 import { padEnd, padStart, textWidth as width } from './columns.js';
 import { groupMovesText } from './compare-groups.js';
 import { elementTitle as titleOfElement, levelTitle as titleOfLevel } from './levels.js';
 import { formatScore, formatSigned } from './number.js';
-import { singleLine } from './sanitize.js';
+import { singleLine } from '../text/sanitize.js';
 
 export interface ComparisonTextOptions {
   /** ANSI colour (green up, red down); the caller decides (terminal, NO_COLOR, --no-color). */

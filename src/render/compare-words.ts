@@ -1,9 +1,9 @@
 // (1.2) The words of a change between two periods, shared by the comparison's renderers (text, Markdown, HTML):
 // the periods' own movement ("rose", "fell"), and the like-for-like figure, always labelled as such, never a level.
 
-import type { LikeForLike } from '../model/comparison.js';
+import type { LikeForLike } from '../domain/comparison.js';
 import { formatScore, formatSigned } from './number.js';
-import { plural } from './plural.js';
+import { plural } from '../text/plural.js';
 
 /** "rose 9.46 points", "fell 2.22 points", "did not move". */
 export function moved(delta: number): string {

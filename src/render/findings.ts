@@ -1,10 +1,10 @@
 // Validation findings, printed once per format: text (with the source line and a caret), json, github.
 
-import type { Finding } from '../model/finding.js';
+import type { Finding } from '../domain/finding.js';
 import { Chalk } from 'chalk';
 import { renderJson } from './json.js';
-import { singleLine, stripControls } from './sanitize.js';
-import { plural } from './plural.js';
+import { singleLine, stripControls } from '../text/sanitize.js';
+import { plural } from '../text/plural.js';
 
 export interface FindingsSummary {
   readonly files: number;

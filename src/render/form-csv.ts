@@ -1,8 +1,8 @@
 // cxm form -f csv: the questionnaire as an empty response sheet, one column per question (its text, then
 // its id in brackets, which cxm import matches first), after the respondent's name, role and group.
 
-import type { Model } from '../model/types.js';
-import { csvRecord } from '../import/csv-cell.js';
+import type { Model } from '../domain/types.js';
+import { csvRecord } from '../text/csv-cell.js';
 
 /** Header names cxm import recognises for the respondent's columns. */
 export const PERSON_HEADERS = ['Name', 'Role', 'Group'] as const;

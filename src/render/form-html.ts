@@ -1,8 +1,8 @@
 // cxm form -f html: a printable questionnaire for workshops, one self-contained page (no script, no
 // external resource), with boxes to tick; every text from the model escaped.
 
-import type { Model, Question } from '../model/types.js';
-import { stripControls } from './sanitize.js';
+import type { Model, Question } from '../domain/types.js';
+import { stripControls } from '../text/sanitize.js';
 
 /** Text for an HTML element or a double-quoted attribute. */
 function html(text: string): string {

@@ -1,7 +1,7 @@
 // cxm form -f markdown: a printable questionnaire for workshops. Boxes to tick, one page per person.
 
-import type { Model, Question } from '../model/types.js';
-import { codeSpan, escapeMarkdownInline } from './sanitize.js';
+import type { Model, Question } from '../domain/types.js';
+import { codeSpan, escapeMarkdownInline } from '../text/sanitize.js';
 
 function answerLines(question: Question): string[] {
   const lines: string[] = [];

@@ -6,7 +6,7 @@
 // chip, bar and cell also says its level in words. Text on a level colour is white or ink, whichever reads
 // better (levelInk, at least 4.5:1).
 
-import type { ReportLevel } from '../model/report.js';
+import type { ReportLevel } from '../domain/report.js';
 import { levelRank } from './levels.js';
 
 const ANCHORS: readonly (readonly [number, number, number])[] = [

@@ -1,7 +1,7 @@
 // Lookups shared by the renderers: the title of a level, an element or a group by its id (in a report or a
 // comparison), a level's position in the model's order.
 
-import type { Report, ReportLevel, WithheldReason } from '../model/report.js';
+import type { Report, ReportLevel, WithheldReason } from '../domain/report.js';
 
 export function findLevel(report: Pick<Report, 'levels'>, id: string | null): ReportLevel | undefined {
   return id === null ? undefined : report.levels.find((l) => l.id === id);

@@ -1,18 +1,18 @@
 // The Markdown report a consultant hands over: summary, chart, table, per-element details,
 // disagreements, warnings and method. Pure; every untrusted text is escaped.
 
-import type { PlanStep, Report, ReportElement } from '../model/report.js';
+import type { PlanStep, Report, ReportElement } from '../domain/report.js';
 import { levelColour, levelColourName } from './level-colours.js';
 import { cappedWords } from './capped-words.js';
 import { elementTitle, levelTitle, withheldWhy } from './levels.js';
 import { DISAGREEMENT_SPREAD, ELEMENT_STEPS, SUMMARY_STEPS, disagreedQuestions, listedDisagreements, weakestQuestions } from './selection.js';
 import { formatScore } from './number.js';
 import { countsWord, stepGain, stepMove } from './plan-words.js';
-import { codeSpan, escapeMarkdownInline as md, escapeMermaidLabel } from './sanitize.js';
+import { codeSpan, escapeMarkdownInline as md, escapeMermaidLabel } from '../text/sanitize.js';
 import { disagreementFigures, gapsSection, groupsSection, moreDisagreements, noteLine, respondentsFact, respondentsLine } from './team-markdown.js';
 import { methodParagraphs } from './method-words.js';
 import { assuranceMarkdown } from './assurance-words.js';
-import { plural } from './plural.js';
+import { plural } from '../text/plural.js';
 import { holdsBack, portrait } from './summary-words.js';
 
 

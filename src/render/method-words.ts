@@ -1,7 +1,7 @@
 // The Method section's words, shared by the Markdown and the HTML report: how answers become scores and
 // levels. Each caller passes its own escape for the model's level titles and lays out the paragraphs.
 
-import type { Report } from '../model/report.js';
+import type { Report } from '../domain/report.js';
 import type { Escape } from './plan-words.js';
 
 /** The Method section's paragraphs, in order. */

@@ -2,7 +2,7 @@
 // JSON report holds it, rounded to 2 decimals with trailing zeros dropped — 45, 38.1, 38.57 — so that a
 // score reads the same wherever it is shown. JSON stays numeric.
 
-import { round2 } from '../score/round.js';
+import { round2 } from '../text/round.js';
 
 /** A score, spread or points: 2 decimals at most, no trailing zeros; `none` (default "–") for null. */
 export function formatScore(value: number | null, none = '–'): string {

@@ -1,7 +1,7 @@
 // The words of the action plan and of recorded choices, shared by the renderers (terminal, Markdown, HTML).
 // Each caller passes its own escape for untrusted text (Markdown escaping, or one safe terminal line).
 
-import type { PlanStep, RecordedAnswer, ReportItem } from '../model/report.js';
+import type { PlanStep, RecordedAnswer, ReportItem } from '../domain/report.js';
 import { formatScore, formatSigned } from './number.js';
 
 export type Escape = (text: string) => string;

@@ -2,7 +2,7 @@
 // place. Renderers (Markdown, HTML, terminal) only format what these functions select. Privacy decides what an
 // anonymous report withholds (src/score/anonymity.ts: data); this module decides what is shown of the rest.
 
-import type { PlanStep, Report, ReportElement, ReportGap, ReportItem } from '../model/report.js';
+import type { PlanStep, Report, ReportElement, ReportGap, ReportItem } from '../domain/report.js';
 
 /** Up to this many respondents a report names each one beside their figures; beyond, counts and spreads. */
 export const NAMED_RESPONDENTS = 10;

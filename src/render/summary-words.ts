@@ -3,10 +3,10 @@
 // description presented as the portrait of an organization whose elements stand two levels or more apart.
 // Each caller passes its escape (HTML, Markdown) and how it marks a name as strong.
 
-import type { Report, ReportElement } from '../model/report.js';
+import type { Report, ReportElement } from '../domain/report.js';
 import { findLevel, levelTitle } from './levels.js';
 import { formatScore } from './number.js';
-import { plural } from './plural.js';
+import { plural } from '../text/plural.js';
 import { holdingElements, levelsFarApart } from './selection.js';
 import { cappedWords } from './capped-words.js';
 

@@ -1,12 +1,12 @@
 // The team in the Markdown report (1.1): who answered, scores by group, perception gaps, and what
 // stands for each person where a team is too large to name (or the report is anonymous). Pure.
 
-import type { Report, ReportAnswerCount, ReportElement, ReportGroup, ReportGroupScore, ReportItem, ReportNote } from '../model/report.js';
+import type { Report, ReportAnswerCount, ReportElement, ReportGroup, ReportGroupScore, ReportItem, ReportNote } from '../domain/report.js';
 import { groupTitle, levelTitle } from './levels.js';
 import { formatScore } from './number.js';
 import { choiceWords } from './plan-words.js';
-import { codeSpan, escapeMarkdownInline as md } from './sanitize.js';
-import { plural } from './plural.js';
+import { codeSpan, escapeMarkdownInline as md } from '../text/sanitize.js';
+import { plural } from '../text/plural.js';
 import { listedGaps, namesRespondents, respondentCount } from './selection.js';
 
 /** The "Respondents:" line of the header. */

@@ -1,10 +1,10 @@
 // The team in the terminal summary (1.1): each group's overall score, and the largest perception gaps.
 // Plain text; the caller colours nothing here. Pure.
 
-import type { Report } from '../model/report.js';
+import type { Report } from '../domain/report.js';
 import { padEnd, textWidth } from './columns.js';
 import { groupTitle, levelTitle } from './levels.js';
-import { singleLine } from './sanitize.js';
+import { singleLine } from '../text/sanitize.js';
 
 /** How many perception gaps the terminal summary lists (the report lists them all). */
 const GAPS_SHOWN = 5;

@@ -2,17 +2,17 @@
 // level and the weakest element. Colour and Unicode only when the caller says the terminal takes them.
 
 import { Chalk, type ChalkInstance } from 'chalk';
-import type { Report } from '../model/report.js';
+import type { Report } from '../domain/report.js';
 import { cappedWords } from './capped-words.js';
 import { padEnd, padStart, textWidth } from './columns.js';
 import { levelRank, levelTitle } from './levels.js';
 import { formatScore } from './number.js';
 import { stepGain, stepMove } from './plan-words.js';
 import { TERMINAL_STEPS } from './selection.js';
-import { singleLine } from './sanitize.js';
+import { singleLine } from '../text/sanitize.js';
 import { groupLines } from './team-terminal.js';
 import { assuranceTerminal } from './assurance-words.js';
-import { plural } from './plural.js';
+import { plural } from '../text/plural.js';
 
 export interface SummaryOptions {
   readonly color: boolean;

@@ -7,8 +7,8 @@
 // without a group), so that rest must number 0 or at least `min` too. The same rule holds for every
 // figure: a group's respondents (its overall and element scores) and its answerers of each question.
 
-import type { Report, ReportElement, ReportItem, ReportNote, WithheldReason } from '../model/report.js';
-import type { InputFile } from '../model/types.js';
+import type { Report, ReportElement, ReportItem, ReportNote, WithheldReason } from '../domain/report.js';
+import type { InputFile } from '../domain/types.js';
 
 /** The smallest group a report shows by default, and the least the option may be set to. */
 export const DEFAULT_MIN_GROUP_SIZE = 3;

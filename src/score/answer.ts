@@ -1,8 +1,8 @@
 // One respondent's answer to one question: which recorded answer counts (current id or an old id
 // the question `replaces`), and what it is worth (SPEC 3, through model/valuation.ts), exactly.
 
-import { NOT_APPLICABLE, type AnswerValue, type Question, type Respondent } from '../model/types.js';
-import { valuation } from '../model/valuation.js';
+import { NOT_APPLICABLE, type AnswerValue, type Question, type Respondent } from '../domain/types.js';
+import { valuation } from '../domain/valuation.js';
 
 /**
  * The answer a respondent gave to a question: under its current id, else under the first of the old

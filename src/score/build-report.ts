@@ -2,8 +2,8 @@
 // team as a whole — groups and perception gaps, how many chose each answer, the spread of the
 // respondents' own scores — and, for an anonymous report, the same without a single name (SPEC 4.2).
 
-import type { Report } from '../model/report.js';
-import type { AnswerSet, Model } from '../model/types.js';
+import type { Report } from '../domain/report.js';
+import type { AnswerSet, Model } from '../domain/types.js';
 import { anonymizeReport, DEFAULT_MIN_GROUP_SIZE, LEAST_MIN_GROUP_SIZE, withheldFigures } from './anonymity.js';
 import { DEFAULT_GAP_THRESHOLD, distribution, respondentSpread, scoreGroups } from './groups.js';
 import { tallyAnswers } from './tally.js';

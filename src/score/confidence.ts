@@ -1,11 +1,11 @@
 // (1.2) Confidence (SPEC 3), pure: how much of each element's answered weight current evidence backs, overall as the
 // elements' weighted mean, and the answers that claim the top level on nobody's record (`unsupported`).
 
-import { isBacked } from '../model/evidence.js';
-import { ZERO, add, compare, div, fromNumber, mul, type Fraction } from '../model/fraction.js';
-import type { ElementLevels } from '../model/level.js';
-import type { AnswerSet, Model } from '../model/types.js';
-import { round2Ratio } from './round.js';
+import { isBacked } from '../domain/evidence.js';
+import { ZERO, add, compare, div, fromNumber, mul, type Fraction } from '../domain/fraction.js';
+import type { ElementLevels } from '../domain/level.js';
+import type { AnswerSet, Model } from '../domain/types.js';
+import { round2Ratio } from '../text/round.js';
 
 export interface ElementConfidence {
   /** 0-100, rounded once; null when the element is not assessed. */

@@ -2,12 +2,12 @@
 // its respondents alone, the perception gaps between the shown groups, and how many respondents chose
 // each answer. Exact arithmetic; only the numbers written into the report are rounded.
 
-import type { ReportAnswerCount, ReportGap, ReportGroup, ReportGroupScore, ReportScoreSpread } from '../model/report.js';
-import { NOT_APPLICABLE, type Model, type Respondent } from '../model/types.js';
-import { add, compare, fraction, fromNumber, mul, type Fraction } from '../model/fraction.js';
-import { overallLevel } from '../model/level.js';
+import type { ReportAnswerCount, ReportGap, ReportGroup, ReportGroupScore, ReportScoreSpread } from '../domain/report.js';
+import { NOT_APPLICABLE, type Model, type Respondent } from '../domain/types.js';
+import { add, compare, fraction, fromNumber, mul, type Fraction } from '../domain/fraction.js';
+import { overallLevel } from '../domain/level.js';
 import { shownGroups } from './anonymity.js';
-import { round2Ratio } from './round.js';
+import { round2Ratio } from '../text/round.js';
 import { ownScore, scoreElementValues, weightedMean, type ElementTally, type QuestionTally } from './tally.js';
 
 export { tallyAnswers, type ElementTally, type QuestionTally } from './tally.js';

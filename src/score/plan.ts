@@ -13,13 +13,13 @@
 // lowest score); (1.2) under levelRule capped, a step that lifts a capping question's cap before one that only adds
 // points; then most points (under mean, overall points first).
 
-import type { PlanStep, RecordedAnswer } from '../model/report.js';
-import type { AnswerValue, Model, Option, Question, Respondent } from '../model/types.js';
-import { ZERO, add, compare, div, fraction, fromNumber, mul, type Fraction } from '../model/fraction.js';
-import { elementLevels, type ElementLevels } from '../model/level.js';
-import { dataRecord } from '../model/record.js';
-import { valuation } from '../model/valuation.js';
-import { round2Ratio } from './round.js';
+import type { PlanStep, RecordedAnswer } from '../domain/report.js';
+import type { AnswerValue, Model, Option, Question, Respondent } from '../domain/types.js';
+import { ZERO, add, compare, div, fraction, fromNumber, mul, type Fraction } from '../domain/fraction.js';
+import { elementLevels, type ElementLevels } from '../domain/level.js';
+import { dataRecord } from '../domain/record.js';
+import { valuation } from '../domain/valuation.js';
+import { round2Ratio } from '../text/round.js';
 import type { ElementResult, ElementTally, QuestionTally } from './tally.js';
 
 /** One respondent's valued answer to a question: worth `points` out of the question's range. */

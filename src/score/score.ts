@@ -1,18 +1,18 @@
 // Scoring (SPEC 3), pure: (model, answers) → report data. No IO, no clock, no colour.
 // Arithmetic is exact (fractions of integers); only the numbers written into the report are rounded.
 
-import type { RecordedAnswer, Report, ReportElement, ReportItem, ReportWarning } from '../model/report.js';
-import { NOT_APPLICABLE, type AnswerSet, type AnswerValue, type Element, type Model, type Respondent } from '../model/types.js';
-import { compare, type Fraction } from '../model/fraction.js';
-import { overallLevel } from '../model/level.js';
-import { dataRecord } from '../model/record.js';
+import type { RecordedAnswer, Report, ReportElement, ReportItem, ReportWarning } from '../domain/report.js';
+import { NOT_APPLICABLE, type AnswerSet, type AnswerValue, type Element, type Model, type Respondent } from '../domain/types.js';
+import { compare, type Fraction } from '../domain/fraction.js';
+import { overallLevel } from '../domain/level.js';
+import { dataRecord } from '../domain/record.js';
 import { resolveNote } from './answer.js';
 import { planSteps } from './plan.js';
-import { round2Ratio } from './round.js';
+import { round2Ratio } from '../text/round.js';
 import { ownScore, questionValue, scoreElementValues, tallyAnswers, weightedMean, type ElementResult, type ElementTally } from './tally.js';
 
 export { answerValue, resolveAnswer, resolveNote } from './answer.js';
-export { levelFor } from '../model/level.js';
+export { levelFor } from '../domain/level.js';
 export { weightedMean } from './tally.js';
 
 function percent(value: Fraction): number {

@@ -3,10 +3,10 @@
 // (score.ts), the action plan (plan.ts) and the groups (groups.ts). With the formulas over it: a question's value
 // over some respondents, an element's score and levels from its questions' values, a respondent's own score.
 
-import { ZERO, add, div, fraction, fromNumber, mul, type Fraction } from '../model/fraction.js';
-import { elementLevels, type ElementLevels } from '../model/level.js';
-import type { AnswerValue, Element, Model, Question, Respondent } from '../model/types.js';
-import { elementScoreTerms, valuation } from '../model/valuation.js';
+import { ZERO, add, div, fraction, fromNumber, mul, type Fraction } from '../domain/fraction.js';
+import { elementLevels, type ElementLevels } from '../domain/level.js';
+import type { AnswerValue, Element, Model, Question, Respondent } from '../domain/types.js';
+import { elementScoreTerms, valuation } from '../domain/valuation.js';
 import { resolveAnswer } from './answer.js';
 
 const HUNDRED = fromNumber(100);

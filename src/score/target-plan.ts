@@ -6,9 +6,9 @@
 // then score, then model order). Which of its steps: one on a question that blocks the target (its cap is below the
 // target) first, then the most element points, then the model's question order.
 
-import { ZERO, add, compare, fromNumber, type Fraction } from '../model/fraction.js';
-import type { PlanStep, RecordedAnswer, ReportWarning } from '../model/report.js';
-import type { Model, Respondent } from '../model/types.js';
+import { ZERO, add, compare, fromNumber, type Fraction } from '../domain/fraction.js';
+import type { PlanStep, RecordedAnswer, ReportWarning } from '../domain/report.js';
+import type { Model, Respondent } from '../domain/types.js';
 import { elementSteps, planSteps, type PlanElement, type ScoredStep } from './plan.js';
 import { questionValue, scoreElementValues, tallyAnswers, type ElementTally } from './tally.js';
 

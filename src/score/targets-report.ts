@@ -1,8 +1,8 @@
 // (1.2) The report's targets, confidence and plan to target (SPEC 3, 4): one hook after the scores, over the same
 // tally, so that each part keeps its own module (targets.ts, confidence.ts, target-plan.ts).
 
-import type { Report, ReportWarning } from '../model/report.js';
-import type { AnswerSet, Model } from '../model/types.js';
+import type { Report, ReportWarning } from '../domain/report.js';
+import type { AnswerSet, Model } from '../domain/types.js';
 import { confidenceOf } from './confidence.js';
 import { blockersOf, planElement, planWithTargets } from './target-plan.js';
 import { elementTarget, targetIndexes } from './targets.js';

@@ -2,11 +2,11 @@
 // --target over the file's), and for an element with one whether it is reached, how many points are missing and
 // which questions stand in the way.
 
-import { targetOf, type Targets } from '../model/evidence.js';
-import { compare, fromNumber, type Fraction } from '../model/fraction.js';
-import type { ReportTarget } from '../model/report.js';
-import type { Model } from '../model/types.js';
-import { round2Ratio } from './round.js';
+import { targetOf, type Targets } from '../domain/evidence.js';
+import { compare, fromNumber, type Fraction } from '../domain/fraction.js';
+import type { ReportTarget } from '../domain/report.js';
+import type { Model } from '../domain/types.js';
+import { round2Ratio } from '../text/round.js';
 
 /** Each element's target level index in the model's order (undefined: none), by element index. */
 export function targetIndexes(model: Model, targets: Targets | undefined): (number | undefined)[] {

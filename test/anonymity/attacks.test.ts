@@ -9,9 +9,9 @@ import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { AnswersDraft } from '../../src/answers-file/draft.js';
 import { serializeAnswers } from '../../src/answers-file/write.js';
-import type { Comparison } from '../../src/model/comparison.js';
-import type { Report } from '../../src/model/report.js';
-import type { AnswerValue } from '../../src/model/types.js';
+import type { Comparison } from '../../src/domain/comparison.js';
+import type { Report } from '../../src/domain/report.js';
+import type { AnswerValue } from '../../src/domain/types.js';
 import { cxmInProcess } from '../cli/in-process.js';
 
 const MODEL = resolve('test/fixtures/groups/model');

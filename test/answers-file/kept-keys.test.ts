@@ -15,7 +15,7 @@ import type { AnswersDraft } from '../../src/answers-file/draft.js';
 import { answersData, answersYaml, serializeAnswers } from '../../src/answers-file/write.js';
 import { loadAnswerSet } from '../../src/load/answers.js';
 import { runSession } from '../../src/assess/session.js';
-import type { Model } from '../../src/model/types.js';
+import type { Model } from '../../src/domain/types.js';
 import { ScriptedPrompter } from '../session/scripted-prompter.js';
 import { builtinModel, openStore, responder } from '../session/session-helpers.js';
 

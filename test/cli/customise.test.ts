@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { builtinModelDir } from '../../src/load/builtin.js';
 import { loadModel } from '../../src/load/model.js';
-import type { Report } from '../../src/model/report.js';
+import type { Report } from '../../src/domain/report.js';
 import { tempDir } from '../temp.js';
 import { cxmInProcess } from './in-process.js';
 

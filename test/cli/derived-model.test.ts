@@ -5,7 +5,7 @@
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Report } from '../../src/model/report.js';
+import type { Report } from '../../src/domain/report.js';
 import { tempDir } from '../temp.js';
 import { cxmInProcess } from './in-process.js';
 

@@ -3,8 +3,8 @@
 
 import { readFileSync } from 'node:fs';
 import { expect } from 'vitest';
-import type { Comparison } from '../../src/model/comparison.js';
-import type { Report } from '../../src/model/report.js';
+import type { Comparison } from '../../src/domain/comparison.js';
+import type { Report } from '../../src/domain/report.js';
 import { compareReports } from '../../src/compare/compare-reports.js';
 import type { GroupComparisonOptions } from '../../src/compare/group-changes.js';
 import { validatorOf } from '../schemas.js';

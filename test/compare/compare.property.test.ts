@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Report } from '../../src/model/report.js';
+import type { Report } from '../../src/domain/report.js';
 import { compareChecked, comparisonOf } from './checked.js';
 import { makeReport, type ItemSpec } from './report-factory.js';
 import { runs } from '../fuzz-runs.js';

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { Comparison, ElementChange, PeriodChange } from '../../src/model/comparison.js';
-import type { Report } from '../../src/model/report.js';
+import type { Comparison, ElementChange, PeriodChange } from '../../src/domain/comparison.js';
+import type { Report } from '../../src/domain/report.js';
 import { compareReports } from '../../src/compare/compare-reports.js';
 import { compareLabels, comparePeriodOrder } from '../../src/compare/period-order.js';
 import { findComparisonProblems } from '../../src/compare/problems.js';
-import { round2 } from '../../src/score/round.js';
+import { round2 } from '../../src/text/round.js';
 import { compareChecked, comparisonOf } from './checked.js';
 import { LEVELS, makeReport, simpleReport } from './report-factory.js';
 

@@ -9,11 +9,11 @@ import { questionScores, recordedQuestionScores, type QuestionScores } from '../
 import { builtinModelDir } from '../../src/load/builtin.js';
 import { loadAnswerSet } from '../../src/load/answers.js';
 import { loadModel } from '../../src/load/model.js';
-import type { Report } from '../../src/model/report.js';
-import type { Model } from '../../src/model/types.js';
+import type { Report } from '../../src/domain/report.js';
+import type { Model } from '../../src/domain/types.js';
 import { buildReport } from '../../src/score/build-report.js';
-import { fraction, type Fraction } from '../../src/model/fraction.js';
-import { round2Ratio } from '../../src/score/round.js';
+import { fraction, type Fraction } from '../../src/domain/fraction.js';
+import { round2Ratio } from '../../src/text/round.js';
 import { makeReport } from './report-factory.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');

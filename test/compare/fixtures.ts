@@ -1,6 +1,6 @@
 // Comparisons shared by the renderer tests, built from factory reports.
 
-import type { Comparison } from '../../src/model/comparison.js';
+import type { Comparison } from '../../src/domain/comparison.js';
 import { compareChecked } from './checked.js';
 import { makeReport } from './report-factory.js';
 

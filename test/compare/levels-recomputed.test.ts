@@ -4,7 +4,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Comparison } from '../../src/model/comparison.js';
+import type { Comparison } from '../../src/domain/comparison.js';
 import { tempDir } from '../temp.js';
 import { cxmInProcess } from '../cli/in-process.js';
 

@@ -6,7 +6,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import type { Comparison } from '../../src/model/comparison.js';
+import type { Comparison } from '../../src/domain/comparison.js';
 import { ROOT } from '../report/cxm.js';
 
 const QUARTERS = ['2026-Q2', '2026-Q3', '2026-Q4'].map((q) => `examples/quarters/${q}.yaml`);

@@ -1,7 +1,7 @@
 // Builds Report objects for the comparison tests, without the scoring code: element scores follow
 // SPEC 3 (weighted mean of the item scores that have a value), overall is weakest-link.
 
-import type { Report, ReportElement, ReportItem, ReportLevel } from '../../src/model/report.js';
+import type { Report, ReportElement, ReportItem, ReportLevel } from '../../src/domain/report.js';
 
 export const LEVELS: readonly ReportLevel[] = [
   { id: 'unconscious', title: 'Unconscious', minScore: 0 },

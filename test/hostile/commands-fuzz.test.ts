@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { anyString } from '../any-string.js';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Finding } from '../../src/model/finding.js';
+import type { Finding } from '../../src/domain/finding.js';
 import { ROOT } from '../report/cxm.js';
 import { checkMarkdown, noControls } from './checks.js';
 import { runs } from '../fuzz-runs.js';

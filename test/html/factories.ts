@@ -2,8 +2,8 @@
 // comparison tests' factory): a report with every SPEC 1.1 section filled (plan, each person's choices,
 // groups, gaps), its anonymous form, and reports whose every text is hostile.
 
-import type { Comparison } from '../../src/model/comparison.js';
-import type { PlanStep, RecordedAnswer, Report, ReportElement, ReportGroup, ReportWarningCode } from '../../src/model/report.js';
+import type { Comparison } from '../../src/domain/comparison.js';
+import type { PlanStep, RecordedAnswer, Report, ReportElement, ReportGroup, ReportWarningCode } from '../../src/domain/report.js';
 import { comparisonOf } from '../compare/checked.js';
 import { makeReport } from '../compare/report-factory.js';
 

@@ -2,7 +2,7 @@
 // typed as YAML: the two sides of every survey round trip (import-cli.test.ts, formats.test.ts).
 
 import fc from 'fast-check';
-import type { AnswerValue, Model, Question } from '../../src/model/types.js';
+import type { AnswerValue, Model, Question } from '../../src/domain/types.js';
 
 /** One answer and how a person (or a survey tool) would write it in a cell. */
 export function answerArb(question: Question): fc.Arbitrary<{ value: AnswerValue | undefined; cell: string }> {

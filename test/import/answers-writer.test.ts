@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { serializeAnswers } from '../../src/answers-file/write.js';
 import type { AnswersDraft, DraftRespondent } from '../../src/answers-file/draft.js';
-import type { AnswerValue } from '../../src/model/types.js';
+import type { AnswerValue } from '../../src/domain/types.js';
 import { runs } from '../fuzz-runs.js';
 
 const text = fc.oneof(

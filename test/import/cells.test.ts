@@ -5,10 +5,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cpuTime } from '../deadlines.js';
 import { readCell } from '../../src/import/cells.js';
-import { csvField, neutralizeCell, restoreCell } from '../../src/import/csv-cell.js';
+import { csvField, neutralizeCell, restoreCell } from '../../src/text/csv-cell.js';
 import { chooseDelimiter, readCsv } from '../../src/import/read-csv.js';
-import { oversizeNote, parseFileSize, suggestedLimit } from '../../src/cli/file-size.js';
-import type { Question } from '../../src/model/types.js';
+import { oversizeNote, parseFileSize } from '../../src/cli/file-size.js';
+import { suggestedLimit } from '../../src/text/file-size.js';
+import type { Question } from '../../src/domain/types.js';
 import { runs } from '../fuzz-runs.js';
 
 const base = { element: 'x', weight: 1, replaces: [] as string[], notApplicable: false } as const;

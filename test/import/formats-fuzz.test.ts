@@ -14,7 +14,7 @@ import { chooseDelimiter, readCsv } from '../../src/import/read-csv.js';
 import { readWorkbook } from '../../src/import/read-xlsx.js';
 import { unzip } from '../../src/import/zip.js';
 import { loadModel } from '../../src/load/model.js';
-import type { Model } from '../../src/model/types.js';
+import type { Model } from '../../src/domain/types.js';
 import { runs } from '../fuzz-runs.js';
 import { packWorkbook, workbook, workbookParts, type Cell } from './workbook.js';
 

@@ -12,7 +12,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { builtinModelDir } from '../../src/load/builtin.js';
 import { loadModel } from '../../src/load/model.js';
-import type { AnswerValue, Model, Question } from '../../src/model/types.js';
+import type { AnswerValue, Model, Question } from '../../src/domain/types.js';
 import { tempDirForSuite } from '../temp.js';
 import { answerArb, answersYaml, typedAnswers } from './answers-arb.js';
 import { cxm } from './run.js';
@@ -178,7 +178,7 @@ describe('--anonymous', () => {
     const fileHash = (await import('node:crypto')).createHash('sha256').update(exported.bytes).digest('hex');
     expect(text).not.toContain('source:');
     expect(text).not.toContain(fileHash.slice(0, 8));
-    expect(written.respondents.every((r) => r.role === undefined && /^anonymous-[0-9a-f]{8}-\d+$/.test(r.name))).toBe(true);
+    expect(written.respondents.every((r) => r.role === undefined && /^respondent-[0-9a-f]{8}-\d+$/.test(r.name))).toBe(true);
     // the order comes from the answers: the same answers in another row order give the same file
     // catches: respondents kept in row order (a survey tool's order of answering, which dates them)
     const reversed = join(dir, 'reversed.xlsx');

@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { readCsv } from '../../src/import/read-csv.js';
 import { importResponses, type ImportOptions } from '../../src/import/responses.js';
 import { loadModel } from '../../src/load/model.js';
-import type { Model } from '../../src/model/types.js';
+import type { Model } from '../../src/domain/types.js';
 import { runs } from '../fuzz-runs.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));

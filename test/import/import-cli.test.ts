@@ -12,7 +12,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { csvRecord } from '../../src/import/csv-cell.js';
+import { csvRecord } from '../../src/text/csv-cell.js';
 import { builtinModelDir } from '../../src/load/builtin.js';
 import { loadModel } from '../../src/load/model.js';
 import { tempDir } from '../temp.js';
@@ -282,7 +282,7 @@ describe('safe to open in a spreadsheet', () => {
   });
 
   it('quotes a cell holding a semicolon, which European Excel reads as the delimiter', async () => {
-    // Mutation caught: `;` dropped from the characters that make cxm quote a CSV cell (import/csv-cell.ts,
+    // Mutation caught: `;` dropped from the characters that make cxm quote a CSV cell (text/csv-cell.ts,
     // /[",;\r\n]/ → /[",\r\n]/): Excel set to a semicolon list separator would split the header in two.
     const dir = tempDir('cxm-form-');
     cpSync(join(ROOT, MODEL), dir, { recursive: true });

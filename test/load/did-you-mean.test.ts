@@ -3,7 +3,7 @@
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { closest, editDistance } from '../../src/load/did-you-mean.js';
+import { closest, editDistance } from '../../src/text/did-you-mean.js';
 import { runs } from '../fuzz-runs.js';
 
 /** The whole table, no bound, no shortcut. */

@@ -11,7 +11,7 @@ import type * as Yaml from 'yaml';
 import { validatePaths } from '../../src/load/validate-paths.js';
 import { explainSyntaxErrors } from '../../src/load/yaml/syntax-errors.js';
 import { parseYaml } from '../../src/load/yaml/full-parse.js';
-import type { Finding } from '../../src/model/finding.js';
+import type { Finding } from '../../src/domain/finding.js';
 import { runs } from '../fuzz-runs.js';
 
 const yaml = createRequire(import.meta.url)('yaml') as typeof Yaml;

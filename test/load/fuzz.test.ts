@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validatePaths } from '../../src/load/validate-paths.js';
 import { loadYamlFile } from '../../src/load/file.js';
 import { parseYaml } from '../../src/load/yaml/full-parse.js';
-import type { Finding } from '../../src/model/finding.js';
+import type { Finding } from '../../src/domain/finding.js';
 import { runs } from '../fuzz-runs.js';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/validate/', import.meta.url));

@@ -7,7 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadModel } from '../../src/load/model.js';
-import type { Finding } from '../../src/model/finding.js';
+import type { Finding } from '../../src/domain/finding.js';
 import { tempDir } from '../temp.js';
 
 const LEVELS = `levels:

@@ -11,7 +11,7 @@ import { loadAnswerSet } from '../../src/load/answers.js';
 import { validatePaths } from '../../src/load/validate-paths.js';
 import { loadModel } from '../../src/load/model.js';
 import { MAX_FILE_BYTES, readSourceFile } from '../../src/load/source-file.js';
-import type { Finding, FindingCode, Severity } from '../../src/model/finding.js';
+import type { Finding, FindingCode, Severity } from '../../src/domain/finding.js';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/validate/', import.meta.url));
 const at = (path: string): string => join(FIXTURES, path);

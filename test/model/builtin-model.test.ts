@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { builtinModelDir } from '../../src/load/builtin.js';
 import { loadModel } from '../../src/load/model.js';
-import type { AnswerValue, ChoiceQuestion, Level, Model, Question } from '../../src/model/types.js';
+import type { AnswerValue, ChoiceQuestion, Level, Model, Question } from '../../src/domain/types.js';
 import { scoreAssessment } from '../../src/score/score.js';
 import { cxm } from '../report/cxm.js';
 import { answers, respondent } from '../score/factories.js';

@@ -7,8 +7,8 @@ import { parse } from 'yaml';
 import { builtinModelDir } from '../../src/load/builtin.js';
 import { loadAnswerSet } from '../../src/load/answers.js';
 import { loadModel } from '../../src/load/model.js';
-import type { Finding } from '../../src/model/finding.js';
-import { NOT_APPLICABLE, type AnswerSet, type Model } from '../../src/model/types.js';
+import type { Finding } from '../../src/domain/finding.js';
+import { NOT_APPLICABLE, type AnswerSet, type Model } from '../../src/domain/types.js';
 import { answerValue, resolveAnswer } from '../../src/score/score.js';
 
 let loaded: Promise<Model> | undefined;

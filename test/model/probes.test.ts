@@ -4,7 +4,7 @@
 
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Report } from '../../src/model/report.js';
+import type { Report } from '../../src/domain/report.js';
 import { scoreAssessment } from '../../src/score/score.js';
 import { ROOT } from '../report/cxm.js';
 import { answersFile, countedAnswers } from './counted.js';

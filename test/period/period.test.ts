@@ -3,7 +3,7 @@
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { comparePeriods, formatPeriod, nextPeriod, parsePeriod, suggestPeriod, type Period } from '../../src/model/period.js';
+import { comparePeriods, formatPeriod, nextPeriod, parsePeriod, suggestPeriod, type Period } from '../../src/domain/period.js';
 import { runs } from '../fuzz-runs.js';
 
 const SEED = { seed: 20261122, numRuns: runs(500) };

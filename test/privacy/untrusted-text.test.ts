@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { resumeCommand, shellQuote } from '../../src/cli/assess.js';
-import { escapeMarkdownInline } from '../../src/render/sanitize.js';
+import { escapeMarkdownInline } from '../../src/text/sanitize.js';
 import { cxmInProcess } from '../cli/in-process.js';
 import { runs } from '../fuzz-runs.js';
 

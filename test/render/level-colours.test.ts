@@ -5,7 +5,7 @@
 // Also: text on a level colour reads at 4.5:1 or better (white or ink, levelInk).
 
 import { describe, expect, it } from 'vitest';
-import type { ReportLevel } from '../../src/model/report.js';
+import type { ReportLevel } from '../../src/domain/report.js';
 import { contrast, levelColour, levelInk } from '../../src/render/level-colours.js';
 
 const LEVELS: ReportLevel[] = ['unconscious', 'ad-hoc', 'repeatable', 'systematic'].map((id, i) => ({ id, title: id, minScore: i * 25 }));

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { cappedWords } from '../../src/render/capped-words.js';
 import { renderMarkdown } from '../../src/render/markdown.js';
 import { renderSummary } from '../../src/render/terminal.js';
-import { escapeMarkdownInline } from '../../src/render/sanitize.js';
+import { escapeMarkdownInline } from '../../src/text/sanitize.js';
 import { buildReport } from '../../src/score/build-report.js';
 import { answers, choice, element, model, respondent } from '../score/factories.js';
 

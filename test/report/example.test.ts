@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { loadAnswerSet } from '../../src/load/answers.js';
 import { builtinModelDir } from '../../src/load/builtin.js';
 import { loadModel } from '../../src/load/model.js';
-import type { Report } from '../../src/model/report.js';
+import type { Report } from '../../src/domain/report.js';
 import { scoreAssessment } from '../../src/score/score.js';
 import { cxm, ROOT } from './cxm.js';
 import { expectExample } from '../golden.js';

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { builtinModelDir } from '../../src/load/builtin.js';
 import { loadModel } from '../../src/load/model.js';
-import type { AnswerValue, Model } from '../../src/model/types.js';
+import type { AnswerValue, Model } from '../../src/domain/types.js';
 import { renderMarkdown } from '../../src/render/markdown.js';
 import { renderSummary } from '../../src/render/terminal.js';
 import { buildReport } from '../../src/score/build-report.js';

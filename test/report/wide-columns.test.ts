@@ -3,7 +3,7 @@
 
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
-import type { Report, ReportGroup } from '../../src/model/report.js';
+import type { Report, ReportGroup } from '../../src/domain/report.js';
 import { groupMovesText } from '../../src/render/compare-groups.js';
 import { renderComparisonText } from '../../src/render/compare-text.js';
 import { groupLines } from '../../src/render/team-terminal.js';

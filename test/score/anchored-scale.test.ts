@@ -2,8 +2,8 @@
 // (value, its level's minScore / 100) and (max, 1). Expected values worked out by hand from that sentence.
 
 import { describe, expect, it } from 'vitest';
-import { fraction } from '../../src/model/fraction.js';
-import { valuation } from '../../src/model/valuation.js';
+import { fraction } from '../../src/domain/fraction.js';
+import { valuation } from '../../src/domain/valuation.js';
 import { scale } from './factories.js';
 
 // 13 weeks: Ad hoc from 4 weeks, Repeatable from 9, Systematic from 12 (levels at 0/25/50/75)

@@ -1,7 +1,7 @@
 // Random models and answers that fit them, for the property tests of scoring and of the action plan.
 
 import fc from 'fast-check';
-import type { AnswerValue, Model, Question } from '../../src/model/types.js';
+import type { AnswerValue, Model, Question } from '../../src/domain/types.js';
 import { choice, element, model, multi, scale, type OptionSpec } from './factories.js';
 
 export const weight = fc.constantFrom(0.5, 1, 1.5, 2, 3);

@@ -10,7 +10,7 @@
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { AnswerValue, Level, Model, Question, ScaleAnchor } from '../../src/model/types.js';
+import type { AnswerValue, Level, Model, Question, ScaleAnchor } from '../../src/domain/types.js';
 import { scoreAssessment } from '../../src/score/score.js';
 import { runs } from '../fuzz-runs.js';
 import { answers, choice, element, model, multi, respondent, scale } from './factories.js';

@@ -3,7 +3,7 @@
 // score 0-3, so some = 33.33 (ad-hoc), most = 66.67 (repeatable), all = 100 (systematic).
 
 import { describe, expect, it } from 'vitest';
-import type { Model } from '../../src/model/types.js';
+import type { Model } from '../../src/domain/types.js';
 import { buildReport } from '../../src/score/build-report.js';
 import { scoreAssessment } from '../../src/score/score.js';
 import { answers, choice, element, model, respondent } from './factories.js';

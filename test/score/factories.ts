@@ -24,7 +24,7 @@ import type {
   Respondent,
   ScaleAnchor,
   ScaleQuestion,
-} from '../../src/model/types.js';
+} from '../../src/domain/types.js';
 
 /** The four levels of the built-in model, starting at 0, 25, 50 and 75. */
 export const LEVELS: readonly Level[] = [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { add, compare, div, fraction, fromNumber, lcm, mul } from '../../src/model/fraction.js';
+import { add, compare, div, fraction, fromNumber, lcm, mul } from '../../src/domain/fraction.js';
 
 describe('fraction', () => {
   it('reads a number as the decimal it is written as', () => {

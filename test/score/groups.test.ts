@@ -3,7 +3,7 @@
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { PlanStep, Report, ReportGroup } from '../../src/model/report.js';
+import type { PlanStep, Report, ReportGroup } from '../../src/domain/report.js';
 import { anonymizeReport, shownGroups } from '../../src/score/anonymity.js';
 import { buildReport, type ReportOptions } from '../../src/score/build-report.js';
 import { answers, choice, element, model, respondent, scale } from './factories.js';

@@ -4,10 +4,10 @@
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { PlanStep, Report } from '../../src/model/report.js';
-import type { AnswerSet, AnswerValue, Model, Question, Respondent } from '../../src/model/types.js';
-import { compare, fraction, type Fraction } from '../../src/model/fraction.js';
-import { round2Ratio } from '../../src/score/round.js';
+import type { PlanStep, Report } from '../../src/domain/report.js';
+import type { AnswerSet, AnswerValue, Model, Question, Respondent } from '../../src/domain/types.js';
+import { compare, fraction, type Fraction } from '../../src/domain/fraction.js';
+import { round2Ratio } from '../../src/text/round.js';
 import { exactScores, scoreAssessment } from '../../src/score/score.js';
 import { answers, choice, element, model, multi, respondent, scale, type OptionSpec } from './factories.js';
 import { runs } from '../fuzz-runs.js';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { round2, round2Ratio } from '../../src/score/round.js';
+import { round2, round2Ratio } from '../../src/text/round.js';
 import { runs } from '../fuzz-runs.js';
 
 describe('round2', () => {

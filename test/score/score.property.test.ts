@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Report } from '../../src/model/report.js';
-import type { AnswerSet, AnswerValue, Model, Question } from '../../src/model/types.js';
+import type { Report } from '../../src/domain/report.js';
+import type { AnswerSet, AnswerValue, Model, Question } from '../../src/domain/types.js';
 import { scoreAssessment } from '../../src/score/score.js';
 import { answers, LEVELS, respondent } from './factories.js';
 import { runs } from '../fuzz-runs.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Report, ReportElement, ReportItem } from '../../src/model/report.js';
-import type { AnswerValue } from '../../src/model/types.js';
+import type { Report, ReportElement, ReportItem } from '../../src/domain/report.js';
+import type { AnswerValue } from '../../src/domain/types.js';
 import { scoreAssessment } from '../../src/score/score.js';
 import { answers, choice, element, LEVELS, model, multi, respondent, scale } from './factories.js';
 

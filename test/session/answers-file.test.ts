@@ -14,7 +14,7 @@ import { answersData, answersYaml, misreadByYaml11, serializeAnswers, writtenDir
 import type { AnswersDraft, DraftRespondent } from '../../src/answers-file/draft.js';
 import { loadAnswerSet } from '../../src/load/answers.js';
 import { parseYaml } from '../../src/load/yaml/full-parse.js';
-import { NOT_APPLICABLE, type AnswerValue } from '../../src/model/types.js';
+import { NOT_APPLICABLE, type AnswerValue } from '../../src/domain/types.js';
 import { choice, element, model, multi, scale } from '../score/factories.js';
 import { runs } from '../fuzz-runs.js';
 

@@ -17,7 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runSession } from '../../src/assess/session.js';
 import { loadAnswerSet } from '../../src/load/answers.js';
-import type { Model } from '../../src/model/types.js';
+import type { Model } from '../../src/domain/types.js';
 import { runUntilFrozen } from '../crash/freeze.js';
 import { repeats } from '../fuzz-runs.js';
 import { ScriptedPrompter } from './scripted-prompter.js';

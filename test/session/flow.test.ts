@@ -12,7 +12,7 @@ import type { AnswersDraft } from '../../src/answers-file/draft.js';
 import { isInterruption } from '../../src/assess/prompter.js';
 import { COMMON_GROUPS, runSession, type SessionOptions } from '../../src/assess/session.js';
 import { loadAnswerSet } from '../../src/load/answers.js';
-import { NOT_APPLICABLE, type AnswerSet, type AnswerValue, type ChoiceQuestion, type Model, type MultiQuestion, type Question } from '../../src/model/types.js';
+import { NOT_APPLICABLE, type AnswerSet, type AnswerValue, type ChoiceQuestion, type Model, type MultiQuestion, type Question } from '../../src/domain/types.js';
 import { scoreAssessment } from '../../src/score/score.js';
 import { formatScore } from '../../src/render/number.js';
 import { ERASE, INTERRUPT, pick, ScriptedPrompter, typedThenInterrupt, type Answer, type Shown } from './scripted-prompter.js';

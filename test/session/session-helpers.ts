@@ -7,8 +7,8 @@ import { AnswerStore } from '../../src/answers-file/store.js';
 import type { AnswersDraft } from '../../src/answers-file/draft.js';
 import { builtinModelDir } from '../../src/load/builtin.js';
 import { loadModel } from '../../src/load/model.js';
-import { NOT_APPLICABLE, type AnswerValue, type Model, type Question } from '../../src/model/types.js';
-import { singleLine } from '../../src/render/sanitize.js';
+import { NOT_APPLICABLE, type AnswerValue, type Model, type Question } from '../../src/domain/types.js';
+import { singleLine } from '../../src/text/sanitize.js';
 import { pick, type Answer, type Responder, type Shown } from './scripted-prompter.js';
 import { TARGETS_PROMPT } from '../../src/assess/targets-evidence.js';
 

@@ -13,7 +13,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { runSession, type SessionOptions } from '../../src/assess/session.js';
 import { EVIDENCE_REF_PROMPT, TARGETS_PROMPT } from '../../src/assess/targets-evidence.js';
 import { loadAnswerSet } from '../../src/load/answers.js';
-import type { AnswerSet, Model, Question } from '../../src/model/types.js';
+import type { AnswerSet, Model, Question } from '../../src/domain/types.js';
 import { INTERRUPT, pick, ScriptedPrompter, type Answer } from '../session/scripted-prompter.js';
 import { builtinModel, openStore, questionsOf, responder, type RespondentScript } from '../session/session-helpers.js';
 

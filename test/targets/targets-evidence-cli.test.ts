@@ -11,7 +11,7 @@
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../report/cxm.js';
 import { cxmInProcess } from '../cli/in-process.js';
-import type { Report } from '../../src/model/report.js';
+import type { Report } from '../../src/domain/report.js';
 
 const MODEL = 'test/fixtures/validate/valid/model';
 const FIX = 'test/fixtures/targets';

@@ -12,9 +12,9 @@
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { EvidenceItem, EvidenceKind, Targets } from '../../src/model/evidence.js';
-import type { PlanStep, Report } from '../../src/model/report.js';
-import type { AnswerSet, AnswerValue, Model, Question, Respondent } from '../../src/model/types.js';
+import type { EvidenceItem, EvidenceKind, Targets } from '../../src/domain/evidence.js';
+import type { PlanStep, Report } from '../../src/domain/report.js';
+import type { AnswerSet, AnswerValue, Model, Question, Respondent } from '../../src/domain/types.js';
 import { buildReport } from '../../src/score/build-report.js';
 import { runs } from '../fuzz-runs.js';
 import { answerArb, modelArb } from '../score/arbitraries.js';

@@ -12,8 +12,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadAnswerSet } from '../../src/load/answers.js';
-import type { AnswerSet, Model, Question } from '../../src/model/types.js';
-import { singleLine } from '../../src/render/sanitize.js';
+import type { AnswerSet, Model, Question } from '../../src/domain/types.js';
+import { singleLine } from '../../src/text/sanitize.js';
 import { builtinModel } from '../session/session-helpers.js';
 import { shellQuote, Tmux, TMUX_MISSING, tmuxAvailable } from '../session/tmux.js';
 

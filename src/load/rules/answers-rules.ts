@@ -2,19 +2,18 @@
 // periods that order by time, known groups, questions and options, answers that fit their question, notes on known
 // questions, respondents with answers, each person once, and files of one set describing one assessment.
 
-import type { Finding } from '../../model/finding.js';
-import { periodAdvice, parsePeriod } from '../../model/period.js';
-import { NOT_APPLICABLE, type AnswerValue, type Model, type Question } from '../../model/types.js';
-import { closest } from '../did-you-mean.js';
+import type { Finding } from '../../domain/finding.js';
+import { periodAdvice, parsePeriod } from '../../domain/period.js';
+import { NOT_APPLICABLE, type AnswerValue, type Model, type Question } from '../../domain/types.js';
+import { closest } from '../../text/did-you-mean.js';
 import type { LoadedFile } from '../file.js';
 import { findingAt, writtenNumber } from '../findings.js';
-import { quote } from '../quote.js';
-import { own, type RawAnswers, type RawRespondent } from '../schema/raw.js';
+import { quote } from '../../text/quote.js';
+import { own, type RawAnswers } from '../schema/raw.js';
 import { EVIDENCE_FILE_RULES, EVIDENCE_SET_RULES } from './evidence-rules.js';
 import { runRules, type Rule } from './rule.js';
+import type { AnswerSetSubject, AnswersFile, QuestionIndex, RespondentSubject } from './answers-subjects.js';
 
-/** Question lookup by current id and by the old ids it `replaces`. */
-export type QuestionIndex = ReadonlyMap<string, { readonly question: Question; readonly old: boolean }>;
 
 export function questionIndex(model: Model): QuestionIndex {
   const index = new Map<string, { question: Question; old: boolean }>();
@@ -26,23 +25,6 @@ export function questionIndex(model: Model): QuestionIndex {
   return index;
 }
 
-/** An answers file that passed its schema (or its well-formed part), and the model it is checked against. */
-export interface AnswersFile {
-  readonly loaded: LoadedFile;
-  readonly raw: RawAnswers;
-  readonly model: Model;
-  readonly questions: QuestionIndex;
-  /** Every id a question of the model is known by, for a did-you-mean. */
-  readonly questionIds: readonly string[];
-  /**
-   * The model the file was recorded against, when it is another version of this model or a model this one accepts:
-   * a question or option it lacks was dropped (its answers are left out, SPEC 2.2), not misspelled.
-   */
-  readonly recordedAgainst: { readonly id: string; readonly version: string } | undefined;
-  /** (1.2) The date evidence expiry is judged at, and where it came from; undefined: no date, expiry not checked. */
-  readonly asOf?: string | undefined;
-  readonly asOfFrom?: 'flag' | 'date';
-}
 
 /** The model a file was recorded against, when its answers are scored as older answers (see AnswersFile). */
 export function recordedAgainst(recorded: { readonly id: string; readonly version: string }, model: Model): { id: string; version: string } | undefined {
@@ -55,18 +37,7 @@ function recordedWords(recorded: { readonly id: string; readonly version: string
   return `${recorded.id} ${recorded.version} that ${recorded.id === model.id ? `version ${model.version}` : `${model.id} ${model.version}`}`;
 }
 
-/** One respondent of an answers file. */
-export interface RespondentSubject {
-  readonly file: AnswersFile;
-  readonly respondent: RawRespondent;
-  readonly index: number;
-}
 
-/** The files of one set, read together: all of them, and those whose answers are for the model. */
-export interface AnswerSetSubject {
-  readonly files: readonly AnswersFile[];
-  readonly recorded: readonly AnswersFile[];
-}
 
 type Path = (string | number)[];
 const respondentPath = (ri: number, ...rest: (string | number)[]): Path => ['respondents', ri, ...rest];

@@ -2,13 +2,13 @@
 // elements and levels of the model, evidence is for questions of the model, an item past its expiry is a warning
 // at the item, no date to judge expiry by is one warning, and the files of one set give the same targets.
 
-import type { Finding } from '../../model/finding.js';
-import { isCurrent } from '../../model/evidence.js';
-import { closest } from '../did-you-mean.js';
+import type { Finding } from '../../domain/finding.js';
+import { isCurrent } from '../../domain/evidence.js';
+import { closest } from '../../text/did-you-mean.js';
 import { findingAt } from '../findings.js';
-import { quote } from '../quote.js';
+import { quote } from '../../text/quote.js';
 import { own } from '../schema/raw.js';
-import type { AnswerSetSubject, AnswersFile } from './answers-rules.js';
+import type { AnswerSetSubject, AnswersFile } from './answers-subjects.js';
 import type { Rule } from './rule.js';
 
 const DEFAULT_TARGET = 'default';

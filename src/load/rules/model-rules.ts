@@ -2,7 +2,7 @@
 // questionnaire as part of the model, across the questionnaires, and, on a model without errors, that every level
 // can be reached.
 
-import type { Finding } from '../../model/finding.js';
+import type { Finding } from '../../domain/finding.js';
 import type { LoadedFile } from '../file.js';
 import { findingAt } from '../findings.js';
 import type { RawModel } from '../schema/raw.js';

@@ -1,8 +1,8 @@
 // The rules of a questionnaire (SPEC 2.2) that its schema cannot say. They run on every file cxm validate reads,
 // cold: plain indexed loops, which cost a third less than entries() iterators before the code is optimized.
 
-import type { Finding } from '../../model/finding.js';
-import { closest } from '../did-you-mean.js';
+import type { Finding } from '../../domain/finding.js';
+import { closest } from '../../text/did-you-mean.js';
 import type { LoadedFile } from '../file.js';
 import { findingAt } from '../findings.js';
 import type { RawQuestionnaire } from '../schema/raw.js';

@@ -1,11 +1,11 @@
 // That every level of a model can be reached: some element, every question answered, must score within it. With
 // the maths of scoring itself (model/valuation.ts, model/level.ts), so that the rule and the scores agree exactly.
 
-import { fraction } from '../../model/fraction.js';
-import type { Finding } from '../../model/finding.js';
-import { levelFor } from '../../model/level.js';
-import type { Element, Level, Question } from '../../model/types.js';
-import { elementScoreTerms, valuation, type QuestionValuation } from '../../model/valuation.js';
+import { fraction } from '../../domain/fraction.js';
+import type { Finding } from '../../domain/finding.js';
+import { levelFor } from '../../domain/level.js';
+import type { Element, Level, Question } from '../../domain/types.js';
+import { elementScoreTerms, valuation, type QuestionValuation } from '../../domain/valuation.js';
 import type { LoadedFile } from '../file.js';
 import { findingAt } from '../findings.js';
 import type { RawModel } from '../schema/raw.js';

@@ -2,7 +2,7 @@
 // that did, schema/well-formed.ts). Rules come in named lists, each rule on its own: a run reports every
 // independent mistake, and a rule is added in one place, its list.
 
-import type { Finding } from '../../model/finding.js';
+import type { Finding } from '../../domain/finding.js';
 
 /** One rule: the findings it has about a subject (a file with what it is checked against, a respondent, …). */
 export type Rule<S> = (subject: S) => Finding[];

@@ -1,7 +1,7 @@
 // YAML 1.1 traps. cxm reads YAML 1.2, where `no`, `yes`, `on` and `off` are strings; YAML 1.1 readers (PyYAML,
 // many CI tools) read them, plain, as booleans. And `True` is a boolean in both: an id written so needs quotes.
 
-import type { Finding } from '../../model/finding.js';
+import type { Finding } from '../../domain/finding.js';
 import { findingAt } from '../findings.js';
 import type { LoadedFile } from '../file.js';
 import { quotedFix, writtenAt } from '../yaml/written-at.js';

@@ -1,10 +1,10 @@
 // The first check of parsed data: its `kind:`, which says which schema applies (SPEC 2.4). A missing or unknown
 // kind is one finding that says what to write, guessed from the file's keys when it can be.
 
-import type { Finding } from '../../model/finding.js';
-import { closest } from '../did-you-mean.js';
+import type { Finding } from '../../domain/finding.js';
+import { closest } from '../../text/did-you-mean.js';
 import { FILE_KINDS, kindFromKeys, type FileKind } from '../kind-guess.js';
-import { quote } from '../quote.js';
+import { quote } from '../../text/quote.js';
 import type { Locate } from '../yaml/parsed-yaml.js';
 import { isRecord } from '../yaml/plain-data.js';
 

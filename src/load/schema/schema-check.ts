@@ -2,9 +2,9 @@
 // the key of an unknown property, the parent mapping of a missing one, the value of a wrong one.
 
 import type { ErrorObject } from 'ajv';
-import type { Finding, FindingCode } from '../../model/finding.js';
-import { closest } from '../did-you-mean.js';
-import { quote } from '../quote.js';
+import type { Finding, FindingCode } from '../../domain/finding.js';
+import { closest } from '../../text/did-you-mean.js';
+import { quote } from '../../text/quote.js';
 import type { ParsedYaml } from '../yaml/parsed-yaml.js';
 import { escapePointerSegment, parsePointer } from '../yaml/pointer.js';
 import type { Validator } from './validators.js';

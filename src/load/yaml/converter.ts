@@ -3,8 +3,8 @@
 // duplicate keys, non-finite numbers, nesting beyond MAX_DEPTH, and aliases that expand too far.
 
 import type { Node as YamlNode } from 'yaml';
-import type { FindingCode } from '../../model/finding.js';
-import { quote } from '../quote.js';
+import type { FindingCode } from '../../domain/finding.js';
+import { quote } from '../../text/quote.js';
 import { MAX_DEPTH } from './depth-guard.js';
 import { pointerOf } from './pointer.js';
 import { yamlLib } from './yaml-library.js';

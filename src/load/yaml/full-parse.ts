@@ -3,7 +3,7 @@
 // This is the full path, for the text the fast path (fast-parse.ts) cannot judge.
 
 import type { Document, ParsedNode } from 'yaml';
-import type { Finding, FindingCode } from '../../model/finding.js';
+import type { Finding, FindingCode } from '../../domain/finding.js';
 import { AliasLimit, Converter, MAX_ALIAS_NODES, TooDeep } from './converter.js';
 import { MAX_DEPTH, depthOverflow } from './depth-guard.js';
 import { lineIndex } from './line-index.js';

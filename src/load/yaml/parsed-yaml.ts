@@ -1,7 +1,7 @@
 // What parsing a file gives, whichever path parsed it (fast-parse.ts or full-parse.ts): the data, the findings,
 // and the line:column of any value a finding names.
 
-import type { Finding } from '../../model/finding.js';
+import type { Finding } from '../../domain/finding.js';
 import type { Position } from './line-index.js';
 
 /** line:column of the value (or, with `key`, of the key) at a JSON pointer. */

@@ -3,7 +3,7 @@
 // has a <title> and a <desc>, and points with aria-details at the table that holds the same data.
 // Pure and deterministic: coordinates rounded to 2 decimals.
 
-import type { ReportLevel } from '../../model/report.js';
+import type { ReportLevel } from '../../domain/report.js';
 import { levelTitle } from '../levels.js';
 import { formatScore } from '../number.js';
 import { INK, levelColour, NO_LEVEL, tint } from '../level-colours.js';

@@ -3,13 +3,13 @@
 // one section per change with deltas, level changes and the questions that moved each element; warnings
 // last. The same content as the Markdown comparison (src/render/compare-markdown.ts). Pure.
 
-import type { Comparison, Direction, ElementChange, PeriodChange } from '../../model/comparison.js';
+import type { Comparison, Direction, ElementChange, PeriodChange } from '../../domain/comparison.js';
 import { elementTitle as titleOfElement, levelTitle as titleOfLevel } from '../levels.js';
 import { formatScore, formatSigned } from '../number.js';
 import { trendChart } from './charts.js';
 import { html } from './escape.js';
 import { levelClass, renderPage } from './page.js';
-import { plural } from '../plural.js';
+import { plural } from '../../text/plural.js';
 import { likeForLikeReason, likeForLikeWords, moved as movedWords } from '../compare-words.js';
 
 function capitalised(s: string): string {

@@ -1,8 +1,8 @@
 // Untrusted text (from YAML files, answers and report JSON) for HTML, SVG and CSS: controls and bidi
-// overrides removed (src/render/sanitize.ts), then every character that HTML or CSS could read as markup
+// overrides removed (src/text/sanitize.ts), then every character that HTML or CSS could read as markup
 // written as an entity or escape. No untrusted text ever becomes a tag, an attribute, a URL or a rule.
 
-import { singleLine, stripControls } from '../sanitize.js';
+import { singleLine, stripControls } from '../../text/sanitize.js';
 
 const ENTITIES: Readonly<Record<string, string>> = {
   '&': '&amp;',

@@ -3,7 +3,7 @@
 // by its hash, so no other style (injected or not) applies either. System fonts only.
 
 import { createHash } from 'node:crypto';
-import type { ReportLevel } from '../../model/report.js';
+import type { ReportLevel } from '../../domain/report.js';
 import { levelColour, levelInk, NO_LEVEL, tint } from '../level-colours.js';
 import { cssString, html } from './escape.js';
 

@@ -6,7 +6,7 @@
 // What is shown is decided in ../selection.ts; this module only formats it. Pure.
 
 import { confidenceSentence, isSelfReported, questionTextOf, targetWords, unsupportedWords } from '../assurance-words.js';
-import type { PlanStep, RecordedAnswer, Report, ReportElement, ReportGap, ReportGroupScore, ReportItem } from '../../model/report.js';
+import type { PlanStep, RecordedAnswer, Report, ReportElement, ReportGap, ReportGroupScore, ReportItem } from '../../domain/report.js';
 import { findLevel, groupTitle, levelTitle, withheldWhy } from '../levels.js';
 import {
   ELEMENT_STEPS,
@@ -28,7 +28,7 @@ import { html, htmlLines } from './escape.js';
 import { levelColour } from '../level-colours.js';
 import { levelClass, renderPage } from './page.js';
 import { methodParagraphs } from '../method-words.js';
-import { plural } from '../plural.js';
+import { plural } from '../../text/plural.js';
 import { holdsBack, portrait } from '../summary-words.js';
 
 /** A level as a coloured chip with its title (escaped). */
