@@ -130,12 +130,14 @@ class Interview {
   /** Asks one question until it is answered or skipped; a note asked for is saved on the way. */
   async ask(question: Question, progress: string, defaultValue: AnswerValue | undefined): Promise<Outcome> {
     const message = `${progress}  ${singleLine(question.text)}`;
-    const help = question.help ? text(question.help) : undefined;
+    // (1.2) the evidence to look at before answering (`check:`) is shown after the help, on request
+    const shown = [question.help ? text(question.help) : undefined, question.check ? `To check: ${text(question.check)}` : undefined].filter((t) => t !== undefined);
+    const help = shown.length > 0 ? shown : undefined;
     let current = defaultValue;
     for (;;) {
       const picked = question.type === 'multi' ? await this.askMulti(question, message, help, current) : await this.askSingle(question, message, help, current);
       if (picked === HELP) {
-        this.prompter.say(`  ${help ?? ''}`);
+        for (const line of help ?? []) this.prompter.say(`  ${line}`);
         continue;
       }
       if (picked === NOTE) {
@@ -158,7 +160,7 @@ class Interview {
     }
   }
 
-  private extras(question: Question, help: string | undefined): { value: Special | typeof NOT_APPLICABLE; name: string; short?: string }[] {
+  private extras(question: Question, help: readonly string[] | undefined): { value: Special | typeof NOT_APPLICABLE; name: string; short?: string }[] {
     const extras: { value: Special | typeof NOT_APPLICABLE; name: string; short?: string }[] = [];
     if (question.notApplicable) extras.push({ value: NOT_APPLICABLE, name: 'Not applicable to us' });
     if (!this.options.notes) extras.push({ value: NOTE, name: this.respondent.notes.has(question.id) ? 'Edit the note' : 'Add a note', short: '(note)' });
@@ -170,7 +172,7 @@ class Interview {
     return extras;
   }
 
-  private async askSingle(question: Question, message: string, help: string | undefined, current: AnswerValue | undefined): Promise<AnswerValue | Special> {
+  private async askSingle(question: Question, message: string, help: readonly string[] | undefined, current: AnswerValue | undefined): Promise<AnswerValue | Special> {
     const choices: Choice<string | number | Special>[] = [];
     if (question.type === 'choice') {
       for (const [i, o] of question.options.entries()) choices.push({ value: o.id, name: singleLine(o.label), key: String(i + 1) });
@@ -184,7 +186,7 @@ class Interview {
     return this.prompter.select(message, choices, current as string | number | undefined);
   }
 
-  private async askMulti(question: Question, message: string, help: string | undefined, current: AnswerValue | undefined): Promise<AnswerValue | Special> {
+  private async askMulti(question: Question, message: string, help: readonly string[] | undefined, current: AnswerValue | undefined): Promise<AnswerValue | Special> {
     if (question.type !== 'multi') throw new Error('askMulti needs a multi question');
     const ticked = Array.isArray(current) ? (current as readonly string[]) : [];
     const choices: CheckboxChoice<string | Special>[] = question.options.map((o) => ({ value: o.id, name: singleLine(o.label), checked: ticked.includes(o.id) }));

@@ -43,6 +43,8 @@ function answers(question: Question, n: number): string[] {
       break;
   }
   if (question.notApplicable) lines.push(box(question.type === 'multi' ? 'checkbox' : 'radio', 'n/a', 'Not applicable to us'));
+  // (1.2) the evidence to look at before answering
+  if (question.check !== undefined) lines.push(`<p class="hint">To check: ${html(question.check)}</p>`);
   return lines;
 }
 

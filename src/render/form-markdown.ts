@@ -41,6 +41,8 @@ export function renderFormMarkdown(model: Model): string {
       n++;
       out.push(`### ${n}. ${escapeMarkdownInline(question.text)}`, '');
       out.push(...answerLines(question), '');
+      // (1.2) the evidence to look at before answering
+      if (question.check !== undefined) out.push(`*To check:* ${escapeMarkdownInline(question.check)}`, '');
       out.push(`Question ${codeSpan(question.id)}`, '');
     }
   }

@@ -146,6 +146,18 @@ describe('the built-in model: content', () => {
     expect(stdout.split(/\s+/).filter((w) => w !== '').length).toBeLessThanOrEqual(3200);
   });
 
+  // mutation caught: a question's `check:` left out of the printable forms (render/form-markdown.ts, form-html.ts)
+  it('prints each question\'s evidence prompt (check:) in the Markdown and HTML forms', async () => {
+    const model = await builtin();
+    const checks = model.elements.flatMap((e) => e.questions.map((q) => q.check!));
+    const markdown = (await cxm(['form', '-f', 'markdown'])).stdout;
+    const page = (await cxm(['form', '-f', 'html'])).stdout;
+    for (const check of checks) {
+      expect(markdown).toContain(`*To check:* ${check}`);
+      expect(page).toContain(`To check: ${check.replaceAll('&', '&amp;').replaceAll("'", '&#39;').replaceAll('"', '&quot;')}`);
+    }
+  });
+
   // mutation caught: a question added beyond the one-hour workshop (#26: at most 36)
   it('asks at most 36 questions', async () => {
     const model = await builtin();

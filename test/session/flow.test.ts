@@ -465,7 +465,7 @@ describe('n/a', () => {
     const box = prompter.shown.find((s) => s.kind === 'checkbox' && questionOf(model, s.message)?.id === multiQ.id);
     if (box?.kind !== 'checkbox') throw new Error('no checkbox');
     const actions = box.choices.filter((c) => c.action).map((c) => c.name);
-    expect(actions).toEqual([...(multiQ.notApplicable ? ['Not applicable to us'] : []), 'Add a note', 'Add evidence', ...(multiQ.help ? ['Show why this question matters'] : []), 'Skip for now']);
+    expect(actions).toEqual([...(multiQ.notApplicable ? ['Not applicable to us'] : []), 'Add a note', 'Add evidence', ...(multiQ.help !== undefined || multiQ.check !== undefined ? ['Show why this question matters'] : []), 'Skip for now']);
   });
 });
 
@@ -555,7 +555,9 @@ describe('help and skip', () => {
     // the first question's prompt: [1/N], N the number of questions of its element (5 in model 1.2.0, 6 before)
     const first = prompter.transcript.findIndex((l) => l.startsWith(`? [1/${model.elements[0]!.questions.length}]`));
     expect(prompter.transcript[first + 1]).toBe(`  ${q0.help!.trim()}`);
-    expect(prompter.transcript[first + 2]).toBe(prompter.transcript[first]);
+    // (1.2) then what to check before answering; mutation caught: the question's `check:` not shown in the interview
+    expect(prompter.transcript[first + 2]).toBe(`  To check: ${q0.check!.trim()}`);
+    expect(prompter.transcript[first + 3]).toBe(prompter.transcript[first]);
     expect(entries(await loaded())).toEqual([[q0.id, sampleAnswer(model, q0)]]);
   });
 
@@ -565,7 +567,7 @@ describe('help and skip', () => {
       if (s.kind !== 'select' || SETUP_LISTS.includes(s.message)) continue;
       const q = questionOf(model, s.message)!;
       const names = s.choices.map((c) => c.name);
-      expect(names.includes('Show why this question matters'), q.id).toBe(q.help !== undefined);
+      expect(names.includes('Show why this question matters'), q.id).toBe(q.help !== undefined || q.check !== undefined);
       expect(names.at(-1)).toBe('Skip for now');
     }
   });
