@@ -176,6 +176,8 @@ describe('targets and confidence in the report', () => {
     ]);
     expect((await cxm(...args, '-f', 'markdown')).stdout).toContain('| Strategy | High, 25 to go | High, reached |');
     expect((await cxm(...args)).stdout).toMatch(/Targets\n\s+2026-Q3\s+2026-Q4\n\s+Strategy\s+High, 25 to go\s+High, reached/);
+    // mutation caught: the HTML comparison without the targets table (render/html/comparison.ts)
+    expect((await cxm(...args, '-f', 'html')).stdout).toContain('<tr><th scope="row">Strategy</th><td data-label="2026-Q3">High, 25 to go</td><td data-label="2026-Q4">High, reached</td></tr>');
   });
 
   // mutation caught: the HTML report without the confidence sentence or the element's target (render/html/report.ts hook)

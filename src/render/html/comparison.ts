@@ -4,6 +4,7 @@
 // last. The same content as the Markdown comparison (src/render/compare-markdown.ts). Pure.
 
 import type { Comparison, Direction, ElementChange, PeriodChange } from '../../domain/comparison.js';
+import { comparisonHasTargets, comparisonTargetRows } from '../assurance-words.js';
 import { elementTitle as titleOfElement, levelTitle as titleOfLevel } from '../levels.js';
 import { formatScore, formatSigned } from '../number.js';
 import { trendChart } from './charts.js';
@@ -75,10 +76,18 @@ export function renderComparisonHtml(c: Comparison): string {
   const scoresTable = `<table id="trend-table" class="scores reflow"><caption>Scores (0–100) and levels by period, and the change from ${html(first.label)} to ${html(last.to)}</caption><thead><tr><th scope="col">Element</th>${c.periods.map((p) => `<th scope="col" class="num">${html(p.label)}</th>`).join('')}<th scope="col" class="num">Change</th></tr></thead>
 <tbody><tr class="total"><th scope="row">Overall</th>${c.periods.map((p) => cell(p.overall, p.label)).join('')}${changeCell(last.overall.delta)}</tr>
 ${c.elements.map((e, i) => `<tr><th scope="row">${html(e.title)}</th>${c.periods.map((p) => cell(p.elements[i] ?? { score: null, level: null }, p.label)).join('')}${changeCell(last.elements[i]?.delta ?? null)}</tr>`).join('\n')}</tbody></table>`;
+  // (1.2) how far each element was from its own target in each period (render/assurance-words.ts, as in text and Markdown)
+  const targetsTable = comparisonHasTargets(c)
+    ? `<table id="targets-table" class="reflow"><caption>Each element against the target its period set</caption><thead><tr><th scope="col">Element</th>${c.periods.map((p) => `<th scope="col">${html(p.label)}</th>`).join('')}</tr></thead>
+<tbody>${comparisonTargetRows(c, elementTitle, (id) => levelTitle(id), 'no target')
+        .map(([element, ...cells]) => `<tr><th scope="row">${html(element ?? '')}</th>${cells.map((t, i) => `<td data-label="${html(c.periods[i]!.label)}">${html(t)}</td>`).join('')}</tr>`)
+        .join('\n')}</tbody></table>`
+    : '';
   main.push(`<section id="trend" aria-labelledby="trend-title"><h2 id="trend-title">Overall trend</h2>
 <p class="lead">${moved}</p>
 <figure class="chart trend-figure">${trendChart({ id: 'trend-overall', title: 'Overall score by period', desc: `Overall score (0-100) per period on the level bands (${thresholds}). ${describe(overallCells)}.`, table: 'trend-table' }, levels, labels, overallCells, 'large')}</figure>
 ${scoresTable}
+${targetsTable}
 </section>`);
 
   // small multiples
