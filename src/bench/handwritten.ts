@@ -17,14 +17,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ELEMENTS, LEVELS, random } from './inputs.js';
-import type { Flaw } from './inputs.js';
+import { WORDS, type Flaw } from './inputs.js';
 
-const WORDS = (
-  'customer experience team journey touchpoint service promise leaders every day front line back office ' +
-  'return delivery complaint feedback survey measure standard goal shared behaviour culture owner decision ' +
-  'design channel moment truth listen understand improve consistent great average good value brand story ' +
-  'people process system habit review quarter meeting signal insight root cause'
-).split(' ');
 
 type Next = () => number;
 

@@ -25,7 +25,7 @@ export function random(seed: number): () => number {
   };
 }
 
-const WORDS = (
+export const WORDS = (
   'customer experience team journey touchpoint service promise leaders every day front line back office ' +
   'return delivery complaint feedback survey measure standard goal shared behaviour culture owner decision ' +
   'design channel moment truth listen understand improve consistent great average good value brand story ' +

@@ -4,6 +4,7 @@
 
 import type { Model, Question } from '../domain/types.js';
 import { html } from './html/escape.js';
+import { printablePageStart } from './form-html.js';
 import { codeSpan, escapeMarkdownInline as md } from '../text/sanitize.js';
 
 const INTRO =
@@ -54,16 +55,7 @@ h3 { font-size: 1em; margin: 0 0 .2em; }
 export function renderChecklistHtml(model: Model): string {
   const { withCheck, all } = checked(model);
   const out: string[] = [
-    '<!DOCTYPE html>',
-    '<html lang="en">',
-    '<head>',
-    '<meta charset="utf-8">',
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${html(model.title)}: evidence to gather</title>`,
-    `<style>${STYLE}</style>`,
-    '</head>',
-    '<body>',
-    '<main>',
+    ...printablePageStart(`${model.title}: evidence to gather`, STYLE),
     `<h1>${html(model.title)}: evidence to gather before the workshop</h1>`,
     '<div class="fill"><span>Organization</span><span class="line"></span><span>Workshop date</span><span class="line"></span></div>',
     `<p>${html(INTRO)}</p>`,

@@ -48,20 +48,24 @@ function answers(question: Question, n: number): string[] {
   return lines;
 }
 
-export function renderFormHtml(model: Model): string {
-  const out: string[] = [
+/** The opening lines of a printable page to fill in (the form, the checklist): its head, up to the open <main>. */
+export function printablePageStart(title: string, style: string): string[] {
+  return [
     '<!DOCTYPE html>',
     '<html lang="en">',
     '<head>',
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${html(model.title)}</title>`,
-    `<style>${STYLE}</style>`,
+    `<title>${html(title)}</title>`,
+    `<style>${style}</style>`,
     '</head>',
     '<body>',
     '<main>',
-    `<h1>${html(model.title)}</h1>`,
   ];
+}
+
+export function renderFormHtml(model: Model): string {
+  const out: string[] = [...printablePageStart(model.title, STYLE), `<h1>${html(model.title)}</h1>`];
   if (model.description !== undefined) out.push(`<p>${html(model.description)}</p>`);
   out.push('<fieldset class="person"><legend>About you</legend>');
   out.push('<label>Name <span class="line"></span></label>', '<label>Role <span class="line"></span></label>');
