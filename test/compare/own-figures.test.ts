@@ -5,22 +5,15 @@
 // card said +37.84 (21.97 → 59.81) above a chart of 21.98 → 51.44.
 
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
 import type { Comparison } from '../../src/domain/comparison.js';
-import { ROOT } from '../report/cxm.js';
+import { cxm } from '../report/cxm.js';
 
 const QUARTERS = ['2026-Q2', '2026-Q3', '2026-Q4'].map((q) => `examples/quarters/${q}.yaml`);
 
 async function compare(format: string): Promise<string> {
-  let stdout = '';
-  const code = await main(['compare', ...QUARTERS, '-f', format], {
-    stdout: { write: (s: string) => ((stdout += s), true) },
-    stderr: { write: () => true },
-    env: { NO_COLOR: '1' },
-    cwd: ROOT,
-  });
-  expect(code).toBe(0);
-  return stdout;
+  const run = await cxm(['compare', ...QUARTERS, '-f', format]);
+  expect(run.code, run.stderr).toBe(0);
+  return run.stdout;
 }
 
 describe('a comparison shows the periods\' own figures', () => {

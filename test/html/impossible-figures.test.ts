@@ -4,19 +4,12 @@
 // above 10 respondents gives counts, not a name per person per question (a 5,000-person HTML was 18 MB).
 
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
-import { ROOT } from '../report/cxm.js';
+import { cxm } from '../report/cxm.js';
 
 async function report(file: string, format: string): Promise<string> {
-  let stdout = '';
-  const code = await main(['report', file, '-f', format], {
-    stdout: { write: (s: string) => ((stdout += s), true) },
-    stderr: { write: () => true },
-    env: { NO_COLOR: '1' },
-    cwd: ROOT,
-  });
-  expect(code).toBe(0);
-  return stdout;
+  const run = await cxm(['report', file, '-f', format]);
+  expect(run.code, run.stderr).toBe(0);
+  return run.stdout;
 }
 
 const SURVEYS = ['test/fixtures/survey/team-30.yaml', 'test/fixtures/survey/team-30-anonymous.yaml', 'examples/quarters/2026-Q4.yaml'];
