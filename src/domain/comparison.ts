@@ -82,12 +82,12 @@ export interface Driver {
   readonly toScore: number | null;
 }
 
-export interface ElementChange {
-  readonly id: string;
-  /**
-   * (1.2) The periods' own figures: `fromScore`/`toScore`/`from`/`to` are those of `periods`, `delta` their
-   * difference computed unrounded and rounded once; null where either is null.
-   */
+/**
+ * (1.2) What an element's change and the overall change both say: the periods' own figures (`fromScore`/`toScore`/
+ * `from`/`to` are those of `periods`; `delta` their difference computed unrounded and rounded once; null where
+ * either is null), and the like-for-like figure where the periods answered different questions.
+ */
+interface ChangeFigures {
   readonly delta: number | null;
   readonly fromScore: number | null;
   readonly toScore: number | null;
@@ -96,20 +96,23 @@ export interface ElementChange {
   readonly to: string | null;
   readonly direction: Direction | null;
   /**
+   * Present where the two periods' answers cover different questions: the score over the questions both periods
+   * answered (a question with a value in each). Never a level: a like-for-like score is not the period's own.
+   */
+  readonly likeForLike?: LikeForLike;
+}
+
+export interface ElementChange extends ChangeFigures {
+  readonly id: string;
+  /**
    * The questions that moved the element most: |delta| >= 0.01, largest first (then by id), at most 5.
-   * Empty when the element has no score in either period.
+   * Empty when the element has no score in either period. (1.2) With `likeForLike`, they add up to its delta.
    */
   readonly drivers: readonly Driver[];
   /** Question ids in the later period's report of this element but not in the earlier's. */
   readonly questionsAdded: readonly string[];
   /** Question ids in the earlier period's report of this element but not in the later's. */
   readonly questionsRemoved: readonly string[];
-  /**
-   * (1.2) Present where the two periods' answers cover different questions: the element's score over the
-   * questions both periods answered (a question with a value in each). Never a level: a like-for-like score is
-   * not the period's own. `drivers` then add up to its delta.
-   */
-  readonly likeForLike?: LikeForLike;
 }
 
 /** (1.2) A change over the questions both periods answered only (SPEC 4.1), labelled as such in every format. */
@@ -122,17 +125,8 @@ export interface LikeForLike {
   readonly delta: number | null;
 }
 
-export interface OverallChange {
-  /** (1.2) The periods' own: `fromScore`/`toScore` and the levels are those of `periods`; delta rounded once. */
-  readonly delta: number | null;
-  readonly fromScore: number | null;
-  readonly toScore: number | null;
-  readonly from: string | null;
-  readonly to: string | null;
-  readonly direction: Direction | null;
-  /** (1.2) The overall score formula over the elements' like-for-like scores, where any element has one. */
-  readonly likeForLike?: LikeForLike;
-}
+/** The overall change; its `likeForLike` (1.2) is the overall score formula over the elements' like-for-like scores. */
+export type OverallChange = ChangeFigures;
 
 export type ChangeKind = 'consecutive' | 'first-to-last';
 
